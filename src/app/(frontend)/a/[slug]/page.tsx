@@ -1,0 +1,36 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import React from 'react'
+
+import { ArticleBody } from '@/components/web/ArticleBody'
+import type { Brand } from '@/payload-types'
+import { publishedArticle } from '@/queries/published'
+import { mediaAt } from '@/utilities/mediaUrl'
+
+export const dynamic = 'force-dynamic'
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await publishedArticle((await params).slug)
+  if (!article) return {}
+  const cover = mediaAt(article.cover, 'card')
+  return { title: article.title, description: article.digest ?? undefined, openGraph: { title: article.title, description: article.digest ?? undefined, images: cover ? [cover.url] : [] } }
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = await publishedArticle((await params).slug)
+  if (!article) notFound()
+  const brand = article.brand as Brand | string
+  const date = new Date(article.createdAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })
+  return (
+    <article>
+      <h1>{article.title}</h1>
+      <p className="meta">
+        {article.author ? `${article.author} ` : ''}
+        {typeof brand === 'object' ? <b>{brand.name}</b> : null} {date}
+      </p>
+      <ArticleBody articleId={article.id} content={article.content as never} />
+    </article>
+  )
+}

@@ -1,0 +1,41 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin } from '../../access/isAdmin'
+import { brandIdsOf, hasRole } from '../../access/roles'
+import { slugField } from '../../fields/slug'
+
+export const Brands: CollectionConfig = {
+  slug: 'brands',
+  labels: { singular: { en: 'Brand', zh: '品牌' }, plural: { en: 'Brands', zh: '品牌' } },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'primaryColor'], group: { en: 'Settings', zh: '设置' } },
+  access: {
+    read: ({ req }) => {
+      if (hasRole(req.user, 'admin')) return true
+      const brands = brandIdsOf(req.user)
+      return brands.length ? { id: { in: brands } } : false
+    },
+    create: isAdmin,
+    update: isAdmin,
+    delete: isAdmin,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 40, label: { en: 'Name', zh: '品牌名称' } },
+    slugField('brand', 'name'),
+    { name: 'logo', type: 'upload', relationTo: 'media', label: { en: 'Logo', zh: '标志' } },
+    {
+      name: 'primaryColor',
+      type: 'text',
+      defaultValue: '#07c160',
+      label: { en: 'Primary colour', zh: '品牌主色' },
+      validate: (value: unknown) =>
+        !value || (typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value)) ? true : '颜色格式应为 #RRGGBB',
+    },
+    {
+      name: 'miniProgramAppId',
+      type: 'text',
+      label: { en: 'Mini program AppID', zh: '小程序 AppID' },
+      validate: (value: unknown) =>
+        !value || (typeof value === 'string' && /^wx[0-9a-f]{16}$/.test(value)) ? true : '小程序 AppID 格式应为 wx 加 16 位十六进制',
+    },
+  ],
+}

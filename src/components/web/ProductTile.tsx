@@ -1,0 +1,24 @@
+import Link from 'next/link'
+import React from 'react'
+
+import type { Product } from '@/payload-types'
+import { mediaAt } from '@/utilities/mediaUrl'
+
+import { Price } from './Price'
+
+/** A product as a tappable tile; `href` carries attribution when it comes from an article. */
+export function ProductTile({ product, href, layout = 'large', cta }: { product: Product; href: string; layout?: 'large' | 'small' | 'text'; cta?: string | null }) {
+  const image = layout === 'text' ? null : mediaAt(product.images?.[0], layout === 'large' ? 'card' : 'thumbnail')
+  const point = product.sellingPoints?.[0]?.text
+  return (
+    <Link href={href} className={`product-tile product-tile--${layout}`} data-product={product.slug}>
+      {image ? <img src={image.url} width={image.width} height={image.height} alt={image.alt} loading="lazy" /> : null}
+      <span className="product-tile__body">
+        <span className="product-tile__title">{product.title}</span>
+        {point ? <span className="product-tile__point">{point}</span> : null}
+        <Price price={product.price} compareAtPrice={product.compareAtPrice} />
+        <span className="product-tile__cta">{cta || '去看看'}</span>
+      </span>
+    </Link>
+  )
+}

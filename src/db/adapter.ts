@@ -1,0 +1,39 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj, Payload } from 'payload'
+
+import { migrations } from '../migrations/sqlite'
+import { DEFAULT_SQLITE_FILE, engineFor } from './engine'
+
+/**
+ * Builds the Payload database adapter from DATABASE_URI.
+ * SQLite never pushes its schema: the committed migrations are the single source of truth in dev,
+ * tests and production alike, so a database made by one is valid for the others.
+ */
+export function databaseAdapter(projectRoot: string, uri = process.env.DATABASE_URI): DatabaseAdapterObj {
+  if (engineFor(uri) === 'mongodb') {
+    return mongooseAdapter({ url: uri as string })
+  }
+  const url = uri || `file:${path.resolve(projectRoot, DEFAULT_SQLITE_FILE)}`
+  if (url.startsWith('file:')) fs.mkdirSync(path.dirname(url.slice('file:'.length)), { recursive: true })
+  return sqliteAdapter({
+    client: { url },
+    idType: 'uuid',
+    push: false,
+    busyTimeout: 10_000,
+    wal: true,
+    migrationDir: path.resolve(projectRoot, 'src/migrations/sqlite'),
+    // The generated migration functions are typed for the SQLite adapter; Payload's list type is generic.
+    prodMigrations: migrations as never,
+  })
+}
+
+/** Production runs prodMigrations on connect; everywhere else we run the same migrations ourselves. */
+export async function migrateOutsideProduction(payload: Payload): Promise<void> {
+  if (engineFor(process.env.DATABASE_URI) !== 'sqlite') return
+  if (process.env.NODE_ENV === 'production' || process.env.PAYLOAD_MIGRATING === 'true') return
+  if (migrations.length) await payload.db.migrate({ migrations: migrations as never })
+}

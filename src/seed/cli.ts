@@ -1,0 +1,13 @@
+// `npm run seed`: seeds the configured database (DATABASE_URI, default data/tuiwen.db) and prints the demo logins.
+import config from '@payload-config'
+import { getPayload } from 'payload'
+
+import { demoAccounts } from './demoAccounts'
+import { seed } from './index'
+
+const payload = await getPayload({ config })
+await seed({ payload, log: (line) => console.log(line) })
+const accounts = demoAccounts()
+console.log('Demo logins:')
+for (const [role, a] of Object.entries(accounts)) console.log(`  ${role.padEnd(10)} ${a.email} / ${a.password}`)
+process.exit(0)

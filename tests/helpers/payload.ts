@@ -1,0 +1,29 @@
+// Boots Payload for an integration test file against its own throwaway database: a fresh SQLite file
+// (set by vitestSetup.ts), or, in the MongoDB run, a fresh database on MONGODB_URI.
+import crypto from 'node:crypto'
+
+import type { Payload } from 'payload'
+
+export const mongoRun = process.env.TUIWEN_TEST_ENGINE === 'mongodb'
+
+export async function bootPayload(): Promise<Payload> {
+  if (mongoRun) {
+    const base = process.env.MONGODB_URI
+    if (!base) throw new Error('TUIWEN_TEST_ENGINE=mongodb needs MONGODB_URI')
+    const url = new URL(base)
+    url.pathname = `/tuiwen_test_${crypto.randomBytes(4).toString('hex')}`
+    process.env.DATABASE_URI = url.toString()
+  }
+  process.env.TUIWEN_JOBS_AUTORUN = 'false'
+  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@payload-config')])
+  return getPayload({ config })
+}
+
+export async function shutdown(payload: Payload | undefined): Promise<void> {
+  if (!payload) return
+  if (mongoRun) {
+    const connection = (payload.db as unknown as { connection?: { dropDatabase: () => Promise<unknown> } }).connection
+    await connection?.dropDatabase()
+  }
+  await payload.destroy()
+}
