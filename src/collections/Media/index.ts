@@ -9,7 +9,7 @@ import { brandField } from '../../fields/brand'
 import { defaultBrandFromUser } from './hooks/defaultBrandFromUser'
 import { rejectNonImages } from './hooks/rejectNonImages'
 
-export const mediaDir = () => path.resolve(process.env.MEDIA_DIR || 'media')
+export const mediaDir = () => path.resolve(process.env.MEDIA_DIR || 'data/media')
 
 export const Media: CollectionConfig = {
   slug: 'media',

@@ -11,7 +11,7 @@ export const rejectNonImages: CollectionBeforeOperationHook = async ({ args, ope
   if (!sharp) return args
   const decodes = await sharp(file.data)
     .metadata()
-    .then((meta) => Boolean(meta.width && meta.height))
+    .then((meta: { width?: number; height?: number }) => Boolean(meta.width && meta.height))
     .catch(() => false)
   if (!decodes) {
     throw new ValidationError({

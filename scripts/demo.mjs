@@ -1,0 +1,20 @@
+// `npm run demo`: builds if needed, migrates and seeds the embedded database (idempotent), then serves
+// the admin and the demo at http://localhost:${PORT:-3000}.
+import { bin, buildIfStale, demoSecret, run } from './lib/app.mjs'
+
+const env = {
+  NODE_ENV: 'production',
+  NEXT_TELEMETRY_DISABLED: '1',
+  PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || demoSecret(),
+}
+const port = process.env.PORT || '3000'
+
+try {
+  await buildIfStale()
+  await run(bin('payload'), ['run', 'src/seed/cli.ts'], env)
+  console.log(`\nTuiwen demo: http://localhost:${port}   admin: http://localhost:${port}/admin\n`)
+  await run(bin('next'), ['start', '-p', port], env)
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+}

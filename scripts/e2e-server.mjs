@@ -1,0 +1,18 @@
+// Playwright's web server: a fresh embedded database and media folder, the demo seed, then `next start`.
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { bin, root, run } from './lib/app.mjs'
+
+const dir = path.join(root, 'data/e2e')
+fs.rmSync(dir, { recursive: true, force: true })
+fs.mkdirSync(dir, { recursive: true })
+const env = {
+  NODE_ENV: 'production',
+  NEXT_TELEMETRY_DISABLED: '1',
+  PAYLOAD_SECRET: 'e2e-secret-only-for-tests',
+  DATABASE_URI: `file:${path.join(dir, 'e2e.db')}`,
+  MEDIA_DIR: path.join(dir, 'media'),
+}
+await run(bin('payload'), ['run', 'src/seed/cli.ts'], env)
+await run(bin('next'), ['start', '-p', process.env.E2E_PORT || '3101'], env)

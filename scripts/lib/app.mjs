@@ -1,0 +1,43 @@
+// Shared by the demo, start and e2e scripts: build only when the sources changed, run binaries by path.
+import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
+export const bin = (name) => path.join(root, 'node_modules/.bin', name)
+
+export function run(command, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(' ')} exited with ${code}`))))
+  })
+}
+
+function newestMtime(entry) {
+  const stat = fs.statSync(entry)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  let newest = 0
+  for (const name of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, name)))
+  return newest
+}
+
+/** `next build` unless .next holds a build newer than every source file. */
+export async function buildIfStale() {
+  const buildId = path.join(root, '.next/BUILD_ID')
+  const sources = ['src', 'public', 'payload.config.ts', 'next.config.mjs', 'package-lock.json'].map((p) => path.join(root, p)).filter((p) => fs.existsSync(p))
+  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > Math.max(...sources.map(newestMtime))) {
+    console.log('Using the existing build in .next (sources unchanged).')
+    return
+  }
+  console.log('Building the app (next build)…')
+  await run(bin('next'), ['build'], { NEXT_TELEMETRY_DISABLED: '1' })
+}
+
+/** A per-machine demo secret kept in data/ (git-ignored), so the demo never runs on a published secret. */
+export function demoSecret() {
+  const file = path.join(root, 'data/.demo-secret')
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 })
+  return fs.readFileSync(file, 'utf8').trim()
+}
