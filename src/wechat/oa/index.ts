@@ -1,0 +1,20 @@
+export { type Clock, systemClock } from './clock'
+export { type OfficialAccountClient, type OfficialAccountClientOptions, createOfficialAccountClient, DEFAULT_WECHAT_API_BASE } from './client'
+export { type CachedCredential, type FreshCredential, createCachedCredential } from './credential'
+export { type TokenCache, createMemoryTokenCache } from './token-cache'
+export { WechatApiError, isWechatApiError, TOKEN_ERRCODES } from './errors'
+export { ERRCODE_MESSAGES_ZH, errcodeMessageZh } from './error-messages'
+export {
+  DRAFT_LIMITS,
+  type DraftFieldError,
+  DraftValidationError,
+  validateDraftArticle,
+  assertValidDraftArticles,
+  charCount,
+  byteLength,
+} from './validate-draft'
+export { type RetryOptions, withRetry } from './retry'
+export { type CallbackMessage, CallbackXmlError, callbackSignature, verifyCallbackSignature, parseCallbackXml } from './callback'
+export { type XmlElement, type XmlValue, parseXml, buildXml } from './xml'
+export { type FetchLike, encodeJsonBody } from './http'
+export type * from './types'
