@@ -1,0 +1,31 @@
+import { buyAction } from '../../wechat/render/buy'
+import { pointsHtml, priceHtml, productImageHtml, productOrPlaceholder, titleHtml } from '../../wechat/render/productParts'
+import { styleAttr } from '../../wechat/render/style'
+import type { WechatBlockConverter } from '../../wechat/render/context'
+
+/**
+ * `productCard` → a static card on a solid background: image, title, selling points and price as live text,
+ * then the buy action (mini-program link or QR code). No external href anywhere.
+ */
+export const productCardToWechat: WechatBlockConverter = (fields, ctx) => {
+  const blockIndex = ctx.productBlockIndex++
+  const found = productOrPlaceholder(fields.product, ctx)
+  if ('html' in found) return found.html
+  const { product } = found
+  const layout = fields.layout === 'small' || fields.layout === 'text' ? fields.layout : 'large'
+  const cta = typeof fields.cta === 'string' && fields.cta.trim() ? fields.cta.trim().slice(0, 12) : '购买'
+  const image = layout === 'text' ? '' : productImageHtml(ctx, product)
+  const text = titleHtml(ctx, product) + pointsHtml(ctx, product) + priceHtml(ctx, product)
+  let body: string
+  if (layout === 'small' && image) {
+    // Two inline-block columns; no whitespace between them (it would render as a gap and break the widths).
+    body =
+      `<section${styleAttr(ctx.s.columns)}>` +
+      `<section${styleAttr(ctx.s.column(30, 4))}>${image}</section>` +
+      `<section${styleAttr(ctx.s.column(64, 0))}>${text}</section>` +
+      `</section>`
+  } else {
+    body = image + text
+  }
+  return `<section data-block="productCard"${styleAttr(ctx.s.card)}>${body}${buyAction(ctx, product, blockIndex, cta)}</section>`
+}

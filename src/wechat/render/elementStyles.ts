@@ -1,0 +1,131 @@
+import type { StyleMap } from './style'
+import type { ThemeTokens } from './themes'
+
+/**
+ * Inline style per element, derived from theme tokens. Inherited properties (colour, size, line height)
+ * sit on the root only: WeChat counts every character of the HTML, so repeating them would eat the budget.
+ */
+export function elementStyles(t: ThemeTokens) {
+  const mono = "Menlo,Consolas,'Courier New',monospace"
+  return {
+    root: {
+      'font-size': t.fontSize,
+      'line-height': t.lineHeight,
+      color: t.text,
+      'letter-spacing': t.letterSpacing,
+      'word-break': 'break-word',
+      'text-align': 'left',
+    },
+    p: { margin: '0 0 1em' },
+    h1: { margin: '1.4em 0 0.8em', 'font-size': '22px', 'font-weight': 'bold', color: t.heading, 'line-height': '1.4' },
+    h2: { margin: '1.3em 0 0.7em', 'font-size': '19px', 'font-weight': 'bold', color: t.heading, 'line-height': '1.4' },
+    h3: { margin: '1.2em 0 0.6em', 'font-size': '17px', 'font-weight': 'bold', color: t.heading, 'line-height': '1.4' },
+    h4: { margin: '1em 0 0.5em', 'font-size': '16px', 'font-weight': 'bold', color: t.heading, 'line-height': '1.4' },
+    headingUnderline: { 'padding-bottom': '6px', 'border-bottom': `2px solid ${t.primary}` },
+    headingBar: { color: t.primaryText, 'margin-right': '6px' },
+    strong: { color: t.headingDecoration === 'bar' ? t.primaryText : undefined },
+    highlight: { 'background-color': t.highlight },
+    inlineCode: {
+      'font-size': '90%',
+      color: t.inlineCodeText,
+      'background-color': t.codeBackground,
+      padding: '2px 4px',
+      'border-radius': '4px',
+      'font-family': mono,
+    },
+    mpLink: { color: t.primaryText, 'text-decoration': 'none', 'border-bottom': `1px solid ${t.primaryText}` },
+    footnoteRef: { color: t.primaryText, 'font-size': '12px' },
+    refsTitle: { margin: '2em 0 0.6em', 'font-size': '15px', 'font-weight': 'bold', color: t.heading },
+    refItem: { margin: '0 0 0.3em', 'font-size': '13px', color: t.muted, 'word-break': 'break-all' },
+    quote: {
+      margin: '0 0 1em',
+      padding: '10px 14px',
+      'border-left': `4px solid ${t.primary}`,
+      'background-color': t.quoteBackground,
+      color: t.muted,
+    },
+    quoteP: {
+      margin: '0',
+      padding: '0',
+      'border-left': '0 none',
+      'background-color': t.quoteBackground,
+      color: t.muted,
+    },
+    hr: { margin: '1.5em 0', border: '0', 'border-top': `1px solid ${t.border}`, transform: 'scale(1,0.5)' },
+    listItem: { margin: '0 0 0.4em' },
+    listMarker: { color: t.primaryText },
+    tableWrap: { margin: '0 0 1em', 'overflow-x': 'auto' },
+    table: { width: '100%', 'border-collapse': 'collapse', 'font-size': '14px' },
+    th: {
+      border: `1px solid ${t.border}`,
+      padding: '6px 10px',
+      'background-color': t.tableHeaderBackground,
+      'font-weight': 'bold',
+      'text-align': 'left',
+    },
+    td: { border: `1px solid ${t.border}`, padding: '6px 10px' },
+    cellP: { margin: '0' },
+    figure: { margin: '0 0 1em' },
+    img: { display: 'block', 'max-width': '100%', height: 'auto', margin: '0 auto' },
+    caption: { margin: '6px 0 0', 'font-size': '13px', color: t.muted, 'text-align': 'center' },
+    placeholder: {
+      margin: '0 0 1em',
+      padding: '12px',
+      border: `1px dashed ${t.muted}`,
+      color: t.muted,
+      'font-size': '14px',
+      'text-align': 'center',
+    },
+    codeWrap: { margin: '0 0 1em' },
+    codeLang: { padding: '4px 12px 0', 'font-size': '12px', color: t.muted, 'background-color': t.codeBackground },
+    pre: {
+      margin: '0',
+      padding: '12px',
+      'background-color': t.codeBackground,
+      'border-radius': t.radius,
+      'font-size': '13px',
+      'line-height': '1.6',
+    },
+    code: {
+      display: '-webkit-box',
+      'overflow-x': 'auto',
+      'white-space': 'nowrap',
+      color: t.codeText,
+      'font-family': mono,
+    },
+    card: {
+      margin: '0 0 1.2em',
+      padding: '12px',
+      'background-color': t.cardBackground,
+      'border-radius': t.radius,
+    },
+    cardTitle: { margin: '8px 0 4px', 'font-weight': 'bold', color: t.heading },
+    cardPoint: { margin: '0', 'font-size': '13px', color: t.muted },
+    cardPrice: { margin: '6px 0 0', 'font-size': '18px', 'font-weight': 'bold', color: t.price },
+    cardCompare: { 'margin-left': '6px', 'font-size': '13px', 'font-weight': 'normal', color: t.muted, 'text-decoration': 'line-through' },
+    cardImg: { display: 'block', width: '100%', 'max-width': '100%', height: 'auto', 'border-radius': t.radius },
+    cta: {
+      display: 'inline-block',
+      margin: '10px 0 0',
+      padding: '6px 16px',
+      'background-color': t.ctaBackground,
+      color: t.onPrimary,
+      'border-radius': '16px',
+      'font-size': '14px',
+      'text-decoration': 'none',
+    },
+    qrImg: { display: 'block', width: '120px', 'max-width': '100%', height: 'auto', margin: '10px auto 0' },
+    qrHint: { margin: '4px 0 0', 'font-size': '12px', color: t.muted, 'text-align': 'center' },
+    columns: { 'font-size': '0', margin: '0' },
+    column: (width: number, gap: number): StyleMap => ({
+      display: 'inline-block',
+      width: `${width}%`,
+      'max-width': `${width}% !important`,
+      'margin-right': gap ? `${gap}%` : undefined,
+      'vertical-align': 'top',
+      'font-size': t.fontSize,
+    }),
+  }
+}
+
+export type ElementStyles = ReturnType<typeof elementStyles>
