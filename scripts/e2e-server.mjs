@@ -4,7 +4,8 @@ import path from 'node:path'
 
 import { bin, root, run } from './lib/app.mjs'
 
-const dir = path.join(root, 'data/e2e')
+const port = process.env.E2E_PORT || '3101'
+const dir = path.join(root, `data/e2e-${port}`)
 fs.rmSync(dir, { recursive: true, force: true })
 fs.mkdirSync(dir, { recursive: true })
 const env = {
@@ -15,4 +16,4 @@ const env = {
   MEDIA_DIR: path.join(dir, 'media'),
 }
 await run(bin('payload'), ['run', 'src/seed/cli.ts'], env)
-await run(bin('next'), ['start', '-p', process.env.E2E_PORT || '3101'], env)
+await run(bin('next'), ['start', '-p', port], env)

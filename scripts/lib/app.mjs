@@ -24,7 +24,7 @@ function newestMtime(entry) {
 
 /** `next build` unless .next holds a build newer than every source file. */
 export async function buildIfStale() {
-  const buildId = path.join(root, '.next/BUILD_ID')
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID')
   const sources = ['src', 'public', 'payload.config.ts', 'next.config.mjs', 'package-lock.json'].map((p) => path.join(root, p)).filter((p) => fs.existsSync(p))
   if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > Math.max(...sources.map(newestMtime))) {
     console.log('Using the existing build in .next (sources unchanged).')

@@ -25,6 +25,8 @@ export function brandField(overrides: Partial<RelationshipField> = {}): Relation
     index: true,
     label: { en: 'Brand', zh: '品牌' },
     validate: validateBrand,
+    // Most people belong to one brand: preselect it.
+    defaultValue: ({ user }: { user?: unknown }) => brandIdsOf(user as never)[0],
     filterOptions: ({ user }) => {
       if (hasRole(user as never, 'admin')) return true
       return { id: { in: brandIdsOf(user as never) } }

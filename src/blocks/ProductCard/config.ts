@@ -1,5 +1,7 @@
 import type { Block } from 'payload'
 
+import { productsOfOwnBrands } from '../productsOfOwnBrands'
+
 /** A shoppable product inside an article. Slug `productCard` keys its admin config, web component and WeChat converter. */
 export const ProductCardBlock: Block = {
   slug: 'productCard',
@@ -11,6 +13,7 @@ export const ProductCardBlock: Block = {
       type: 'relationship',
       relationTo: 'products',
       required: true,
+      filterOptions: productsOfOwnBrands,
       label: { en: 'Product', zh: '商品' },
     },
     {

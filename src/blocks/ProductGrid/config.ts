@@ -1,5 +1,7 @@
 import type { Block } from 'payload'
 
+import { productsOfOwnBrands } from '../productsOfOwnBrands'
+
 /** Two-column grid of 2–6 products. */
 export const ProductGridBlock: Block = {
   slug: 'productGrid',
@@ -14,6 +16,7 @@ export const ProductGridBlock: Block = {
       required: true,
       minRows: 2,
       maxRows: 6,
+      filterOptions: productsOfOwnBrands,
       label: { en: 'Products', zh: '商品' },
     },
   ],

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { brandTeam } from '../../access/brandTeam'
 import { brandTeamCreate } from '../../access/brandTeamCreate'
 import { publishedOrBrandMember } from '../../access/publishedOrBrandMember'
+import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { brandField } from '../../fields/brand'
 import { slugField } from '../../fields/slug'
 import { statusField } from '../../fields/status'
@@ -11,7 +12,7 @@ import { statusField } from '../../fields/status'
 export const Communities: CollectionConfig = {
   slug: 'communities',
   labels: { singular: { en: 'Community', zh: '粉丝社区' }, plural: { en: 'Communities', zh: '粉丝社区' } },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'status', 'brand'], group: { en: 'Community', zh: '社区' } },
+  admin: { baseFilter: ownBrandsInAdmin, useAsTitle: 'name', defaultColumns: ['name', 'status', 'brand'], group: { en: 'Community', zh: '社区' } },
   access: {
     read: publishedOrBrandMember('status'),
     create: brandTeamCreate,

@@ -5,6 +5,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { brandTeam } from '../../access/brandTeam'
 import { brandTeamCreate } from '../../access/brandTeamCreate'
+import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { brandField } from '../../fields/brand'
 import { defaultBrandFromUser } from './hooks/defaultBrandFromUser'
 import { rejectNonImages } from './hooks/rejectNonImages'
@@ -14,7 +15,7 @@ export const mediaDir = () => path.resolve(process.env.MEDIA_DIR || 'data/media'
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: { en: 'Media', zh: '图片' }, plural: { en: 'Media', zh: '图片库' } },
-  admin: { group: { en: 'Content', zh: '内容' }, defaultColumns: ['filename', 'alt', 'brand'] },
+  admin: { baseFilter: ownBrandsInAdmin, group: { en: 'Content', zh: '内容' }, defaultColumns: ['filename', 'alt', 'brand'] },
   access: { read: anyone, create: brandTeamCreate, update: brandTeam, delete: brandTeam },
   upload: {
     staticDir: mediaDir(),

@@ -7,13 +7,15 @@ import { ProductCardComponent } from '@/blocks/ProductCard/Component'
 import { ProductGridComponent } from '@/blocks/ProductGrid/Component'
 import type { CodeBlock, ProductCardBlock, ProductGridBlock } from '@/payload-types'
 
-/** Index of each block in document order, so every product tap carries `b=<index>`. */
+const PRODUCT_BLOCKS = new Set(['productCard', 'productGrid'])
+
+/** Index of each product block in document order (as the WeChat renderer counts), so every tap carries `b=<index>`. */
 function blockIndexes(state: SerializedEditorState): Map<string, number> {
   const indexes = new Map<string, number>()
   const stack: unknown[] = [...(state.root?.children ?? [])].reverse()
   while (stack.length) {
-    const node = stack.pop() as { type?: string; fields?: { id?: string }; children?: unknown[] }
-    if (node?.type === 'block' && node.fields?.id) indexes.set(node.fields.id, indexes.size)
+    const node = stack.pop() as { type?: string; fields?: { id?: string; blockType?: string }; children?: unknown[] }
+    if (node?.type === 'block' && node.fields?.id && PRODUCT_BLOCKS.has(node.fields.blockType ?? '')) indexes.set(node.fields.id, indexes.size)
     if (Array.isArray(node?.children)) stack.push(...[...node.children].reverse())
   }
   return indexes
