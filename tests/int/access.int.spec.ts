@@ -144,4 +144,13 @@ describe('articles', () => {
     expect(published.status).toBe(200)
     expect((await rest('GET', `/articles/${draft.id}`)).status).toBe(200)
   })
+  it('version history is readable by its brand only', async () => {
+    const mine = await rest('GET', '/articles/versions?limit=50', { token: tokens.editorA })
+    expect(mine.status).toBe(200)
+    expect(mine.body.docs.length).toBeGreaterThan(0)
+    const theirs = await rest('GET', '/articles/versions?limit=50', { token: tokens.editorB })
+    expect(theirs.status).toBe(200)
+    expect(theirs.body.docs).toHaveLength(0)
+    expect((await rest('GET', '/articles/versions')).status).toBe(403)
+  })
 })
