@@ -7,6 +7,7 @@ import type { CollectionSlug, Payload, Where } from 'payload'
 import { articles } from './articles'
 import { brands, products, type BrandKey } from './catalog'
 import { demoAccounts } from './demoAccounts'
+import { seedWechatSandbox } from './wechatSandbox'
 
 const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets')
 
@@ -114,6 +115,8 @@ export async function seed({ payload, log = () => {} }: { payload: Payload; log?
       payload.create({ collection: 'communities', data: { name: c.name, slug: c.slug, intro: c.intro, brand: brandIds[c.brand], status: 'published' } }),
     )
   }
+
+  await seedWechatSandbox(payload, brandIds.tea, created)
 
   const summary = Object.entries(created).map(([k, v]) => `${k} +${v}`).join(', ') || 'nothing new (already seeded)'
   log(`Seed: ${summary}`)

@@ -2,14 +2,20 @@ import type { CollectionConfig } from 'payload'
 
 import { brandEditor } from '../../access/brandEditor'
 import { brandEditorCreate } from '../../access/brandEditorCreate'
+import { brandMemberVersions } from '../../access/brandMemberVersions'
 import { publishedOrBrandMember } from '../../access/publishedOrBrandMember'
+import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { brandField } from '../../fields/brand'
 import { slugField } from '../../fields/slug'
+import { publishingFields } from './publishingFields'
+import { wechatEndpoint } from './endpoints/wechat'
+import { wechatPreviewEndpoint } from './endpoints/wechatPreview'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
   labels: { singular: { en: 'Article', zh: '文章' }, plural: { en: 'Articles', zh: '文章' } },
   admin: {
+    baseFilter: ownBrandsInAdmin,
     useAsTitle: 'title',
     defaultColumns: ['title', 'author', '_status', 'brand', 'updatedAt'],
     group: { en: 'Content', zh: '内容' },
@@ -19,9 +25,10 @@ export const Articles: CollectionConfig = {
     create: brandEditorCreate,
     update: brandEditor,
     delete: brandEditor,
-    readVersions: brandEditor,
+    readVersions: brandMemberVersions,
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  endpoints: [wechatPreviewEndpoint, wechatEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 64, label: { en: 'Title', zh: '标题' } },
     {
@@ -45,6 +52,12 @@ export const Articles: CollectionConfig = {
       admin: { description: { en: 'Shown in the share card; at most 120 characters', zh: '分享卡片中的摘要，最多 120 字' } },
     },
     { name: 'content', type: 'richText', required: true, label: { en: 'Content', zh: '正文' } },
+    {
+      name: 'wechatPreview',
+      type: 'ui',
+      label: { en: 'WeChat preview', zh: '公众号预览' },
+      admin: { position: 'sidebar', components: { Field: '@/components/admin/WechatPreview#WechatPreview' } },
+    },
     brandField(),
     slugField('a'),
     {
@@ -53,5 +66,6 @@ export const Articles: CollectionConfig = {
       label: { en: 'Planned push time', zh: '计划推送时间' },
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
     },
+    ...publishingFields,
   ],
 }

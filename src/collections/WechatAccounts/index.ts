@@ -1,0 +1,139 @@
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+
+import { brandEditor } from '../../access/brandEditor'
+import { brandEditorCreate } from '../../access/brandEditorCreate'
+import { brandMember } from '../../access/brandMember'
+import { isAdmin } from '../../access/isAdmin'
+import { brandField } from '../../fields/brand'
+import { encryptSecret } from '../../publishing/secrets'
+import { callbackEndpoint, callbackVerifyEndpoint } from '../../publishing/callbackEndpoint'
+
+/**
+ * Secrets arrive in `appSecret` / `callbackToken`, are encrypted into hidden fields and the inputs are
+ * blanked, so they are never returned by the API nor shown after saving. Leaving an input empty keeps
+ * the stored secret.
+ */
+const encryptSecrets: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+  for (const [input, stored, flag] of [
+    ['appSecret', 'appSecretEncrypted', 'hasAppSecret'],
+    ['callbackToken', 'callbackTokenEncrypted', 'hasCallbackToken'],
+  ] as const) {
+    const value = typeof data[input] === 'string' ? data[input].trim() : ''
+    if (value) data[stored] = encryptSecret(value)
+    else if (data[stored] === undefined && originalDoc?.[stored]) data[stored] = originalDoc[stored]
+    data[input] = ''
+    data[flag] = Boolean(data[stored])
+  }
+  return data
+}
+
+export const WechatAccounts: CollectionConfig = {
+  slug: 'wechat-accounts',
+  labels: { singular: { en: 'WeChat account', zh: '公众号' }, plural: { en: 'WeChat accounts', zh: '公众号' } },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'appId', 'accountType', 'verified', 'brand'],
+    group: { en: 'Settings', zh: '设置' },
+    description: {
+      en: 'Callback URL for the WeChat platform: <site>/api/wechat-accounts/<id>/callback',
+      zh: '公众平台「服务器配置」的 URL 填：<站点地址>/api/wechat-accounts/<本条 ID>/callback，令牌与下方一致',
+    },
+  },
+  access: { read: brandMember, create: brandEditorCreate, update: brandEditor, delete: isAdmin },
+  endpoints: [callbackEndpoint, callbackVerifyEndpoint],
+  hooks: { beforeChange: [encryptSecrets] },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 40, label: { en: 'Name', zh: '公众号名称' } },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'appId',
+          type: 'text',
+          required: true,
+          unique: true,
+          label: { en: 'AppID', zh: 'AppID' },
+          validate: (value: unknown) =>
+            typeof value === 'string' && /^wx[0-9a-f]{16}$/.test(value) ? true : 'AppID 格式应为 wx 加 16 位十六进制',
+        },
+        {
+          name: 'appSecret',
+          type: 'text',
+          label: { en: 'AppSecret', zh: 'AppSecret' },
+          admin: {
+            placeholder: '保存后不再显示；留空表示不修改',
+            description: { en: 'Stored encrypted; never shown again', zh: '加密保存，保存后不再显示' },
+          },
+        },
+      ],
+    },
+    { name: 'appSecretEncrypted', type: 'text', hidden: true },
+    {
+      name: 'hasAppSecret',
+      type: 'checkbox',
+      defaultValue: false,
+      label: { en: 'AppSecret set', zh: '已设置 AppSecret' },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'accountType',
+          type: 'select',
+          required: true,
+          defaultValue: 'subscription',
+          label: { en: 'Account type', zh: '账号类型' },
+          options: [
+            { label: { en: 'Subscription', zh: '订阅号' }, value: 'subscription' },
+            { label: { en: 'Service', zh: '服务号' }, value: 'service' },
+          ],
+        },
+        {
+          name: 'verified',
+          type: 'checkbox',
+          defaultValue: false,
+          label: { en: 'Verified (认证)', zh: '已认证' },
+          admin: { description: { en: 'Unverified subscription accounts cannot publish via API', zh: '未认证订阅号不能通过接口发表' } },
+        },
+      ],
+    },
+    {
+      name: 'miniProgramAppId',
+      type: 'text',
+      label: { en: 'Mini program AppID', zh: '关联小程序 AppID' },
+      validate: (value: unknown) =>
+        !value || (typeof value === 'string' && /^wx[0-9a-f]{16}$/.test(value)) ? true : '小程序 AppID 格式应为 wx 加 16 位十六进制',
+    },
+    {
+      name: 'templateIds',
+      type: 'array',
+      label: { en: 'Template ids', zh: '模板消息 ID' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'key', type: 'text', required: true, label: { en: 'Use', zh: '用途' } },
+            { name: 'templateId', type: 'text', required: true, label: { en: 'Template id', zh: '模板 ID' } },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'callbackToken',
+      type: 'text',
+      label: { en: 'Callback token', zh: '服务器配置令牌 (Token)' },
+      admin: { placeholder: '保存后不再显示；留空表示不修改' },
+    },
+    { name: 'callbackTokenEncrypted', type: 'text', hidden: true },
+    { name: 'hasCallbackToken', type: 'checkbox', defaultValue: false, label: { en: 'Token set', zh: '已设置令牌' }, admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'sandbox',
+      type: 'checkbox',
+      defaultValue: false,
+      label: { en: 'Sandbox (local emulator)', zh: '沙箱（本地模拟公众号）' },
+      admin: { position: 'sidebar', description: { en: 'Talks to /sandbox/wechat instead of api.weixin.qq.com', zh: '推送到本站 /sandbox/wechat 模拟器，而不是真实微信' } },
+    },
+    brandField(),
+  ],
+}

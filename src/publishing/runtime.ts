@@ -1,0 +1,26 @@
+// Process-wide publishing settings. Tests swap `sleep` for a no-op (no real waiting) and may pin `apiBase`.
+import { createMemoryTokenCache, type TokenCache } from '../wechat/oa'
+
+export const publishingRuntime: {
+  sleep: (ms: number) => Promise<void>
+  /** Overrides every account's API base (tests). */
+  apiBase?: string
+  /** Attempts per WeChat call for transient failures (-1, 45011, 5xx, dropped connections). */
+  retryAttempts: number
+  /** Shared by all jobs of this process, so jobs do not rotate each other's access tokens. */
+  tokenCache: TokenCache
+  /** Seconds between publish-status polls while WeChat reviews a publish. */
+  pollDelaySeconds: number
+  maxPolls: number
+} = {
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  retryAttempts: 8,
+  tokenCache: createMemoryTokenCache(),
+  pollDelaySeconds: 30,
+  maxPolls: 20,
+}
+
+/** The site's public origin for landing pages, QR codes, 阅读原文 and the sandbox API. */
+export function defaultOrigin(): string {
+  return (process.env.NEXT_PUBLIC_SERVER_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, '')
+}

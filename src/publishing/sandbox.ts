@@ -1,0 +1,64 @@
+// The demo's 沙箱 Official Account: one emulator per server process (kept on globalThis), mounted at
+// /sandbox/wechat, whose accounts mirror the `sandbox` wechat-accounts documents.
+import type { Payload } from 'payload'
+
+import type { WechatAccount } from '../payload-types'
+import { SANDBOX_ACCOUNT } from '../seed/wechatSandbox'
+import { createEmulatorClock, createOfficialAccountEmulator, type OfficialAccountEmulator } from '../sandbox/wechat-oa'
+import { decryptSecret } from './secrets'
+
+const KEY = Symbol.for('tuiwen.sandbox.wechat-oa')
+type Holder = { [KEY]?: { emulator: OfficialAccountEmulator; synced: Map<string, string>; lastSync: number } }
+
+export const SANDBOX_BASE_PATH = '/sandbox/wechat'
+
+export function getSandboxOfficialAccountEmulator() {
+  const holder = globalThis as Holder
+  if (!holder[KEY]) {
+    holder[KEY] = {
+      emulator: createOfficialAccountEmulator({
+        basePath: SANDBOX_BASE_PATH,
+        clock: createEmulatorClock({ mode: 'system' }),
+        // Image URLs stay on mmbiz.qpic.cn, as WeChat's do, so stored drafts pass the wechat-html §f checks.
+        settings: { publishDelayMs: 3_000, massDelayMs: 3_000 },
+      }),
+      synced: new Map(),
+      lastSync: 0,
+    }
+  }
+  return holder[KEY]!
+}
+
+const emulatorType = (a: WechatAccount) => (a.accountType === 'service' ? 'service' : a.verified ? 'subscription' : 'subscription_unverified')
+
+/** Adds (or refreshes) every sandbox account; at most every 2 s unless forced. */
+export async function syncSandboxAccounts(payload: Payload, origin: string, force = false): Promise<OfficialAccountEmulator> {
+  const holder = getSandboxOfficialAccountEmulator()
+  const now = Date.now()
+  if (!force && now - holder.lastSync < 2_000) return holder.emulator
+  holder.lastSync = now
+  const found = await payload.find({ collection: 'wechat-accounts', where: { sandbox: { equals: true } }, depth: 0, limit: 50, overrideAccess: true, showHiddenFields: true })
+  for (const account of found.docs as WechatAccount[]) {
+    let secret = ''
+    let token = ''
+    try {
+      secret = decryptSecret(account.appSecretEncrypted)
+      token = account.callbackTokenEncrypted ? decryptSecret(account.callbackTokenEncrypted) : ''
+    } catch {
+      continue
+    }
+    const fingerprint = [secret, token, emulatorType(account), origin, account.updatedAt].join('|')
+    if (holder.synced.get(account.appId) === fingerprint) continue
+    const previous = holder.emulator.state.accounts.get(account.appId)
+    const added = holder.emulator.accounts.add({
+      appId: account.appId,
+      appSecret: secret,
+      type: emulatorType(account),
+      callback: token ? { url: `${origin}/api/wechat-accounts/${account.id}/callback`, token } : undefined,
+      users: [{ ...SANDBOX_ACCOUNT.previewUser, subscribed: true }],
+    })
+    if (previous) for (const [openid, user] of previous.users) added.users.set(openid, user)
+    holder.synced.set(account.appId, fingerprint)
+  }
+  return holder.emulator
+}

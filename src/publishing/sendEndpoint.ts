@@ -1,0 +1,54 @@
+// POST /api/pushes/:id/send { action: draft|publish|massSend|preview, to? } → 202 { job }
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { brandIdsOf, hasRole, idOf } from '../access/roles'
+import type { Push } from '../payload-types'
+import { BUSY_STATUSES, PUSH_ACTIONS, type PushAction, type PushStatus, stepsFor } from './steps'
+
+export function canEditPush(user: PayloadRequest['user'], push: Pick<Push, 'brand'>): boolean {
+  if (hasRole(user as never, 'admin')) return true
+  if (!hasRole(user as never, 'editor')) return false
+  const brand = idOf(push.brand)
+  return !!brand && brandIdsOf(user as never).includes(brand)
+}
+
+export const sendEndpoint: Endpoint = {
+  path: '/:id/send',
+  method: 'post',
+  handler: async (req) => {
+    if (!req.user) return Response.json({ error: '请先登录' }, { status: 401 })
+    const id = String(req.routeParams?.id ?? '')
+    const push = (await req.payload.findByID({ collection: 'pushes', id, depth: 0, overrideAccess: false, req, disableErrors: true })) as Push | null
+    if (!push) return Response.json({ error: '找不到该推送' }, { status: 404 })
+    if (!canEditPush(req.user, push)) return Response.json({ error: '你没有权限推送该内容' }, { status: 403 })
+
+    let body: { action?: unknown; to?: unknown }
+    try {
+      body = ((await req.json?.()) ?? {}) as typeof body
+    } catch {
+      return Response.json({ error: '请求体必须是 JSON' }, { status: 400 })
+    }
+    const action = body.action as PushAction
+    if (!PUSH_ACTIONS.includes(action)) return Response.json({ error: 'action 须为 draft、publish、massSend 或 preview' }, { status: 400 })
+    const to = typeof body.to === 'string' ? body.to.trim() : undefined
+    if (action === 'preview' && !to) return Response.json({ error: '预览须填写接收者的微信号或 openid（to）' }, { status: 400 })
+    if (BUSY_STATUSES.includes(push.status as PushStatus)) {
+      return Response.json({ error: '该推送正在处理中，请等待完成', job: push.jobId }, { status: 409 })
+    }
+
+    const origin = (process.env.NEXT_PUBLIC_SERVER_URL || new URL(req.url ?? 'http://localhost').origin).replace(/\/+$/, '')
+    const job = await req.payload.jobs.queue({ task: 'publishPush', input: { pushId: push.id, action, to, origin } })
+    await req.payload.update({
+      collection: 'pushes',
+      id: push.id,
+      overrideAccess: true,
+      context: { publishing: true },
+      data: { status: 'queued', action, jobId: String(job.id), lastError: null, steps: stepsFor(action) },
+    })
+    // The server's job runner polls once a minute; start this one now so the editor watches it progress.
+    if (process.env.TUIWEN_JOBS_AUTORUN !== 'false') {
+      void req.payload.jobs.runByID({ id: job.id }).catch((error: unknown) => req.payload.logger.error({ err: error }, 'publishPush failed'))
+    }
+    return Response.json({ job: String(job.id) }, { status: 202 })
+  },
+}

@@ -1,0 +1,49 @@
+// The demo's sandbox Official Account (served by the in-app emulator at /sandbox/wechat) and a ready push.
+import type { Payload } from 'payload'
+
+export const SANDBOX_ACCOUNT = {
+  name: '山野茶事（沙箱公众号）',
+  appId: 'wx7e57ab1e00000001',
+  appSecret: 'sandbox-secret-tuiwen-demo',
+  callbackToken: 'sandbox-callback-token',
+  /** Follows the sandbox account: preview to this WeChat ID (or openid) from the push screen. */
+  previewUser: { openid: 'oTuiwenDemoEditorPreview0001', wxname: 'tuiwen-editor' },
+} as const
+
+export async function seedWechatSandbox(payload: Payload, teaBrandId: string, created: Record<string, number>): Promise<void> {
+  const existing = await payload.find({ collection: 'wechat-accounts', where: { appId: { equals: SANDBOX_ACCOUNT.appId } }, limit: 1, depth: 0, overrideAccess: true })
+  let accountId = existing.docs[0]?.id
+  if (!accountId) {
+    const doc = await payload.create({
+      collection: 'wechat-accounts',
+      overrideAccess: true,
+      data: {
+        name: SANDBOX_ACCOUNT.name,
+        appId: SANDBOX_ACCOUNT.appId,
+        appSecret: SANDBOX_ACCOUNT.appSecret,
+        callbackToken: SANDBOX_ACCOUNT.callbackToken,
+        accountType: 'service',
+        verified: true,
+        sandbox: true,
+        brand: teaBrandId,
+      },
+    })
+    accountId = doc.id
+    created['wechat-accounts'] = (created['wechat-accounts'] ?? 0) + 1
+  }
+  const title = '今日推送：春茶专题'
+  const push = await payload.find({ collection: 'pushes', where: { title: { equals: title } }, limit: 1, depth: 0, overrideAccess: true })
+  if (push.docs[0]) return
+  const articles = await payload.find({
+    collection: 'articles',
+    where: { slug: { in: ['spring-longjing-guide', 'cold-brew-summer'] } },
+    depth: 0,
+    limit: 2,
+    overrideAccess: true,
+    draft: true,
+  })
+  const ordered = ['spring-longjing-guide', 'cold-brew-summer'].map((slug) => articles.docs.find((a) => a.slug === slug)?.id).filter((id): id is string => !!id)
+  if (ordered.length !== 2) return
+  await payload.create({ collection: 'pushes', overrideAccess: true, data: { title, account: accountId, articles: ordered, brand: teaBrandId, status: 'draft' } })
+  created.pushes = (created.pushes ?? 0) + 1
+}
