@@ -1,5 +1,7 @@
 // The demo's 沙箱 Official Account: one emulator per server process (kept on globalThis), mounted at
 // /sandbox/wechat, whose accounts mirror the `sandbox` wechat-accounts documents.
+import crypto from 'node:crypto'
+
 import type { Payload } from 'payload'
 
 import type { WechatAccount } from '../payload-types'
@@ -8,7 +10,7 @@ import { createEmulatorClock, createOfficialAccountEmulator, type OfficialAccoun
 import { decryptSecret } from './secrets'
 
 const KEY = Symbol.for('tuiwen.sandbox.wechat-oa')
-type Holder = { [KEY]?: { emulator: OfficialAccountEmulator; synced: Map<string, string>; lastSync: number } }
+type Holder = { [KEY]?: { emulator: OfficialAccountEmulator; synced: Map<string, string>; lastSync: number; instance: string } }
 
 export const SANDBOX_BASE_PATH = '/sandbox/wechat'
 
@@ -24,10 +26,17 @@ export function getSandboxOfficialAccountEmulator() {
       }),
       synced: new Map(),
       lastSync: 0,
+      instance: crypto.randomUUID(),
     }
   }
   return holder[KEY]!
 }
+
+/**
+ * The sandbox keeps its uploads in memory, so a restarted server has none of them: uploads cached in the
+ * database are only valid for the emulator instance that received them.
+ */
+export const sandboxUploadScope = (appId: string) => `${appId}@sandbox:${getSandboxOfficialAccountEmulator().instance}`
 
 const emulatorType = (a: WechatAccount) => (a.accountType === 'service' ? 'service' : a.verified ? 'subscription' : 'subscription_unverified')
 
