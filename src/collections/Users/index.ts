@@ -33,6 +33,8 @@ export const Users: CollectionConfig = {
         { label: { en: 'Brand team', zh: '品牌方' }, value: 'brand' },
       ],
       access: { create: isAdminField, update: isAdminField },
+      // Hidden on /admin/create-first-user: the first account always becomes the admin.
+      admin: { condition: (_data, _sibling, { user }) => Boolean(user) },
     },
     {
       name: 'brands',
@@ -42,6 +44,7 @@ export const Users: CollectionConfig = {
       saveToJWT: true,
       label: { en: 'Brands', zh: '所属品牌' },
       access: { create: isAdminField, update: isAdminField },
+      admin: { condition: (_data, _sibling, { user }) => Boolean(user) },
       validate: (value: unknown, { data }: { data: Partial<{ roles: string[] }> }) => {
         const roles = data?.roles ?? []
         const count = Array.isArray(value) ? value.length : 0
