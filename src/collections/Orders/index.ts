@@ -2,11 +2,15 @@ import type { CollectionConfig } from 'payload'
 
 import { brandMember } from '../../access/brandMember'
 import { isAdmin } from '../../access/isAdmin'
+import { nobody } from '../../access/nobody'
 import { brandField } from '../../fields/brand'
 import { moneyField } from '../../fields/money'
 import { orderStatusOptions } from './statuses'
 
-/** Skeleton: orders are written by the checkout module (a later issue), read by their brand. */
+/**
+ * Orders are written by src/commerce only (checkout, payment settlement, expiry, refunds), read by their brand.
+ * `status` moves only through the state machine in src/commerce/orderState.ts, which appends to `order-events`.
+ */
 export const Orders: CollectionConfig = {
   slug: 'orders',
   labels: { singular: { en: 'Order', zh: '订单' }, plural: { en: 'Orders', zh: '订单' } },
@@ -15,7 +19,8 @@ export const Orders: CollectionConfig = {
     defaultColumns: ['number', 'status', 'total', 'brand', 'createdAt'],
     group: { en: 'Commerce', zh: '电商' },
   },
-  access: { read: brandMember, create: isAdmin, update: isAdmin, delete: isAdmin },
+  // Status changes go through the commerce module (state machine + history), so nobody edits orders here.
+  access: { read: brandMember, create: isAdmin, update: nobody, delete: isAdmin },
   fields: [
     { name: 'number', type: 'text', required: true, unique: true, index: true, label: { en: 'Order number', zh: '订单号' } },
     {
@@ -35,6 +40,7 @@ export const Orders: CollectionConfig = {
       label: { en: 'Items', zh: '商品' },
       fields: [
         { name: 'product', type: 'relationship', relationTo: 'products', required: true, label: { en: 'Product', zh: '商品' } },
+        { name: 'variant', type: 'text', label: { en: 'Variant (SKU)', zh: '规格' } },
         { name: 'title', type: 'text', required: true, label: { en: 'Title', zh: '名称' } },
         moneyField('unitPrice', { en: 'Unit price', zh: '单价' }, true),
         { name: 'quantity', type: 'number', required: true, min: 1, label: { en: 'Quantity', zh: '数量' } },
@@ -51,6 +57,39 @@ export const Orders: CollectionConfig = {
         { name: 'address', type: 'textarea', label: { en: 'Address', zh: '地址' } },
       ],
     },
+    { name: 'customer', type: 'relationship', relationTo: 'users', label: { en: 'Logged-in reader', zh: '下单用户' }, admin: { readOnly: true } },
+    {
+      name: 'attribution',
+      type: 'group',
+      label: { en: 'Attribution', zh: '来源' },
+      admin: { readOnly: true },
+      fields: [
+        { name: 'article', type: 'text', index: true, label: { en: 'Article', zh: '文章' } },
+        { name: 'block', type: 'number', label: { en: 'Block index', zh: '商品块序号' } },
+        { name: 'sharer', type: 'text', label: { en: 'Sharer', zh: '分享者' } },
+      ],
+    },
+    {
+      name: 'channel',
+      type: 'select',
+      options: [
+        { value: 'jsapi', label: { en: 'WeChat JSAPI', zh: '公众号支付' } },
+        { value: 'h5', label: { en: 'H5', zh: 'H5 支付' } },
+        { value: 'native', label: { en: 'Native (QR)', zh: '扫码支付' } },
+      ],
+      label: { en: 'Payment channel', zh: '支付方式' },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      name: 'expiresAt',
+      type: 'date',
+      index: true,
+      label: { en: 'Payment window ends', zh: '支付截止' },
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    { name: 'paidAt', type: 'date', label: { en: 'Paid at', zh: '支付时间' }, admin: { readOnly: true, position: 'sidebar' } },
+    // sha256 of the guest access token (the token itself is only ever in the buyer's link).
+    { name: 'accessTokenHash', type: 'text', index: true, access: { read: () => false, update: () => false }, admin: { hidden: true } },
     brandField(),
   ],
 }

@@ -3,10 +3,12 @@ import type { CollectionConfig } from 'payload'
 import { brandEditor } from '../../access/brandEditor'
 import { brandEditorCreate } from '../../access/brandEditorCreate'
 import { publishedOrBrandMember } from '../../access/publishedOrBrandMember'
+import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { brandField } from '../../fields/brand'
 import { moneyField } from '../../fields/money'
 import { slugField } from '../../fields/slug'
 import { statusField } from '../../fields/status'
+import { revalidateProductPage } from '../../commerce/revalidateProductPage'
 import { compareAtAbovePrice } from './validation/compareAtAbovePrice'
 import { wholeNonNegative } from './validation/wholeNonNegative'
 
@@ -14,6 +16,7 @@ export const Products: CollectionConfig = {
   slug: 'products',
   labels: { singular: { en: 'Product', zh: '商品' }, plural: { en: 'Products', zh: '商品' } },
   admin: {
+    baseFilter: ownBrandsInAdmin,
     useAsTitle: 'title',
     defaultColumns: ['title', 'price', 'stock', 'status', 'brand'],
     group: { en: 'Commerce', zh: '电商' },
@@ -24,6 +27,7 @@ export const Products: CollectionConfig = {
     update: brandEditor,
     delete: brandEditor,
   },
+  hooks: { afterChange: [revalidateProductPage] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 60, label: { en: 'Title', zh: '商品名称' } },
     {

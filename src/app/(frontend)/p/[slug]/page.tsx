@@ -2,22 +2,38 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import React from 'react'
 
+import { sandboxEnabled } from '@/commerce/payGateway'
+import { BuyForm } from '@/components/web/BuyForm'
 import { Price } from '@/components/web/Price'
-import { StockState } from '@/components/web/StockState'
 import type { Brand, Media } from '@/payload-types'
 import { publishedProduct } from '@/queries/published'
 import { mediaAt } from '@/utilities/mediaUrl'
 
-export const dynamic = 'force-dynamic'
+// Cached (ISR) and revalidated on demand when the product changes (Products afterChange → revalidatePath);
+// stock on the cached page is refreshed by /api/stock, and the checkout itself always re-checks it atomically.
+export const revalidate = 300
+export const dynamicParams = true
+export function generateStaticParams() {
+  return []
+}
 
 type Props = { params: Promise<{ slug: string }> }
+
+function shareData(product: NonNullable<Awaited<ReturnType<typeof publishedProduct>>>) {
+  const image = mediaAt(product.images?.[0], 'card')
+  const desc = product.sellingPoints?.map((p) => p.text).join(' · ') || product.description?.slice(0, 60) || ''
+  return { title: product.title, desc, imgUrl: image?.url ?? '', link: `/p/${product.slug}` }
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await publishedProduct((await params).slug)
   if (!product) return {}
-  const image = mediaAt(product.images?.[0], 'card')
-  const description = product.sellingPoints?.map((p) => p.text).join(' · ')
-  return { title: product.title, description, openGraph: { title: product.title, description, images: image ? [image.url] : [] } }
+  const share = shareData(product)
+  return {
+    title: product.title,
+    description: share.desc,
+    openGraph: { type: 'website', title: share.title, description: share.desc, images: share.imgUrl ? [share.imgUrl] : [], url: share.link },
+  }
 }
 
 export default async function ProductPage({ params }: Props) {
@@ -26,11 +42,11 @@ export default async function ProductPage({ params }: Props) {
   const brand = product.brand as Brand | string
   const images = (product.images ?? []).map((m) => mediaAt(m as Media, 'card')).filter((m) => m !== null)
   return (
-    <article>
+    <article className="product-page">
       {images.length ? (
         <div className="gallery">
           {images.map((img, i) => (
-            <img key={img.url} src={img.url} width={img.width} height={img.height} alt={img.alt} loading={i === 0 ? 'eager' : 'lazy'} />
+            <img key={img.url} src={img.url} width={img.width} height={img.height} alt={img.alt} loading={i === 0 ? 'eager' : 'lazy'} decoding="async" />
           ))}
         </div>
       ) : null}
@@ -45,12 +61,9 @@ export default async function ProductPage({ params }: Props) {
         </ul>
       ) : null}
       {product.description ? <p>{product.description}</p> : null}
-      <div className="buy-bar">
-        <StockState stock={product.stock} />
-        <button type="button" disabled={product.stock <= 0}>
-          {product.stock <= 0 ? '已售罄' : '立即购买'}
-        </button>
-      </div>
+      <BuyForm productId={product.id} slug={product.slug} stock={product.stock} sandbox={sandboxEnabled()} />
+      {/* WeChat JS-SDK share data (wx.updateAppMessageShareData / updateTimelineShareData); the signature is wired elsewhere. */}
+      <script id="wx-share" type="application/json" dangerouslySetInnerHTML={{ __html: JSON.stringify(shareData(product)).replace(/</g, '\\u003c') }} />
     </article>
   )
 }

@@ -1,0 +1,75 @@
+// The no-JavaScript purchase path: the landing page's form posts here, and we redirect (303) to payment.
+import config from '@payload-config'
+import { getPayload } from 'payload'
+
+import { checkout } from '@/commerce/checkout'
+import { clientIp } from '@/commerce/endpoints'
+import { CommerceError } from '@/commerce/errors'
+import { parseCheckoutBody } from '@/commerce/validateCheckout'
+
+export const dynamic = 'force-dynamic'
+
+/** ?from/b/sharer of the landing page, from the form (JS) or else from the Referer (no JS). */
+function attribution(form: FormData, request: Request, slug: string) {
+  let ref: URLSearchParams | undefined
+  try {
+    // Only our own landing page of this product counts (the host may be spelled differently behind a proxy).
+    const referer = new URL(request.headers.get('referer') ?? '')
+    if (decodeURIComponent(referer.pathname) === `/p/${slug}`) ref = referer.searchParams
+  } catch {
+    ref = undefined
+  }
+  const pick = (k: string) => (String(form.get(k) ?? '') || ref?.get(k) || undefined)?.slice(0, 64)
+  const b = pick('b')
+  const a = { article: pick('from'), block: b && /^\d{1,4}$/.test(b) ? Number(b) : undefined, sharer: pick('sharer') }
+  return a.article || a.block !== undefined || a.sharer ? a : undefined
+}
+
+export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  const { slug } = await params
+  const back = (code: string) => new Response(null, { status: 303, headers: { location: `/p/${encodeURIComponent(slug)}/buy?error=${code}` } })
+  let form: FormData
+  try {
+    form = await request.formData()
+  } catch {
+    return back('INVALID_BODY')
+  }
+  const ua = request.headers.get('user-agent') ?? ''
+  const buyer = { name: String(form.get('name') ?? '').trim(), phone: String(form.get('phone') ?? '').trim(), address: String(form.get('address') ?? '').trim() }
+  const payload = await getPayload({ config })
+  try {
+    const input = parseCheckoutBody({
+      items: [{ product: String(form.get('product') ?? ''), quantity: Number(form.get('quantity') ?? 1) }],
+      // Inside WeChat the official-account (JSAPI) payment; elsewhere H5. Both end on a pay page in the sandbox.
+      channel: /MicroMessenger/i.test(ua) ? 'jsapi' : 'h5',
+      buyer: buyer.name || buyer.phone || buyer.address ? buyer : undefined,
+      attribution: attribution(form, request, slug),
+    })
+    const result = await checkout(payload, input, { requestUrl: request.url, clientIp: clientIp(request.headers), userAgent: ua })
+    const location = result.payment.payUrl ?? result.orderUrl
+    return new Response(null, { status: 303, headers: { location } })
+  } catch (error) {
+    if (error instanceof CommerceError) return back(error.code)
+    payload.logger.error({ msg: 'buy form failed', err: error })
+    return back('INTERNAL')
+  }
+}
+
+const MESSAGES: Record<string, string> = {
+  OUT_OF_STOCK: '库存不足，已售罄或剩余数量不够',
+  UNKNOWN_PRODUCT: '商品不存在或已下架',
+  PAYMENT_UNAVAILABLE: '微信支付暂时不可用，请稍后再试',
+  INVALID_BODY: '请检查填写的信息（手机号、数量）',
+}
+
+/** Where a failed form post lands (the cached product page stays free of query-dependent output). */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  const { slug } = await params
+  const code = new URL(request.url).searchParams.get('error') ?? ''
+  const message = MESSAGES[code] ?? '下单失败，请重试'
+  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>下单未成功</title></head>
+<body style="font-family:-apple-system,'PingFang SC',sans-serif;padding:24px;text-align:center"><p role="alert" data-error="${esc(code)}">${esc(message)}</p>
+<p><a href="/p/${esc(encodeURIComponent(slug))}">返回商品页</a></p></body></html>`
+  return new Response(html, { status: code === 'OUT_OF_STOCK' ? 409 : 400, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } })
+}

@@ -1,0 +1,182 @@
+// POST /api/checkout: validate → price from the database → hold stock (one atomic primitive) → order
+// pending_payment → WeChat Pay prepay for the chosen channel. Every failure after the hold gives the stock back.
+import crypto from 'node:crypto'
+
+import type { Payload } from 'payload'
+
+import { holdStock, readCheckoutProducts, releaseStock, sumLines, type CheckoutProductRow } from '@/db/stock'
+import type { Order, Payment } from '@/payload-types'
+import { WechatPayError } from '@/wechat/pay/errors'
+import { newOutTradeNo } from '@/wechat/pay/outTradeNo'
+import type { PayChannel } from '@/wechat/pay/types'
+
+import { CommerceError } from './errors'
+import { recordOrderEvent, transitionOrder } from './orderState'
+import { newOrderNumber, newOrderToken, orderPath } from './orderToken'
+import { payGateway, type PayGateway } from './payGateway'
+import type { CheckoutInput } from './validateCheckout'
+
+export const PAYMENT_WINDOW_MS = Number(process.env.TUIWEN_PAYMENT_WINDOW_MS) || 15 * 60_000
+
+export type CheckoutContext = { requestUrl?: string; clientIp?: string; userId?: string; openid?: string; userAgent?: string }
+
+export type PaymentInstructions = {
+  channel: PayChannel
+  outTradeNo: string
+  sandbox: boolean
+  expiresAt: string
+  /** jsapi: the WeixinJSBridge getBrandWCPayRequest bundle (§4.4). */
+  jsapi?: Record<string, string>
+  /** h5: h5_url (append redirect_url); native: code_url (render as QR). */
+  h5Url?: string
+  codeUrl?: string
+  /** A URL the browser can open to pay (sandbox pay page, or h5_url with redirect_url); absent for live jsapi/native. */
+  payUrl?: string
+}
+
+export type CheckoutResult = {
+  order: { id: string; number: string; status: 'pending_payment'; total: number }
+  payment: PaymentInstructions
+  orderUrl: string
+}
+
+const idOf = (v: unknown) => (typeof v === 'string' ? v : (v as { id: string }).id)
+
+async function loadProducts(payload: Payload, input: CheckoutInput): Promise<Map<string, CheckoutProductRow>> {
+  const ids = [...new Set(input.items.map((i) => i.product))]
+  // Only published products can be bought (the public read rule of Products); drafts are "not found".
+  const rows = await readCheckoutProducts(payload, ids)
+  const byId = new Map(rows.filter((p) => p.status === 'published').map((p) => [p.id, p]))
+  input.items.forEach((item, i) => {
+    if (!byId.has(item.product)) throw new CommerceError('UNKNOWN_PRODUCT', 400, `items[${i}].product: 商品不存在或未上架 (unknown product)`, `items[${i}].product`)
+    // Products carry no SKU variants yet: any variant is unknown (never silently ignored; payload#17866).
+    if (item.variant) throw new CommerceError('UNKNOWN_VARIANT', 400, `items[${i}].variant: 规格不存在 (unknown variant "${item.variant}")`, `items[${i}].variant`)
+  })
+  const brands = new Set([...byId.values()].map((p) => p.brand))
+  if (brands.size > 1) throw new CommerceError('MIXED_BRANDS', 400, 'items: 不同品牌的商品请分开下单 (products of different brands)', 'items')
+  return byId
+}
+
+/** Validated input → held stock + a pending_payment order. No payment yet. */
+export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: CheckoutContext = {}, now = Date.now()) {
+  const products = await loadProducts(payload, input)
+  const lines = sumLines(input.items)
+  for (const line of lines) {
+    if (line.quantity > 999) throw new CommerceError('INVALID_BODY', 400, 'items: 同一商品最多购买 999 件 (quantity too large)', 'items')
+  }
+  if (!(await holdStock(payload, lines))) {
+    const short = lines.find((l) => (products.get(l.product)?.stock ?? 0) < l.quantity) ?? lines[0]
+    const title = products.get(short.product)?.title ?? ''
+    throw new CommerceError('OUT_OF_STOCK', 409, `「${title}」库存不足 (out of stock)`)
+  }
+  try {
+    const items = input.items.map((item) => {
+      const product = products.get(item.product)!
+      return { product: product.id, variant: item.variant, title: product.title, unitPrice: product.price, quantity: item.quantity }
+    })
+    const total = items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0)
+    const { token, hash } = newOrderToken()
+    const brand = products.get(input.items[0].product)!.brand
+    const order = (await payload.create({
+      collection: 'orders',
+      data: {
+        number: newOrderNumber(now),
+        status: 'pending_payment',
+        items,
+        total,
+        buyer: input.buyer,
+        customer: ctx.userId,
+        attribution: input.attribution,
+        channel: input.channel,
+        expiresAt: new Date(now + PAYMENT_WINDOW_MS).toISOString(),
+        accessTokenHash: hash,
+        brand,
+      },
+      overrideAccess: true,
+      depth: 0,
+    })) as Order
+    await recordOrderEvent(payload, order, null, 'pending_payment', 'checkout', ctx.userId ? `user:${ctx.userId}` : 'guest')
+    return { order, token }
+  } catch (error) {
+    await releaseStock(payload, lines) // compensation: the hold must not outlive a failed checkout
+    throw error
+  }
+}
+
+function description(order: Order): string {
+  const first = order.items[0]
+  const text = order.items.length > 1 ? `${first.title} 等${order.items.length}件商品` : first.title
+  return text.slice(0, 120)
+}
+
+/** Creates a payment attempt with its own out_trade_no and asks WeChat Pay for the channel's prepay data. */
+export async function startPayment(payload: Payload, order: Order, token: string, channel: PayChannel, ctx: CheckoutContext = {}, gateway: PayGateway = payGateway(ctx.requestUrl)): Promise<PaymentInstructions> {
+  const { totalDocs } = await payload.count({ collection: 'payments', where: { order: { equals: order.id } }, overrideAccess: true })
+  const attempt = totalDocs + 1
+  const outTradeNo = newOutTradeNo(order.number, attempt)
+  const sandbox = gateway.mode === 'sandbox'
+  const openid = ctx.openid ?? (sandbox ? `oSandbox${crypto.randomBytes(10).toString('hex')}` : undefined)
+  if (channel === 'jsapi' && !openid) throw new CommerceError('INVALID_BODY', 400, 'channel: 公众号支付需要在微信内登录 (jsapi needs a WeChat openid)', 'channel')
+  const payment = (await payload.create({
+    collection: 'payments',
+    data: { order: order.id, outTradeNo, attempt, channel, amount: order.total, status: 'pending', sandbox, payerOpenid: channel === 'jsapi' ? openid : undefined, brand: idOf(order.brand) },
+    overrideAccess: true,
+    depth: 0,
+  })) as Payment
+  const expiresAt = order.expiresAt ?? new Date(gateway.now() + PAYMENT_WINDOW_MS).toISOString()
+  const base = { description: description(order), outTradeNo, amountFen: order.total, timeExpire: new Date(expiresAt), notifyUrl: gateway.notifyUrl, attach: order.id }
+  const returnUrl = new URL(orderPath(order.number, token), ctx.requestUrl ? new URL(ctx.requestUrl).origin : 'http://localhost').toString()
+  const result: PaymentInstructions = { channel, outTradeNo, sandbox, expiresAt }
+  const client = gateway.client
+  let prepayId: string | undefined
+  let payUrl: string | undefined
+  if (channel === 'jsapi') {
+    const { prepayId: id, payParams } = await client.jsapiCheckout({ ...base, openid: openid! })
+    prepayId = id
+    result.jsapi = payParams as unknown as Record<string, string>
+    if (sandbox && gateway.sandboxBase) {
+      const { sandboxJsapiPayUrl } = await import('@/sandbox/wechatpay/sandboxConfig')
+      result.payUrl = sandboxJsapiPayUrl(gateway.sandboxBase, payParams, { openid: openid!, redirectUrl: returnUrl })
+    }
+  } else if (channel === 'h5') {
+    const ua = ctx.userAgent ?? ''
+    const { h5Url } = await client.prepayH5({ ...base, payerClientIp: ctx.clientIp || '127.0.0.1', h5Type: /iphone|ipad/i.test(ua) ? 'iOS' : /android/i.test(ua) ? 'Android' : 'Wap' })
+    payUrl = h5Url
+    result.h5Url = h5Url
+    const withRedirect = new URL(h5Url)
+    withRedirect.searchParams.set('redirect_url', returnUrl)
+    result.payUrl = withRedirect.toString()
+  } else {
+    const { codeUrl } = await client.prepayNative(base)
+    payUrl = codeUrl
+    result.codeUrl = codeUrl
+    if (sandbox) {
+      const u = new URL(codeUrl)
+      u.searchParams.set('redirect_url', returnUrl)
+      result.payUrl = u.toString()
+    }
+  }
+  await payload.update({ collection: 'payments', id: payment.id, data: { prepayId, payUrl }, overrideAccess: true, depth: 0 })
+  return result
+}
+
+/** The whole checkout. On a prepay failure the order is cancelled (stock released) and 502 is returned. */
+export async function checkout(payload: Payload, input: CheckoutInput, ctx: CheckoutContext = {}): Promise<CheckoutResult> {
+  const gateway = payGateway(ctx.requestUrl)
+  const { order, token } = await placeOrder(payload, input, ctx, gateway.now())
+  let payment: PaymentInstructions
+  try {
+    payment = await startPayment(payload, order, token, input.channel, ctx, gateway)
+  } catch (error) {
+    await transitionOrder(payload, order.id, { from: 'pending_payment', to: 'cancelled', reason: 'prepay failed', actor: 'system' }).catch(() => undefined)
+    if (error instanceof CommerceError) throw error
+    const detail = error instanceof WechatPayError ? `${error.code} ${error.message}` : (error as Error).message
+    payload.logger.error({ msg: 'checkout: prepay failed', order: order.number, detail })
+    throw new CommerceError('PAYMENT_UNAVAILABLE', 502, '微信支付暂时不可用，请稍后再试 (payment provider unavailable)')
+  }
+  return {
+    order: { id: order.id, number: order.number, status: 'pending_payment', total: order.total },
+    payment,
+    orderUrl: orderPath(order.number, token),
+  }
+}

@@ -1,0 +1,82 @@
+// Payload custom endpoints (mounted under /api by the REST route): checkout and the WeChat Pay callback.
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { readCheckoutProducts } from '@/db/stock'
+
+import { checkout } from './checkout'
+import { CommerceError, invalid } from './errors'
+import { handleWechatPayNotification } from './notify'
+import { NOTIFY_PATH } from './payGateway'
+import { parseCheckoutBody } from './validateCheckout'
+
+const MAX_BODY = 16 * 1024
+
+export function clientIp(headers: Headers): string | undefined {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim()
+  return forwarded || headers.get('x-real-ip') || undefined
+}
+
+async function readJson(req: PayloadRequest): Promise<unknown> {
+  const type = req.headers.get('content-type') ?? ''
+  if (!type.includes('application/json')) throw invalid('body', 'Content-Type must be application/json')
+  const text = req.text ? await req.text() : ''
+  if (text.length > MAX_BODY) throw invalid('body', 'too large')
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw invalid('body', 'is not valid JSON')
+  }
+}
+
+export const checkoutEndpoint: Endpoint = {
+  path: '/checkout',
+  method: 'post',
+  handler: async (req) => {
+    try {
+      const input = parseCheckoutBody(await readJson(req))
+      const result = await checkout(req.payload, input, {
+        requestUrl: req.url,
+        clientIp: clientIp(req.headers),
+        userAgent: req.headers.get('user-agent') ?? undefined,
+        userId: req.user?.collection === 'users' ? String(req.user.id) : undefined,
+      })
+      return Response.json(result, { status: 201, headers: { 'cache-control': 'no-store' } })
+    } catch (error) {
+      if (error instanceof CommerceError) return error.toResponse()
+      req.payload.logger.error({ msg: 'checkout failed', err: error })
+      return Response.json({ error: { code: 'INTERNAL', message: '下单失败，请重试 (internal error)' } }, { status: 500 })
+    }
+  },
+}
+
+export const wechatPayNotifyEndpoint: Endpoint = {
+  path: NOTIFY_PATH.replace(/^\/api/, ''),
+  method: 'post',
+  handler: async (req) => {
+    const body = req.text ? await req.text() : ''
+    try {
+      return await handleWechatPayNotification(req.payload, { headers: req.headers, body, url: req.url })
+    } catch (error) {
+      // 5xx: WeChat Pay retries on its schedule; settlement is idempotent, so a retry is always safe.
+      req.payload.logger.error({ msg: 'wechatpay notify failed', err: error })
+      return new Response(JSON.stringify({ code: 'FAIL', message: 'internal error' }), { status: 500, headers: { 'content-type': 'application/json' } })
+    }
+  },
+}
+
+/** GET /api/stock?ids=a,b → { stock: { a: 3 } }: fresh stock for cached landing pages (published products only). */
+export const stockEndpoint: Endpoint = {
+  path: '/stock',
+  method: 'get',
+  handler: async (req) => {
+    const ids = String(new URL(req.url ?? 'http://x').searchParams.get('ids') ?? '')
+      .split(',')
+      .filter((id) => id && id.length <= 64)
+      .slice(0, 20)
+    const rows = await readCheckoutProducts(req.payload, ids)
+    const stock = Object.fromEntries(rows.filter((r) => r.status === 'published').map((r) => [r.id, Math.max(0, r.stock)]))
+    return Response.json({ stock }, { headers: { 'cache-control': 'no-store' } })
+  },
+}
+
+export const commerceEndpoints: Endpoint[] = [checkoutEndpoint, wechatPayNotifyEndpoint, stockEndpoint]

@@ -1,0 +1,73 @@
+// The order state machine: explicit transitions, one winner per transition (compare-and-set on `status`),
+// an append-only history in `order-events`, and stock released exactly once when a held order is cancelled.
+import type { Payload } from 'payload'
+
+import type { OrderStatus } from '@/collections/Orders/statuses'
+import { compareAndSetStatus, releaseStock } from '@/db/stock'
+import type { Order } from '@/payload-types'
+
+import { CommerceError } from './errors'
+
+/** Legal moves. `cancelled → refunding` exists only for a payment that lands after the order expired. */
+export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+  pending_payment: ['paid', 'cancelled'],
+  paid: ['shipped', 'refunding', 'completed'],
+  shipped: ['completed', 'refunding'],
+  completed: ['refunding'],
+  cancelled: ['refunding'],
+  refunding: ['refunded'],
+  refunded: [],
+}
+
+export const canTransition = (from: OrderStatus, to: OrderStatus) => ORDER_TRANSITIONS[from]?.includes(to) ?? false
+
+export type TransitionInput = { to: OrderStatus; from?: OrderStatus; reason: string; actor: string }
+
+export type TransitionResult = { ok: true; from: OrderStatus; order: Order } | { ok: false; current: OrderStatus; order: Order }
+
+const idOf = (v: unknown) => (typeof v === 'string' ? v : (v as { id: string }).id)
+
+export async function recordOrderEvent(payload: Payload, order: Pick<Order, 'id' | 'brand'>, from: string | null, to: string, reason: string, actor: string) {
+  await payload.create({
+    collection: 'order-events',
+    data: { order: order.id, from: from ?? undefined, to, reason, actor, brand: idOf(order.brand) },
+    overrideAccess: true,
+    depth: 0,
+  })
+}
+
+/**
+ * Moves an order from its current (or the given `from`) status to `to`. Illegal moves throw ILLEGAL_TRANSITION;
+ * losing a race (someone else moved it first) returns `{ ok: false }` without side effects.
+ * Side effects are run by the winner only: pending_payment → cancelled gives the held stock back.
+ */
+export async function transitionOrder(payload: Payload, orderId: string, input: TransitionInput): Promise<TransitionResult> {
+  const order = (await payload.findByID({ collection: 'orders', id: orderId, depth: 0, overrideAccess: true })) as Order
+  const from = (input.from ?? order.status) as OrderStatus
+  if (order.status !== from) return { ok: false, current: order.status as OrderStatus, order }
+  if (!canTransition(from, input.to)) {
+    throw new CommerceError('ILLEGAL_TRANSITION', 409, `订单状态不能从 ${from} 变为 ${input.to} (illegal transition ${from} → ${input.to})`)
+  }
+  const won = await compareAndSetStatus(payload, 'orders', orderId, from, input.to)
+  if (!won) {
+    const fresh = (await payload.findByID({ collection: 'orders', id: orderId, depth: 0, overrideAccess: true })) as Order
+    return { ok: false, current: fresh.status as OrderStatus, order: fresh }
+  }
+  if (from === 'pending_payment' && input.to === 'cancelled') {
+    await releaseStock(payload, order.items.map((item) => ({ product: idOf(item.product), quantity: item.quantity })))
+  }
+  await recordOrderEvent(payload, order, from, input.to, input.reason, input.actor)
+  return { ok: true, from, order: { ...order, status: input.to } }
+}
+
+export async function orderHistory(payload: Payload, orderId: string) {
+  const { docs } = await payload.find({
+    collection: 'order-events',
+    where: { order: { equals: orderId } },
+    sort: 'createdAt',
+    limit: 100,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return docs
+}

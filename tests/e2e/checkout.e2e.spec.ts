@@ -1,0 +1,50 @@
+// The demo's buy path in the WeChat Pay sandbox: article → product page → checkout → sandbox pay → order paid.
+import { expect, test } from '@playwright/test'
+
+import { demo } from './helpers'
+
+test.use({ viewport: { width: 375, height: 812 } })
+
+async function orderByNumber(request: import('@playwright/test').APIRequestContext, number: string) {
+  const login = await request.post('/api/users/login', { data: demo.admin })
+  const token = (await login.json()).token
+  const res = await request.get(`/api/orders?where[number][equals]=${number}&depth=0`, { headers: { Authorization: `JWT ${token}` } })
+  return (await res.json()).docs[0]
+}
+
+test('from an article, tap a product, buy it through the sandbox and see the order paid', async ({ page }) => {
+  await page.goto('/a/spring-longjing-guide')
+  await page.locator('a[data-product="mingqian-longjing"]').first().click()
+  await expect(page).toHaveURL(/\/p\/mingqian-longjing\?from=.+&b=\d+/)
+  await expect(page.locator('[data-stock]')).toContainText(/有货|仅剩/)
+  await page.getByRole('button', { name: '立即购买' }).click()
+  await expect(page.getByRole('alert')).toContainText('沙箱')
+  await expect(page.getByTestId('amount')).toHaveText('¥268.00')
+  await page.getByRole('button', { name: /确认支付/ }).click()
+  await expect(page).toHaveURL(/\/o\/TW\d+\?t=/)
+  await expect(page.locator('[data-status]')).toHaveText('已支付')
+  const number = new URL(page.url()).pathname.split('/').pop()!
+  const order = await orderByNumber(page.request, number)
+  expect(order.status).toBe('paid')
+  expect(order.attribution.article).toBeTruthy()
+  expect(typeof order.attribution.block).toBe('number')
+  // someone without the token sees nothing
+  const stranger = await page.request.get(`/o/${number}?t=wrong-token`)
+  expect(stranger.status()).toBe(404)
+})
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('the buy path still reaches payment and the order gets paid, attribution kept', async ({ page }) => {
+    await page.goto('/p/mingqian-longjing?from=no-js-article&b=3&sharer=friend1')
+    await page.getByRole('button', { name: '立即购买' }).click()
+    await expect(page.getByTestId('amount')).toHaveText('¥268.00')
+    await page.getByRole('button', { name: /确认支付/ }).click()
+    await expect(page).toHaveURL(/\/o\/TW\d+\?t=/)
+    await expect(page.locator('[data-status]')).toHaveText('已支付')
+    const number = new URL(page.url()).pathname.split('/').pop()!
+    const order = await orderByNumber(page.request, number)
+    expect(order.attribution).toMatchObject({ article: 'no-js-article', block: 3, sharer: 'friend1' })
+  })
+})

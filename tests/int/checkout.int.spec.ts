@@ -1,0 +1,132 @@
+// POST /api/checkout: contract, oversell under 1,000 concurrent buyers, summed lines, and bad input.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { readStock } from '@/db/stock'
+
+import { shutdown } from '../helpers/payload'
+import { rest } from '../helpers/rest'
+import { startCheckoutBed, stopCheckoutBed, type CheckoutBed } from './checkoutBed'
+
+let t: CheckoutBed
+
+beforeAll(async () => {
+  t = await startCheckoutBed()
+})
+afterAll(async () => {
+  await stopCheckoutBed(t)
+  await shutdown(t?.payload)
+})
+
+const buy = (json: unknown) => rest('POST', '/checkout', { json })
+const ordersOf = async (productId: string) =>
+  (await t.payload.find({ collection: 'orders', where: { 'items.product': { equals: productId } }, limit: 0, pagination: false, overrideAccess: true })).docs
+
+describe('POST /api/checkout', () => {
+  it('creates a pending_payment order priced from the database, holds stock, and returns what each channel needs', async () => {
+    const p = await t.product(5, 4990)
+    const native = await buy({ items: [{ product: p.id, quantity: 2 }], channel: 'native', attribution: { article: 'art-1', block: 2, sharer: 'u9' }, buyer: { name: '王小明', phone: '13800000000', address: '杭州' } })
+    expect(native.status).toBe(201)
+    expect(native.body.order).toMatchObject({ status: 'pending_payment', total: 9980 })
+    expect(Object.keys(native.body.order).sort()).toEqual(['id', 'number', 'status', 'total'])
+    expect(native.body.payment.codeUrl).toMatch(/^http/)
+    expect(native.body.payment.outTradeNo).not.toBe(native.body.order.number)
+    expect(native.body.orderUrl).toMatch(new RegExp(`^/o/${native.body.order.number}\\?t=[\\w-]{20,}$`))
+    expect(await readStock(t.payload, p.id)).toBe(3)
+    const order = await t.payload.findByID({ collection: 'orders', id: native.body.order.id, overrideAccess: true })
+    expect(order.attribution).toMatchObject({ article: 'art-1', block: 2, sharer: 'u9' })
+    expect(order.items[0]).toMatchObject({ unitPrice: 4990, quantity: 2 })
+    expect(t.bed.emulator.getOrder(native.body.payment.outTradeNo)?.totalFen).toBe(9980)
+
+    const h5 = await buy({ items: [{ product: p.id, quantity: 1 }], channel: 'h5' })
+    expect(h5.status).toBe(201)
+    expect(h5.body.payment.h5Url).toMatch(/^http/)
+    expect(h5.body.payment.payUrl).toContain('redirect_url=')
+
+    const jsapi = await buy({ items: [{ product: p.id, quantity: 1 }], channel: 'jsapi' })
+    expect(jsapi.status).toBe(201)
+    expect(jsapi.body.payment.jsapi).toMatchObject({ appId: t.bed.config.appid, signType: 'RSA' })
+    expect(jsapi.body.payment.jsapi.package).toMatch(/^prepay_id=/)
+    expect(await readStock(t.payload, p.id)).toBe(1)
+  })
+
+  it('never oversells: 1,000 concurrent checkouts against 100 units, three times', async () => {
+    for (let round = 0; round < 3; round++) {
+      const p = await t.product(100)
+      const results = await Promise.all(Array.from({ length: 1000 }, () => buy({ items: [{ product: p.id, quantity: 1 }], channel: 'native' })))
+      const statuses = results.map((r) => r.status)
+      expect(statuses.filter((s) => s === 201)).toHaveLength(100)
+      expect(statuses.filter((s) => s === 409)).toHaveLength(900)
+      expect(results.find((r) => r.status === 409)?.body.error.code).toBe('OUT_OF_STOCK')
+      expect(await readStock(t.payload, p.id)).toBe(0)
+      const orders = await ordersOf(p.id)
+      expect(orders).toHaveLength(100)
+      expect(orders.every((o) => o.status === 'pending_payment')).toBe(true)
+      expect(new Set(orders.map((o) => o.number)).size).toBe(100)
+    }
+  })
+
+  it('sums several lines of the same SKU before the check', async () => {
+    const p = await t.product(3)
+    const over = await buy({ items: [{ product: p.id, quantity: 2 }, { product: p.id, quantity: 2 }], channel: 'native' })
+    expect(over.status).toBe(409)
+    expect(await readStock(t.payload, p.id)).toBe(3)
+    const ok = await buy({ items: [{ product: p.id, quantity: 2 }, { product: p.id, quantity: 1 }], channel: 'native' })
+    expect(ok.status).toBe(201)
+    expect(ok.body.order.total).toBe(3 * 1290)
+    expect(await readStock(t.payload, p.id)).toBe(0)
+  })
+
+  it('holds several products all or nothing', async () => {
+    const a = await t.product(5)
+    const b = await t.product(1)
+    const res = await buy({ items: [{ product: a.id, quantity: 2 }, { product: b.id, quantity: 2 }], channel: 'native' })
+    expect(res.status).toBe(409)
+    expect(await readStock(t.payload, a.id)).toBe(5)
+    expect(await readStock(t.payload, b.id)).toBe(1)
+  })
+
+  it('rejects bad input with 400/409, a message naming the field, and no stock change', async () => {
+    const p = await t.product(10)
+    const line = (extra: Record<string, unknown>) => ({ items: [{ product: p.id, quantity: 1, ...extra }], channel: 'native' })
+    const cases: Array<[unknown, number, string]> = [
+      [{ items: [{ product: 'no-such-product', quantity: 1 }], channel: 'native' }, 400, 'items[0].product'],
+      [{ items: [{ product: t.world.draftProductA.id, quantity: 1 }], channel: 'native' }, 400, 'items[0].product'],
+      [line({ quantity: 0 }), 400, 'items[0].quantity'],
+      [line({ quantity: 1e9 }), 400, 'items[0].quantity'],
+      [line({ quantity: -1 }), 400, 'items[0].quantity'],
+      [line({ quantity: 1.5 }), 400, 'items[0].quantity'],
+      [line({ quantity: '1' }), 400, 'items[0].quantity'],
+      [line({ variant: 'XL-red' }), 400, 'items[0].variant'],
+      [line({ price: 1 }), 400, 'items[0].price'],
+      [{ items: [{ product: 42, quantity: 1 }], channel: 'native' }, 400, 'items[0].product'],
+      [{ items: [], channel: 'native' }, 400, 'items'],
+      [{ items: 'x', channel: 'native' }, 400, 'items'],
+      [{ items: [{ product: p.id, quantity: 1 }], channel: 'alipay' }, 400, 'channel'],
+      [{ items: [{ product: p.id, quantity: 1 }] }, 400, 'channel'],
+      [{ items: [{ product: p.id, quantity: 1 }], channel: 'native', total: 1 }, 400, 'total'],
+      [{ items: [{ product: p.id, quantity: 1 }], channel: 'native', buyer: { phone: 123 } }, 400, 'buyer.phone'],
+      [{ items: [{ product: p.id, quantity: 1 }], channel: 'native', attribution: { block: -1 } }, 400, 'attribution.block'],
+      [[1, 2], 400, 'body'],
+      [{ items: [{ product: p.id, quantity: 1 }, { product: t.world.productB.id, quantity: 1 }], channel: 'native' }, 400, 'items'],
+      [line({ quantity: 11 }), 409, ''],
+    ]
+    for (const [json, status, field] of cases) {
+      const res = await buy(json)
+      expect(res.status, JSON.stringify(json)).toBe(status)
+      expect(typeof res.body.error.message).toBe('string')
+      if (field) expect(res.body.error.message.startsWith(`${field}:`) || res.body.error.field === field, `${JSON.stringify(res.body)} names ${field}`).toBe(true)
+    }
+    expect(await readStock(t.payload, p.id)).toBe(10)
+    expect(await ordersOf(p.id)).toHaveLength(0)
+  })
+
+  it('rejects a body that is not JSON', async () => {
+    const { REST_POST } = await import('@payloadcms/next/routes')
+    const config = (await import('@payload-config')).default
+    const response = await REST_POST(config)(new Request('http://localhost/api/checkout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"items":' }), {
+      params: Promise.resolve({ slug: ['checkout'] }),
+    })
+    expect(response.status).toBe(400)
+    expect((await response.json()).error.message).toMatch(/^body:/)
+  })
+})

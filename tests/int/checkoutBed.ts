@@ -1,0 +1,31 @@
+// Shared set-up for the checkout/payments suites: Payload on a fresh DB + a WeChat Pay testbed wired as the gateway.
+import type { Payload } from 'payload'
+
+import { setPayGatewayForTests } from '@/commerce/payGateway'
+import type { Product } from '@/payload-types'
+import { startWechatPayTestbed, type WechatPayTestbed } from '@/sandbox/wechatpay/testkit'
+
+import { bootPayload } from '../helpers/payload'
+import { makeWorld, type World } from '../helpers/fixtures'
+
+export type CheckoutBed = { payload: Payload; world: World; bed: WechatPayTestbed; product: (stock: number, price?: number) => Promise<Product> }
+
+let n = 0
+export async function startCheckoutBed(): Promise<CheckoutBed> {
+  const payload = await bootPayload()
+  const world = await makeWorld(payload)
+  const bed = await startWechatPayTestbed()
+  bed.clock.set(Date.now())
+  setPayGatewayForTests({ mode: 'sandbox', client: bed.client, notifyUrl: bed.config.notifyUrl, sandboxBase: bed.emulatorServer.url, now: bed.clock.now })
+  const product = async (stock: number, price = 1290) =>
+    (await payload.create({
+      collection: 'products',
+      data: { title: `限时抢购 ${++n}`, slug: `hot-${n}-${Date.now()}`, brand: world.brandA.id, price, stock, status: 'published' },
+    })) as Product
+  return { payload, world, bed, product }
+}
+
+export async function stopCheckoutBed(b: CheckoutBed | undefined): Promise<void> {
+  setPayGatewayForTests(null)
+  await b?.bed.close()
+}
