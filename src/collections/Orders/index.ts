@@ -5,6 +5,7 @@ import { isAdmin } from '../../access/isAdmin'
 import { nobody } from '../../access/nobody'
 import { brandField } from '../../fields/brand'
 import { moneyField } from '../../fields/money'
+import { orderActionEndpoint } from './endpoints/action'
 import { orderStatusOptions } from './statuses'
 
 /**
@@ -21,7 +22,14 @@ export const Orders: CollectionConfig = {
   },
   // Status changes go through the commerce module (state machine + history), so nobody edits orders here.
   access: { read: brandMember, create: isAdmin, update: nobody, delete: isAdmin },
+  endpoints: [orderActionEndpoint],
   fields: [
+    {
+      name: 'orderActions',
+      type: 'ui',
+      label: { en: 'Actions', zh: '订单处理' },
+      admin: { position: 'sidebar', components: { Field: '@/components/admin/OrderActions#OrderActions' } },
+    },
     { name: 'number', type: 'text', required: true, unique: true, index: true, label: { en: 'Order number', zh: '订单号' } },
     {
       name: 'status',

@@ -1,0 +1,99 @@
+'use client'
+import { useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
+import React, { useEffect, useState } from 'react'
+
+import { ORDER_STATUSES } from '@/collections/Orders/statuses'
+
+type HistoryEntry = { id: string; from?: string | null; to: string; reason?: string | null; createdAt: string }
+
+const ACTIONS: { action: string; label: string; from: string[]; confirm?: string }[] = [
+  { action: 'ship', label: '发货', from: ['paid'] },
+  { action: 'complete', label: '完成订单', from: ['paid', 'shipped'] },
+  { action: 'cancel', label: '取消订单', from: ['pending_payment'], confirm: '取消后库存将退回，确定取消？' },
+  { action: 'refund', label: '全额退款', from: ['paid', 'shipped', 'completed'], confirm: '将通过微信支付原路退回全部金额，确定退款？' },
+]
+
+const statusLabel = (value?: string | null) => ORDER_STATUSES.find((s) => s.value === value)?.zh ?? value ?? '—'
+
+/** Order sidebar: the actions legal from the current status, and the order's history. */
+export const OrderActions: React.FC = () => {
+  const { id } = useDocumentInfo()
+  const status = useFormFields(([fields]) => fields.status?.value) as string | undefined
+  const { config } = useConfig()
+  const router = useRouter()
+  const [history, setHistory] = useState<HistoryEntry[]>([])
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<string | null>(null)
+  const api = `${config.serverURL}${config.routes.api}`
+
+  useEffect(() => {
+    if (!id) return
+    fetch(`${api}/order-events?where[order][equals]=${id}&sort=createdAt&limit=100&depth=0`, { credentials: 'include' })
+      .then((r) => r.json())
+      .then((body) => setHistory(body.docs ?? []))
+      .catch(() => setHistory([]))
+  }, [id, api, status])
+
+  if (!id) return null
+  const run = async (action: string, confirmText?: string) => {
+    if (confirmText && !window.confirm(confirmText)) return
+    setBusy(true)
+    setMessage(null)
+    try {
+      const res = await fetch(`${api}/orders/${id}/action`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ action, note: note.trim() || undefined }),
+      })
+      const body = await res.json()
+      if (!res.ok) throw new Error(body?.error?.message ?? `HTTP ${res.status}`)
+      setMessage(`订单已更新为「${statusLabel(body.order.status)}」`)
+      setNote('')
+      router.refresh()
+    } catch (e) {
+      setMessage(`操作失败：${e instanceof Error ? e.message : String(e)}`)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const available = ACTIONS.filter((a) => status && a.from.includes(status))
+  return (
+    <div className="field-type" data-testid="order-actions" style={{ marginBottom: 24 }}>
+      <strong>订单处理</strong>
+      {available.length ? (
+        <>
+          <input
+            aria-label="备注（如运单号）"
+            placeholder="备注（如运单号）"
+            value={note}
+            maxLength={200}
+            onChange={(e) => setNote(e.target.value)}
+            style={{ width: '100%', margin: '8px 0' }}
+          />
+          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+            {available.map((a) => (
+              <button key={a.action} type="button" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }} disabled={busy} onClick={() => run(a.action, a.confirm)}>
+                {a.label}
+              </button>
+            ))}
+          </div>
+        </>
+      ) : (
+        <p style={{ color: 'var(--theme-elevation-500)' }}>当前状态「{statusLabel(status)}」无可执行操作</p>
+      )}
+      {message ? <p role="status">{message}</p> : null}
+      <ol aria-label="订单记录" style={{ paddingLeft: 18, fontSize: 12 }}>
+        {history.map((h) => (
+          <li key={h.id}>
+            {new Date(h.createdAt).toLocaleString('zh-CN')}：{statusLabel(h.from)} → {statusLabel(h.to)}
+            {h.reason ? `（${h.reason}）` : ''}
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}

@@ -1,0 +1,92 @@
+// Order handling from the admin: ship, complete, cancel an unpaid order, refund — only by the order's brand,
+// only along legal transitions, each leaving history.
+import config from '@payload-config'
+import { REST_POST } from '@payloadcms/next/routes'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { orderHistory } from '@/commerce/orderState'
+import { readStock } from '@/db/stock'
+
+import { shutdown } from '../helpers/payload'
+import { login, rest } from '../helpers/rest'
+import { startCheckoutBed, stopCheckoutBed, type CheckoutBed } from './checkoutBed'
+
+let t: CheckoutBed
+let tokens: { editorA: string; brandA: string; editorB: string }
+const post = REST_POST(config)
+
+beforeAll(async () => {
+  t = await startCheckoutBed()
+  const w = t.world
+  tokens = { editorA: await login(w.editorA.email, w.password), brandA: await login(w.brandUserA.email, w.password), editorB: await login(w.editorB.email, w.password) }
+})
+afterAll(async () => {
+  await stopCheckoutBed(t)
+  await shutdown(t?.payload)
+})
+
+async function order(paid: boolean) {
+  const product = await t.product(5)
+  const res = await rest('POST', '/checkout', { json: { items: [{ product: product.id, quantity: 2 }], channel: 'native' } })
+  expect(res.status).toBe(201)
+  if (paid) {
+    const outTradeNo = res.body.payment.outTradeNo
+    t.bed.emulator.confirmPayment(outTradeNo)
+    const built = t.bed.emulator.buildCallback(outTradeNo)
+    const response = await post(new Request('http://localhost/api/wechatpay/notify', { method: 'POST', headers: built.headers, body: built.body }), {
+      params: Promise.resolve({ slug: ['wechatpay', 'notify'] }),
+    })
+    expect(response.status).toBe(204)
+  }
+  return { id: res.body.order.id as string, product }
+}
+
+const act = (id: string, action: unknown, token?: string, note?: string) => rest('POST', `/orders/${id}/action`, { token, json: { action, note } })
+const status = async (id: string) => (await t.payload.findByID({ collection: 'orders', id, overrideAccess: true })).status
+
+describe('POST /api/orders/:id/action', () => {
+  it('ships and completes a paid order, recording each step', async () => {
+    const { id } = await order(true)
+    const shipped = await act(id, 'ship', tokens.editorA, '顺丰 SF123456')
+    expect(shipped.status).toBe(200)
+    expect(shipped.body.order.status).toBe('shipped')
+    expect((await act(id, 'complete', tokens.brandA)).body.order.status).toBe('completed')
+    const history = (await orderHistory(t.payload, id)).map((e) => `${e.from}>${e.to}:${e.reason}`)
+    expect(history).toEqual(expect.arrayContaining(['paid>shipped:顺丰 SF123456', 'shipped>completed:订单完成']))
+  })
+
+  it('refuses illegal moves with 409 and leaves the order as it was', async () => {
+    const { id } = await order(false)
+    const res = await act(id, 'ship', tokens.editorA)
+    expect(res.status).toBe(409)
+    expect(res.body.error.message).toMatch(/pending_payment/)
+    expect(await status(id)).toBe('pending_payment')
+  })
+
+  it('cancelling an unpaid order gives its stock back exactly once', async () => {
+    const { id, product } = await order(false)
+    expect(await readStock(t.payload, product.id)).toBe(3)
+    expect((await act(id, 'cancel', tokens.editorA)).status).toBe(200)
+    expect((await act(id, 'cancel', tokens.editorA)).status).toBe(409)
+    expect(await readStock(t.payload, product.id)).toBe(5)
+  })
+
+  it('refunds a paid order through WeChat Pay', async () => {
+    const { id } = await order(true)
+    const res = await act(id, 'refund', tokens.editorA, '买家不想要了')
+    expect(res.status).toBe(200)
+    expect(res.body.order.status).toBe('refunding')
+    const payment = (await t.payload.find({ collection: 'payments', where: { order: { equals: id } }, overrideAccess: true })).docs[0]
+    expect(payment.status).toBe('refunding')
+    expect(payment.outRefundNo).toBeTruthy()
+  })
+
+  it("other brands, anonymous callers and bad actions are refused", async () => {
+    const { id } = await order(true)
+    expect((await act(id, 'ship')).status).toBe(401)
+    expect((await act(id, 'ship', tokens.editorB)).status).toBe(404)
+    expect((await act(id, 'explode', tokens.editorA)).status).toBe(400)
+    expect((await act(id, 'ship', tokens.editorA, 'x'.repeat(201))).status).toBe(400)
+    expect(await status(id)).toBe('paid')
+  })
+})
