@@ -144,13 +144,24 @@ describe('articles', () => {
     expect(published.status).toBe(200)
     expect((await rest('GET', `/articles/${draft.id}`)).status).toBe(200)
   })
+  it("an article cannot sell another brand's product, whoever writes it", async () => {
+    const card = { type: 'block', version: 2, format: '', fields: { id: 'b1', blockName: '', blockType: 'productCard', product: w.productB.id, layout: 'large' } }
+    const body = { ...content, root: { ...content.root, children: [...content.root.children, card] } }
+    const res = await rest('POST', '/articles', { token: tokens.admin, json: { title: '串货', brand: w.brandA.id, content: body } })
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(res.body)).toMatch(/本品牌/)
+    const ok = await rest('POST', '/articles', { token: tokens.admin, json: { title: '正常', brand: w.brandB.id, content: body } })
+    expect(ok.status).toBe(201)
+  })
   it('version history is readable by its brand only', async () => {
     const mine = await rest('GET', '/articles/versions?limit=50', { token: tokens.editorA })
     expect(mine.status).toBe(200)
     expect(mine.body.docs.length).toBeGreaterThan(0)
     const theirs = await rest('GET', '/articles/versions?limit=50', { token: tokens.editorB })
     expect(theirs.status).toBe(200)
-    expect(theirs.body.docs).toHaveLength(0)
+    const brandOf = (v: { version: { brand: string | { id: string } } }) => (typeof v.version.brand === 'string' ? v.version.brand : v.version.brand.id)
+    expect(theirs.body.docs.map(brandOf).filter((b: string) => b !== w.brandB.id)).toEqual([])
+    expect(mine.body.docs.map(brandOf).filter((b: string) => b !== w.brandA.id)).toEqual([])
     expect((await rest('GET', '/articles/versions')).status).toBe(403)
   })
 })

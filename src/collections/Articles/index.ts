@@ -9,6 +9,7 @@ import { brandField } from '../../fields/brand'
 import { slugField } from '../../fields/slug'
 import { publishingFields } from './publishingFields'
 import { wechatEndpoint } from './endpoints/wechat'
+import { productsMatchBrand } from './hooks/productsMatchBrand'
 import { wechatPreviewEndpoint } from './endpoints/wechatPreview'
 
 export const Articles: CollectionConfig = {
@@ -29,6 +30,7 @@ export const Articles: CollectionConfig = {
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   endpoints: [wechatPreviewEndpoint, wechatEndpoint],
+  hooks: { beforeValidate: [productsMatchBrand] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 64, label: { en: 'Title', zh: '标题' } },
     {
