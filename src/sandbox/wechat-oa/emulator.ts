@@ -1,6 +1,7 @@
 import type { XmlValue } from '@/wechat/oa/xml'
 import { type PushOptions, createCallbackPusher, type FetchLike } from './callback-push'
 import { type EmulatorClock, createEmulatorClock } from './clock'
+import { datacubeRoutes } from './routes-datacube'
 import { type Ctx, DEFAULT_LIMITS, type EmulatorLimits, type EmulatorScripts, type EmulatorSettings, type Route } from './context'
 import { createFaults } from './faults'
 import { overQuota } from './quota'
@@ -23,6 +24,7 @@ const ROUTES: Record<string, Route> = {
   ...messageRoutes,
   ...qrUserRoutes,
   ...oauthRoutes,
+  ...datacubeRoutes,
 }
 
 export type OfficialAccountEmulatorOptions = {

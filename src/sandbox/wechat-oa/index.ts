@@ -5,3 +5,4 @@ export { DEFAULT_LIMITS, type EmulatorLimits, type EmulatorScripts, type Emulato
 export type { AccountType, CallbackDelivery, EmulatorAccount, EmulatorAccountInit, EmulatorMessage, EmulatorUser, PublishOutcome } from './state'
 export { createSeededRandom } from './rng'
 export { fakeGif, fakeJpeg, fakePng, startEmulator } from './testing'
+export { type ArticleDayCounts, datacubeOf } from './routes-datacube'

@@ -1,0 +1,146 @@
+// REST surface of the funnel: the browser beacon and the dashboard's JSON/CSV (brand-scoped).
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { funnelCsv, type CsvKind } from './csv'
+import { funnelReport } from './funnel'
+import { createRateLimiter } from './rateLimit'
+import { enqueueEvents } from './record'
+import { funnelScope } from './scope'
+import { BEACON_TYPES, CHANNEL_VALUES, type FunnelEventInput } from './types'
+import { clientKey, newVisitorId, visitorCookie, visitorHash, visitorIdFrom } from './visitor'
+
+export const BEACON_PATH = '/funnel/events'
+export const MAX_BATCH = 20
+const MAX_BODY = 8 * 1024
+const ID_RE = /^[A-Za-z0-9_-]{1,64}$/
+
+// Per visitor: bursts of 60 events, 2/s sustained. Per client address (hashed, memory only): 600 burst, 50/s.
+export const beaconLimits = {
+  visitor: createRateLimiter({ capacity: 60, refillPerSecond: 2 }),
+  client: createRateLimiter({ capacity: 600, refillPerSecond: 50 }),
+}
+
+type BeaconError = { status: number; error: string }
+
+/** Validates one beacon batch: only page-side event types, opaque ids, no brand/amount/visitor from the browser. */
+export function parseBeacon(text: string): { events: FunnelEventInput[] } | BeaconError {
+  if (text.length > MAX_BODY) return { status: 413, error: 'body too large' }
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    return { status: 400, error: 'body is not JSON' }
+  }
+  const list = Array.isArray(body) ? body : (body as { events?: unknown } | null)?.events
+  if (!Array.isArray(list) || list.length === 0) return { status: 400, error: 'events must be a non-empty array' }
+  if (list.length > MAX_BATCH) return { status: 400, error: `at most ${MAX_BATCH} events per batch` }
+  const events: FunnelEventInput[] = []
+  for (const [i, raw] of list.entries()) {
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { status: 400, error: `events[${i}] must be an object` }
+    const e = raw as Record<string, unknown>
+    for (const key of Object.keys(e))
+      if (!['type', 'article', 'block', 'product', 'channel', 'sharer'].includes(key)) return { status: 400, error: `events[${i}].${key} is not allowed` }
+    if (typeof e.type !== 'string' || !BEACON_TYPES.has(e.type as never)) return { status: 400, error: `events[${i}].type is not a page event` }
+    for (const key of ['article', 'product', 'sharer'] as const)
+      if (e[key] !== undefined && e[key] !== null && e[key] !== '' && (typeof e[key] !== 'string' || !ID_RE.test(e[key] as string)))
+        return { status: 400, error: `events[${i}].${key} is malformed` }
+    const block = e.block === undefined || e.block === null || e.block === '' ? undefined : Number(e.block)
+    if (block !== undefined && (!Number.isInteger(block) || block < 0 || block > 9999)) return { status: 400, error: `events[${i}].block is malformed` }
+    if (e.channel !== undefined && e.channel !== null && e.channel !== '' && (typeof e.channel !== 'string' || !CHANNEL_VALUES.has(e.channel)))
+      return { status: 400, error: `events[${i}].channel is unknown` }
+    const article = (e.article as string) || undefined
+    const product = (e.product as string) || undefined
+    if (!article && !product) return { status: 400, error: `events[${i}] needs an article or a product` }
+    if ((e.type === 'block_impression' || e.type === 'block_tap') && (!article || block === undefined))
+      return { status: 400, error: `events[${i}] block events need article and block` }
+    events.push({
+      type: e.type as FunnelEventInput['type'],
+      article,
+      product,
+      block,
+      channel: ((e.channel as string) || undefined) as FunnelEventInput['channel'],
+      sharer: (e.sharer as string) || undefined,
+    })
+  }
+  return { events }
+}
+
+const sameSite = (req: PayloadRequest): boolean => {
+  const origin = req.headers.get('origin')
+  if (!origin || origin === 'null') return true
+  try {
+    const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host') ?? new URL(req.url ?? 'http://x').host
+    return new URL(origin).host === host
+  } catch {
+    return false
+  }
+}
+
+/**
+ * POST /api/funnel/events — `{ events: [{ type, article?, block?, product?, channel?, sharer? }] }` (≤ 20), as
+ * JSON or text/plain (navigator.sendBeacon). Answers 204 after validation; writing happens in the background.
+ * Sets the first-party visitor cookie when missing. 429 when a visitor or client exceeds its budget.
+ */
+export const beaconEndpoint: Endpoint = {
+  path: BEACON_PATH,
+  method: 'post',
+  handler: async (req) => {
+    const noStore = { 'cache-control': 'no-store' }
+    if (!sameSite(req)) return Response.json({ error: 'cross-site beacon' }, { status: 403, headers: noStore })
+    const text = req.text ? await req.text() : ''
+    const parsed = parseBeacon(text)
+    if ('error' in parsed) return Response.json({ error: parsed.error }, { status: parsed.status, headers: noStore })
+    const existing = visitorIdFrom(req.headers)
+    const visitorId = existing ?? newVisitorId()
+    const cost = parsed.events.length
+    if (!beaconLimits.client.take(clientKey(req.headers), cost) || !beaconLimits.visitor.take(`v:${visitorId}`, cost))
+      return Response.json({ error: 'too many events' }, { status: 429, headers: { ...noStore, 'retry-after': '5' } })
+    const visitor = visitorHash(visitorId)
+    enqueueEvents(req.payload, parsed.events.map((e) => ({ ...e, visitor })))
+    const headers = new Headers(noStore)
+    if (!existing) headers.append('set-cookie', visitorCookie(visitorId, (req.url ?? '').startsWith('https:')))
+    return new Response(null, { status: 204, headers })
+  },
+}
+
+const params = (req: PayloadRequest) => new URL(req.url ?? 'http://x').searchParams
+const daysParam = (value: string | null) => (value === '30' ? 30 : value === '90' ? 90 : 7)
+
+async function scopedReport(req: PayloadRequest) {
+  const q = params(req)
+  const scope = funnelScope(req.user, q.get('brand') || null)
+  if (!scope) return { error: Response.json({ error: req.user ? 'forbidden' : 'login required' }, { status: req.user ? 403 : 401 }) }
+  return { report: await funnelReport(req.payload, { scope, days: daysParam(q.get('days')) }) }
+}
+
+/** GET /api/funnel/report?days=7|30|90&brand=<id> — the dashboard's figures for the caller's brands. */
+export const reportEndpoint: Endpoint = {
+  path: '/funnel/report',
+  method: 'get',
+  handler: async (req) => {
+    const result = await scopedReport(req)
+    if (result.error) return result.error
+    return Response.json(result.report, { headers: { 'cache-control': 'private, no-store' } })
+  },
+}
+
+/** GET /api/funnel/export.csv?kind=articles|blocks|products|daily&days=&brand= — UTF-8 CSV with BOM. */
+export const csvEndpoint: Endpoint = {
+  path: '/funnel/export.csv',
+  method: 'get',
+  handler: async (req) => {
+    const result = await scopedReport(req)
+    if (result.error) return result.error
+    const raw = params(req).get('kind')
+    const kind: CsvKind = raw === 'blocks' || raw === 'products' || raw === 'daily' ? raw : 'articles'
+    return new Response(funnelCsv(result.report, kind), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="funnel-${kind}-${result.report.window.days}d.csv"`,
+        'cache-control': 'private, no-store',
+      },
+    })
+  },
+}
+
+export const analyticsEndpoints: Endpoint[] = [beaconEndpoint, reportEndpoint, csvEndpoint]

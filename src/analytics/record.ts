@@ -1,0 +1,156 @@
+// Writing funnel events. Server modules call recordEvent (awaited, idempotent with a dedupeKey, never throws);
+// the browser beacon only enqueues, and a background flush writes batches in one transaction, so a burst of
+// events costs the landing page nothing.
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+
+import { resolveBrand } from './brands'
+import { beijingDay } from './day'
+import { CHANNEL_VALUES, EVENT_TYPE_VALUES, type FunnelEventInput } from './types'
+
+const ID_RE = /^[A-Za-z0-9_-]{1,64}$/
+
+type Row = {
+  type: string
+  brand: string
+  article?: string
+  block?: number
+  product?: string
+  channel?: string
+  sharer?: string
+  visitor?: string
+  order?: string
+  amount?: number
+  occurredAt: string
+  day: string
+  dedupeKey?: string
+}
+
+/** Normalises an event; undefined when it cannot be counted (unknown type, malformed ids). */
+export function normaliseEvent(event: FunnelEventInput): Omit<Row, 'brand'> & { brand?: string } | undefined {
+  if (!event || !EVENT_TYPE_VALUES.has(event.type)) return undefined
+  const id = (v: unknown) => (typeof v === 'string' && ID_RE.test(v) ? v : undefined)
+  for (const key of ['brand', 'article', 'product', 'order'] as const) if (event[key] !== undefined && !id(event[key])) return undefined
+  const at = event.at === undefined ? new Date() : new Date(event.at)
+  if (Number.isNaN(at.getTime())) return undefined
+  const block = Number.isInteger(event.block) && (event.block as number) >= 0 && (event.block as number) < 10_000 ? event.block : undefined
+  const amount = Number.isInteger(event.amount) ? event.amount : undefined
+  return {
+    type: event.type,
+    brand: event.brand,
+    article: event.article,
+    product: event.product,
+    block,
+    channel: event.channel && CHANNEL_VALUES.has(event.channel) ? event.channel : undefined,
+    sharer: typeof event.sharer === 'string' && event.sharer ? event.sharer.slice(0, 64) : undefined,
+    visitor: typeof event.visitor === 'string' && event.visitor ? event.visitor.slice(0, 64) : undefined,
+    order: event.order,
+    amount,
+    occurredAt: at.toISOString(),
+    day: beijingDay(at),
+    dedupeKey: typeof event.dedupeKey === 'string' && event.dedupeKey ? event.dedupeKey.slice(0, 128) : undefined,
+  }
+}
+
+async function withBrand(payload: Payload, row: NonNullable<ReturnType<typeof normaliseEvent>>): Promise<Row | undefined> {
+  const brand = row.brand ?? (await resolveBrand(payload, row))
+  return brand ? ({ ...row, brand } as Row) : undefined
+}
+
+const strip = (row: Row) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined))
+
+/**
+ * Records one funnel event from server code (checkout: checkout_started / paid / refunded). Resolves the brand
+ * from the article or product when `brand` is not given. With `dedupeKey` (e.g. `order:<id>:paid`) a retried
+ * call records nothing new. Never throws: analytics must not break a payment. Returns whether a row was written.
+ */
+export async function recordEvent(payload: Payload, event: FunnelEventInput): Promise<boolean> {
+  try {
+    const normalised = normaliseEvent(event)
+    if (!normalised) return false
+    const row = await withBrand(payload, normalised)
+    if (!row) return false
+    if (row.dedupeKey) {
+      const existing = await payload.db.count({ collection: 'funnel-events', where: { dedupeKey: { equals: row.dedupeKey } } })
+      if (existing.totalDocs > 0) return false
+    }
+    await payload.db.create({ collection: 'funnel-events', data: strip(row) })
+    return true
+  } catch (error) {
+    // A concurrent duplicate of a dedupeKey lands here through the unique index: that is the idempotent outcome.
+    payload.logger.warn({ msg: 'funnel event not recorded', type: event?.type, err: error })
+    return false
+  }
+}
+
+// ---- the beacon buffer -------------------------------------------------------------------------------------
+
+const MAX_BUFFER = 20_000
+const FLUSH_EVERY_MS = 1_000
+const FLUSH_AT = 500
+
+type Buffer = { rows: FunnelEventInput[]; timer?: ReturnType<typeof setTimeout>; flushing?: Promise<number>; dropped: number; written: number }
+const KEY = Symbol.for('tuiwen.analytics.buffer')
+const buffers = ((globalThis as { [KEY]?: WeakMap<Payload, Buffer> })[KEY] ??= new WeakMap<Payload, Buffer>())
+
+function bufferOf(payload: Payload): Buffer {
+  let buffer = buffers.get(payload)
+  if (!buffer) buffers.set(payload, (buffer = { rows: [], dropped: 0, written: 0 }))
+  return buffer
+}
+
+/** Queues already-validated beacon events; returns how many were accepted (the rest dropped under overload). */
+export function enqueueEvents(payload: Payload, events: FunnelEventInput[]): number {
+  const buffer = bufferOf(payload)
+  const room = Math.max(0, MAX_BUFFER - buffer.rows.length)
+  const accepted = events.slice(0, room)
+  buffer.dropped += events.length - accepted.length
+  buffer.rows.push(...accepted)
+  if (buffer.rows.length >= FLUSH_AT) void flushEvents(payload)
+  else if (!buffer.timer) {
+    buffer.timer = setTimeout(() => void flushEvents(payload), FLUSH_EVERY_MS)
+    buffer.timer.unref?.()
+  }
+  return accepted.length
+}
+
+/** Writes everything queued (one transaction per batch). Tests and shutdown call it directly. */
+export async function flushEvents(payload: Payload): Promise<number> {
+  const buffer = bufferOf(payload)
+  if (buffer.timer) clearTimeout(buffer.timer)
+  buffer.timer = undefined
+  if (buffer.flushing) await buffer.flushing
+  if (!buffer.rows.length) return 0
+  const batch = buffer.rows.splice(0, buffer.rows.length)
+  buffer.flushing = (async () => {
+    const rows: Row[] = []
+    for (const event of batch) {
+      const normalised = normaliseEvent({ ...event, dedupeKey: undefined })
+      const row = normalised && (await withBrand(payload, normalised))
+      if (row) rows.push(row)
+    }
+    if (!rows.length) return 0
+    const req = await createLocalReq({}, payload)
+    const ownTransaction = await initTransaction(req)
+    try {
+      for (const row of rows) await payload.db.create({ collection: 'funnel-events', data: strip(row), req })
+      if (ownTransaction) await commitTransaction(req)
+      buffer.written += rows.length
+      return rows.length
+    } catch (error) {
+      if (ownTransaction) await killTransaction(req)
+      payload.logger.error({ msg: 'funnel event batch lost', count: rows.length, err: error })
+      return 0
+    }
+  })()
+  try {
+    return await buffer.flushing
+  } finally {
+    buffer.flushing = undefined
+    if (buffer.rows.length) void flushEvents(payload)
+  }
+}
+
+export function bufferStats(payload: Payload): { queued: number; dropped: number; written: number } {
+  const buffer = bufferOf(payload)
+  return { queued: buffer.rows.length, dropped: buffer.dropped, written: buffer.written }
+}

@@ -1,0 +1,50 @@
+import type { CollectionConfig } from 'payload'
+
+import { brandMember } from '../../access/brandMember'
+import { isAdmin } from '../../access/isAdmin'
+import { nobody } from '../../access/nobody'
+import { CHANNELS, EVENT_TYPES } from '../../analytics/types'
+
+/**
+ * Funnel events (article view → block impression/tap → landing view → checkout → paid/refunded). Written only
+ * by src/analytics (the beacon buffer and recordEvent); read by the brand. No personal data: `visitor` is a
+ * keyed hash of a random first-party cookie, never an IP or openid.
+ */
+export const FunnelEvents: CollectionConfig = {
+  slug: 'funnel-events',
+  labels: { singular: { en: 'Funnel event', zh: '转化事件' }, plural: { en: 'Funnel events', zh: '转化事件' } },
+  admin: {
+    useAsTitle: 'type',
+    defaultColumns: ['type', 'article', 'block', 'product', 'channel', 'occurredAt'],
+    group: { en: 'Analytics', zh: '数据' },
+  },
+  access: { read: brandMember, create: nobody, update: nobody, delete: isAdmin },
+  timestamps: false,
+  fields: [
+    {
+      name: 'type',
+      type: 'select',
+      required: true,
+      index: true,
+      options: EVENT_TYPES.map((t) => ({ value: t.value, label: { en: t.en, zh: t.zh } })),
+      label: { en: 'Type', zh: '类型' },
+    },
+    { name: 'brand', type: 'relationship', relationTo: 'brands', required: true, index: true, label: { en: 'Brand', zh: '品牌' } },
+    { name: 'article', type: 'text', index: true, label: { en: 'Article id', zh: '文章 ID' } },
+    { name: 'block', type: 'number', label: { en: 'Block index', zh: '商品块序号' } },
+    { name: 'product', type: 'text', index: true, label: { en: 'Product id', zh: '商品 ID' } },
+    {
+      name: 'channel',
+      type: 'select',
+      options: CHANNELS.map((c) => ({ value: c.value, label: { en: c.en, zh: c.zh } })),
+      label: { en: 'Channel', zh: '渠道' },
+    },
+    { name: 'sharer', type: 'text', label: { en: 'Sharer', zh: '分享者' } },
+    { name: 'visitor', type: 'text', index: true, label: { en: 'Visitor (hashed)', zh: '访客（哈希）' } },
+    { name: 'order', type: 'text', index: true, label: { en: 'Order id', zh: '订单 ID' } },
+    { name: 'amount', type: 'number', label: { en: 'Amount (fen)', zh: '金额（分）' } },
+    { name: 'occurredAt', type: 'date', required: true, index: true, label: { en: 'At', zh: '时间' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'day', type: 'text', required: true, index: true, label: { en: 'Day (Beijing)', zh: '日期（北京时间）' } },
+    { name: 'dedupeKey', type: 'text', unique: true, admin: { hidden: true } },
+  ],
+}

@@ -1,0 +1,57 @@
+import { DefaultTemplate } from '@payloadcms/next/templates'
+import { Gutter } from '@payloadcms/ui'
+import { redirect } from 'next/navigation'
+import type { AdminViewServerProps } from 'payload'
+import React from 'react'
+
+import { brandIdsOf, hasRole } from '@/access/roles'
+import { funnelReport } from '@/analytics/funnel'
+import { funnelScope } from '@/analytics/scope'
+import type { User } from '@/payload-types'
+
+import { FunnelDashboard } from './FunnelDashboard'
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
+
+/** /admin/funnel — 转化漏斗: per article, block, product and day, for the brands the user belongs to. */
+export async function FunnelView({ initPageResult, params, searchParams }: AdminViewServerProps) {
+  const { req } = initPageResult
+  const user = req.user as (User & { collection?: string }) | null
+  if (!user) redirect(`${req.payload.config.routes.admin}/login?redirect=${encodeURIComponent(`${req.payload.config.routes.admin}/funnel`)}`)
+  const days = one(searchParams?.days) === '30' ? 30 : 7
+  const requested = one(searchParams?.brand) || null
+  const scope = funnelScope(user, requested)
+  const brands = await req.payload.find({
+    collection: 'brands',
+    where: hasRole(user, 'admin') ? {} : { id: { in: brandIdsOf(user) } },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { name: true },
+  })
+  const report = scope ? await funnelReport(req.payload, { scope, days }) : null
+  return (
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={initPageResult.locale}
+      params={params}
+      payload={req.payload}
+      permissions={initPageResult.permissions}
+      searchParams={searchParams}
+      user={user}
+      visibleEntities={initPageResult.visibleEntities}
+    >
+      <Gutter>
+        <FunnelDashboard
+          report={report}
+          days={days}
+          brand={requested}
+          brands={(brands.docs as { id: string; name: string }[]).map((b) => ({ id: b.id, name: b.name }))}
+          allowAll={hasRole(user, 'admin') || brandIdsOf(user).length > 1}
+          adminRoute={req.payload.config.routes.admin}
+          apiRoute={req.payload.config.routes.api}
+        />
+      </Gutter>
+    </DefaultTemplate>
+  )
+}
