@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import React from 'react'
 
 import { ArticleBody } from '@/components/web/ArticleBody'
+import { TrackView } from '@/components/web/TrackView'
 import type { Brand } from '@/payload-types'
 import { publishedArticle } from '@/queries/published'
 import { mediaAt } from '@/utilities/mediaUrl'
@@ -31,6 +32,7 @@ export default async function ArticlePage({ params }: Props) {
         {typeof brand === 'object' ? <b>{brand.name}</b> : null} {date}
       </p>
       <ArticleBody articleId={article.id} content={article.content as never} />
+      <TrackView type="article_view" article={article.id} />
     </article>
   )
 }
