@@ -4,7 +4,7 @@ import crypto from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { holdStock, readCheckoutProducts, releaseStock, sumLines, type CheckoutProductRow } from '@/db/stock'
+import { holdStock, readCheckoutProducts, releaseStock, sumLines, type CheckoutProductRow, type CheckoutVariantRow, type StockLine } from '@/db/stock'
 import type { Order, Payment } from '@/payload-types'
 import { WechatPayError } from '@/wechat/pay/errors'
 import { newOutTradeNo } from '@/wechat/pay/outTradeNo'
@@ -42,20 +42,32 @@ export type CheckoutResult = {
 
 const idOf = (v: unknown) => (typeof v === 'string' ? v : (v as { id: string }).id)
 
+const skuList = (product: CheckoutProductRow) => product.variants.map((v) => v.sku).join(', ')
+
 async function loadProducts(payload: Payload, input: CheckoutInput): Promise<Map<string, CheckoutProductRow>> {
   const ids = [...new Set(input.items.map((i) => i.product))]
   // Only published products can be bought (the public read rule of Products); drafts are "not found".
   const rows = await readCheckoutProducts(payload, ids)
   const byId = new Map(rows.filter((p) => p.status === 'published').map((p) => [p.id, p]))
   input.items.forEach((item, i) => {
-    if (!byId.has(item.product)) throw new CommerceError('UNKNOWN_PRODUCT', 400, `items[${i}].product: 商品不存在或未上架 (unknown product)`, `items[${i}].product`)
-    // Products carry no SKU variants yet: any variant is unknown (never silently ignored; payload#17866).
-    if (item.variant) throw new CommerceError('UNKNOWN_VARIANT', 400, `items[${i}].variant: 规格不存在 (unknown variant "${item.variant}")`, `items[${i}].variant`)
+    const product = byId.get(item.product)
+    if (!product) throw new CommerceError('UNKNOWN_PRODUCT', 400, `items[${i}].product: 商品不存在或未上架 (unknown product)`, `items[${i}].product`)
+    const field = `items[${i}].variant`
+    // A variant is never silently ignored, and a SKU is always checked against its own stock (payload#17866).
+    if (!product.variants.length) {
+      if (item.variant) throw new CommerceError('UNKNOWN_VARIANT', 400, `${field}: 规格不存在 (unknown variant "${item.variant}"; this product has no variants)`, field)
+    } else if (!item.variant) {
+      throw new CommerceError('VARIANT_REQUIRED', 400, `${field}: 请选择规格 (this product is sold per variant; one of: ${skuList(product)})`, field)
+    } else if (!product.variants.some((v) => v.sku === item.variant)) {
+      throw new CommerceError('UNKNOWN_VARIANT', 400, `${field}: 规格不存在 (unknown variant "${item.variant}"; one of: ${skuList(product)})`, field)
+    }
   })
   const brands = new Set([...byId.values()].map((p) => p.brand))
   if (brands.size > 1) throw new CommerceError('MIXED_BRANDS', 400, 'items: 不同品牌的商品请分开下单 (products of different brands)', 'items')
   return byId
 }
+
+const variantOf = (product: CheckoutProductRow, sku: string | undefined): CheckoutVariantRow | undefined => (sku ? product.variants.find((v) => v.sku === sku) : undefined)
 
 /** Validated input → held stock + a pending_payment order. No payment yet. */
 export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: CheckoutContext = {}, now = Date.now()) {
@@ -65,14 +77,25 @@ export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: Ch
     if (line.quantity > 999) throw new CommerceError('INVALID_BODY', 400, 'items: 同一商品最多购买 999 件 (quantity too large)', 'items')
   }
   if (!(await holdStock(payload, lines))) {
-    const short = lines.find((l) => (products.get(l.product)?.stock ?? 0) < l.quantity) ?? lines[0]
-    const title = products.get(short.product)?.title ?? ''
-    throw new CommerceError('OUT_OF_STOCK', 409, `「${title}」库存不足 (out of stock)`)
+    const available = (l: StockLine) => {
+      const product = products.get(l.product)
+      return (l.variant ? variantOf(product!, l.variant)?.stock : product?.stock) ?? 0
+    }
+    const short = lines.find((l) => available(l) < l.quantity) ?? lines[0]
+    const product = products.get(short.product)
+    const variant = product && variantOf(product, short.variant)
+    const name = `${product?.title ?? ''}${variant ? `（${variant.name}）` : ''}`
+    throw new CommerceError('OUT_OF_STOCK', 409, `「${name}」库存不足 (out of stock)`)
   }
   try {
     const items = input.items.map((item) => {
       const product = products.get(item.product)!
-      return { product: product.id, variant: item.variant, title: product.title, unitPrice: product.price, quantity: item.quantity }
+      const variant = variantOf(product, item.variant)
+      // The variant's own price when it has one; the product's otherwise. Never a price from the request.
+      const unitPrice = variant?.price ?? product.price
+      return variant
+        ? { product: product.id, variant: variant.sku, variantName: variant.name, title: `${product.title}（${variant.name}）`, unitPrice, quantity: item.quantity }
+        : { product: product.id, title: product.title, unitPrice, quantity: item.quantity }
     })
     const total = items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0)
     const { token, hash } = newOrderToken()

@@ -64,7 +64,10 @@ export const wechatPayNotifyEndpoint: Endpoint = {
   },
 }
 
-/** GET /api/stock?ids=a,b → { stock: { a: 3 } }: fresh stock for cached landing pages (published products only). */
+/**
+ * GET /api/stock?ids=a,b → { stock: { a: 3 }, variants: { a: { "LJ-50G": 1, "LJ-250G": 2 } } }: fresh stock for cached
+ * landing pages (published products only); `variants` lists per-SKU stock of the products that have variants.
+ */
 export const stockEndpoint: Endpoint = {
   path: '/stock',
   method: 'get',
@@ -74,8 +77,12 @@ export const stockEndpoint: Endpoint = {
       .filter((id) => id && id.length <= 64)
       .slice(0, 20)
     const rows = await readCheckoutProducts(req.payload, ids)
-    const stock = Object.fromEntries(rows.filter((r) => r.status === 'published').map((r) => [r.id, Math.max(0, r.stock)]))
-    return Response.json({ stock }, { headers: { 'cache-control': 'no-store' } })
+    const published = rows.filter((r) => r.status === 'published')
+    const stock = Object.fromEntries(published.map((r) => [r.id, Math.max(0, r.stock)]))
+    const variants = Object.fromEntries(
+      published.filter((r) => r.variants.length).map((r) => [r.id, Object.fromEntries(r.variants.map((v) => [v.sku, Math.max(0, v.stock)]))]),
+    )
+    return Response.json({ stock, variants }, { headers: { 'cache-control': 'no-store' } })
   },
 }
 

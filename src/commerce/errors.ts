@@ -3,6 +3,7 @@ export type CommerceErrorCode =
   | 'INVALID_BODY'
   | 'UNKNOWN_PRODUCT'
   | 'UNKNOWN_VARIANT'
+  | 'VARIANT_REQUIRED'
   | 'OUT_OF_STOCK'
   | 'MIXED_BRANDS'
   | 'PAYMENT_UNAVAILABLE'

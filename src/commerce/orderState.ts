@@ -54,7 +54,8 @@ export async function transitionOrder(payload: Payload, orderId: string, input: 
     return { ok: false, current: fresh.status as OrderStatus, order: fresh }
   }
   if (from === 'pending_payment' && input.to === 'cancelled') {
-    await releaseStock(payload, order.items.map((item) => ({ product: idOf(item.product), quantity: item.quantity })))
+    // Each line goes back to where it was held: its SKU (and the product's total) or the product itself.
+    await releaseStock(payload, order.items.map((item) => ({ product: idOf(item.product), ...(item.variant ? { variant: item.variant } : {}), quantity: item.quantity })))
   }
   await recordOrderEvent(payload, order, from, input.to, input.reason, input.actor)
   return { ok: true, from, order: { ...order, status: input.to } }

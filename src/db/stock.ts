@@ -6,110 +6,244 @@ import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
 
-export type StockLine = { product: string; quantity: number }
+/** One line of stock: a product, or one SKU (`variant`) of a product that has variants. */
+export type StockLine = { product: string; variant?: string; quantity: number }
 
 type LibsqlResult = { rowsAffected?: number; rows?: unknown[] }
-type SqliteDb = { run: (query: unknown) => Promise<LibsqlResult> }
+type SqliteDb = { run: (query: unknown) => Promise<LibsqlResult>; dialect: { sqlToQuery: (query: SQL) => { sql: string; params: unknown[] } } }
+type LibsqlClient = { batch: (stmts: Array<{ sql: string; args: unknown[] }>, mode: 'write') => Promise<LibsqlResult[]> }
 type MongoModel = {
   findOneAndUpdate: (filter: object, update: object, options?: object) => Promise<unknown>
-  updateOne: (filter: object, update: object) => Promise<{ modifiedCount?: number }>
+  updateOne: (filter: object, update: object, options?: object) => Promise<{ modifiedCount?: number; matchedCount?: number }>
 }
+type SQL = ReturnType<typeof sql>
 
 const sqliteDb = (payload: Payload) => (payload.db as unknown as { drizzle: SqliteDb }).drizzle
 const mongoModel = (payload: Payload, slug: string) => (payload.db as unknown as { collections: Record<string, MongoModel> }).collections[slug]
 
-/** Quantities per product, summed, so two lines of the same SKU are checked together (medusa#16502). */
+/**
+ * Runs statements as ONE write transaction (BEGIN IMMEDIATE … COMMIT) on a single connection. The embedded libsql
+ * client executes a batch synchronously, so nothing interleaves; any error rolls the whole batch back.
+ */
+async function sqliteBatch(payload: Payload, statements: SQL[]): Promise<LibsqlResult[]> {
+  const db = sqliteDb(payload)
+  const client = (payload.db as unknown as { client: LibsqlClient }).client
+  return client.batch(
+    statements.map((statement) => {
+      const { sql: text, params } = db.dialect.sqlToQuery(statement)
+      return { sql: text, args: params }
+    }),
+    'write',
+  )
+}
+
+const lineKey = (l: Pick<StockLine, 'product' | 'variant'>) => `${l.product}\u0000${l.variant ?? ''}`
+
+/** Quantities per product and SKU, summed, so two lines of the same SKU are checked together (medusa#16502). */
 export function sumLines(lines: StockLine[]): StockLine[] {
-  const byProduct = new Map<string, number>()
-  for (const line of lines) byProduct.set(line.product, (byProduct.get(line.product) ?? 0) + line.quantity)
-  return [...byProduct].map(([product, quantity]) => ({ product, quantity }))
+  const byKey = new Map<string, StockLine>()
+  for (const line of lines) {
+    const key = lineKey(line)
+    const seen = byKey.get(key)
+    if (seen) seen.quantity += line.quantity
+    else byKey.set(key, { product: line.product, ...(line.variant ? { variant: line.variant } : {}), quantity: line.quantity })
+  }
+  return [...byKey.values()]
 }
 
 function assertLines(lines: StockLine[]): void {
   if (!lines.length) throw new RangeError('stock: no lines')
-  for (const { product, quantity } of lines) {
+  for (const { product, variant, quantity } of lines) {
     if (typeof product !== 'string' || !product) throw new RangeError('stock: product id must be a string')
+    if (variant !== undefined && (typeof variant !== 'string' || !variant)) throw new RangeError('stock: variant must be a non-empty SKU string')
     if (!Number.isSafeInteger(quantity) || quantity < 1) throw new RangeError('stock: quantity must be an integer ≥ 1')
   }
 }
 
+const list = (parts: SQL[], sep: string) => sql.join(parts, sql.raw(sep))
+const uniq = <T,>(xs: T[]) => [...new Set(xs)]
+
+/** SQLite fragments over products (plain lines) and products_variants (SKU lines, keyed by parent id + sku). */
+function sqliteParts(lines: StockLine[]) {
+  const plain = lines.filter((l) => !l.variant)
+  const skus = lines.filter((l) => l.variant)
+  const noVariants = (alias: string) => sql.raw(`NOT EXISTS (SELECT 1 FROM products_variants pv WHERE pv._parent_id = ${alias}.id)`)
+  return {
+    plain,
+    skus,
+    parents: uniq(skus.map((l) => l.product)),
+    plainCases: list(plain.map((l) => sql`WHEN ${l.product} THEN ${l.quantity}`), ' '),
+    plainIds: list(plain.map((l) => sql`${l.product}`), ', '),
+    // Every plain line has enough AND its product has no variants (those are only sold per SKU).
+    plainEnough: list(plain.map((l) => sql`(p.id = ${l.product} AND p.stock >= ${l.quantity} AND ${noVariants('p')})`), ' OR '),
+    skuCases: list(skus.map((l) => sql`WHEN _parent_id = ${l.product} AND sku = ${l.variant} THEN ${l.quantity}`), ' '),
+    skuRows: list(skus.map((l) => sql`(_parent_id = ${l.product} AND sku = ${l.variant})`), ' OR '),
+    skuEnough: list(skus.map((l) => sql`(v._parent_id = ${l.product} AND v.sku = ${l.variant} AND v.stock >= ${l.quantity})`), ' OR '),
+    noVariants,
+  }
+}
+
+/** products.stock of products with variants is the sum of their SKUs' stock: recomputed in the same transaction. */
+const sqliteResumParents = (parents: string[]) =>
+  sql`UPDATE products SET stock = (SELECT COALESCE(SUM(v.stock), 0) FROM products_variants v WHERE v._parent_id = products.id)
+      WHERE id IN (${list(
+        parents.map((id) => sql`${id}`),
+        ', ',
+      )})`
+
 /**
- * Takes `quantity` units of every product, all or nothing. Returns false (and changes nothing) when any
- * product has fewer units than asked.
+ * Takes `quantity` units of every line (a product, or one SKU of a product), all or nothing. Returns false (and
+ * changes nothing) when any line has fewer units than asked, or names a SKU the product does not have.
  *
- * SQLite: a single UPDATE whose WHERE re-checks every line's `stock >= qty` inside the same statement, so the
- * check and the decrement are one atomic step (a statement is its own transaction in SQLite).
- * MongoDB: one findOneAndUpdate({ stock: { $gte } }, { $inc }) per product; if a later product is short, the
- * earlier ones are given back (compensation), so stock is never below zero and never lost.
+ * SQLite, plain products only: a single UPDATE whose WHERE re-checks every line's `stock >= qty` inside the same
+ * statement, so the check and the decrement are one atomic step (a statement is its own transaction in SQLite).
+ * SQLite with SKUs: one write transaction (a libsql batch: BEGIN IMMEDIATE … COMMIT on one connection):
+ *   1. one UPDATE of products_variants whose WHERE re-checks every SKU line AND every plain line (the gate);
+ *   2. plain products are decremented only if step 1 changed every SKU row (`changes()` = its row count);
+ *   3. products.stock of the SKUs' products is recomputed as the sum of their variants.
+ * MongoDB: one findOneAndUpdate per product document: `{ stock: { $gte } }` for a plain product, or
+ * `variants: { $all: [{ $elemMatch: { sku, stock: { $gte } } }] }` with filtered-positional `$inc`s on the SKUs
+ * plus the product's total stock, so SKU and total move together in one atomic document update. If a later
+ * product is short, the earlier ones are given back (compensation), so stock is never below zero and never lost.
  */
 export async function holdStock(payload: Payload, input: StockLine[]): Promise<boolean> {
   const lines = sumLines(input)
   assertLines(lines)
-  if (activeEngine() === 'mongodb') {
-    const model = mongoModel(payload, 'products')
-    const taken: StockLine[] = []
-    for (const line of lines) {
-      const doc = await model.findOneAndUpdate({ _id: line.product, stock: { $gte: line.quantity } }, { $inc: { stock: -line.quantity } })
-      if (!doc) {
-        if (taken.length) await releaseStock(payload, taken)
-        return false
-      }
-      taken.push(line)
-    }
-    return true
+  if (activeEngine() === 'mongodb') return mongoHold(payload, lines)
+  const q = sqliteParts(lines)
+  if (!q.skus.length) {
+    const result = await sqliteDb(payload).run(
+      sql`UPDATE products SET stock = stock - (CASE id ${q.plainCases} END)
+          WHERE id IN (${q.plainIds}) AND (SELECT COUNT(*) FROM products p WHERE ${q.plainEnough}) = ${q.plain.length}`,
+    )
+    const changed = result.rowsAffected ?? 0
+    if (changed !== 0 && changed !== q.plain.length) throw new Error(`stock: partial hold (${changed}/${q.plain.length}); this must not happen`)
+    return changed === q.plain.length
   }
-  const cases = sql.join(
-    lines.map((l) => sql`WHEN ${l.product} THEN ${l.quantity}`),
-    sql` `,
-  )
-  const ids = sql.join(
-    lines.map((l) => sql`${l.product}`),
-    sql`, `,
-  )
-  const enough = sql.join(
-    lines.map((l) => sql`(id = ${l.product} AND stock >= ${l.quantity})`),
-    sql` OR `,
-  )
-  const result = await sqliteDb(payload).run(
-    sql`UPDATE products SET stock = stock - (CASE id ${cases} END)
-        WHERE id IN (${ids}) AND (SELECT COUNT(*) FROM products WHERE ${enough}) = ${lines.length}`,
-  )
-  const changed = result.rowsAffected ?? 0
-  if (changed !== 0 && changed !== lines.length) throw new Error(`stock: partial hold (${changed}/${lines.length}); this must not happen`)
-  return changed === lines.length
+  const gatePlain = q.plain.length ? sql` AND (SELECT COUNT(*) FROM products p WHERE ${q.plainEnough}) = ${q.plain.length}` : sql``
+  const statements = [
+    sql`UPDATE products_variants SET stock = stock - (CASE ${q.skuCases} END)
+        WHERE (${q.skuRows}) AND (SELECT COUNT(*) FROM products_variants v WHERE ${q.skuEnough}) = ${q.skus.length}${gatePlain}`,
+  ]
+  // changes() is the row count of the previous statement on this connection (step 1), fixed for this whole UPDATE.
+  if (q.plain.length) statements.push(sql`UPDATE products SET stock = stock - (CASE id ${q.plainCases} END) WHERE id IN (${q.plainIds}) AND changes() = ${q.skus.length}`)
+  statements.push(sqliteResumParents(q.parents))
+  const results = await sqliteBatch(payload, statements)
+  const skuChanged = results[0].rowsAffected ?? 0
+  const plainChanged = q.plain.length ? (results[1].rowsAffected ?? 0) : 0
+  if (skuChanged === 0 && plainChanged === 0) return false
+  if (skuChanged !== q.skus.length || plainChanged !== q.plain.length) {
+    throw new Error(`stock: partial hold (${skuChanged}/${q.skus.length} SKUs, ${plainChanged}/${q.plain.length} products); this must not happen`)
+  }
+  return true
 }
 
 /** Gives units back (order cancelled, payment window expired, or a failed checkout compensating). */
 export async function releaseStock(payload: Payload, input: StockLine[]): Promise<void> {
   const lines = sumLines(input)
   assertLines(lines)
-  if (activeEngine() === 'mongodb') {
-    const model = mongoModel(payload, 'products')
-    for (const line of lines) await model.updateOne({ _id: line.product }, { $inc: { stock: line.quantity } })
-    return
+  if (activeEngine() === 'mongodb') return mongoRelease(payload, lines)
+  const q = sqliteParts(lines)
+  const statements: SQL[] = []
+  if (q.skus.length) statements.push(sql`UPDATE products_variants SET stock = stock + (CASE ${q.skuCases} END) WHERE ${q.skuRows}`)
+  // A plain line goes back to a product only while it has no variants (else it would break stock = Σ SKUs).
+  if (q.plain.length) statements.push(sql`UPDATE products SET stock = stock + (CASE id ${q.plainCases} END) WHERE id IN (${q.plainIds}) AND ${q.noVariants('products')}`)
+  if (q.skus.length) statements.push(sqliteResumParents(q.parents))
+  const results = statements.length === 1 ? [await sqliteDb(payload).run(statements[0])] : await sqliteBatch(payload, statements)
+  const returned = (q.skus.length ? (results[0].rowsAffected ?? 0) : 0) + (q.plain.length ? (results[q.skus.length ? 1 : 0].rowsAffected ?? 0) : 0)
+  if (returned !== lines.length) warnNotReturned(payload, lines, returned)
+}
+
+function warnNotReturned(payload: Payload, lines: StockLine[], returned: number) {
+  // The SKU was deleted or renamed, or variants were added/removed since the hold: nothing sensible to return to.
+  payload.logger.warn({ msg: 'stock: some held units had nowhere to go back to', lines, returned })
+}
+
+type MongoLineFilter = Record<string, unknown>
+
+/** The filter and $inc for one product document: its plain quantity, or its SKU lines. */
+function mongoProductUpdate(product: string, group: StockLine[], sign: 1 | -1) {
+  const filter: MongoLineFilter = { _id: product }
+  const inc: Record<string, number> = {}
+  const arrayFilters: Array<Record<string, string>> = []
+  const plainQty = group.filter((l) => !l.variant).reduce((n, l) => n + l.quantity, 0)
+  const skus = group.filter((l) => l.variant)
+  if (plainQty) {
+    filter['variants.0'] = { $exists: false }
+    if (sign < 0) filter.stock = { $gte: plainQty }
   }
-  const cases = sql.join(
-    lines.map((l) => sql`WHEN ${l.product} THEN ${l.quantity}`),
-    sql` `,
-  )
-  const ids = sql.join(
-    lines.map((l) => sql`${l.product}`),
-    sql`, `,
-  )
-  await sqliteDb(payload).run(sql`UPDATE products SET stock = stock + (CASE id ${cases} END) WHERE id IN (${ids})`)
+  if (skus.length) {
+    filter.variants = { $all: skus.map((l) => ({ $elemMatch: sign < 0 ? { sku: l.variant, stock: { $gte: l.quantity } } : { sku: l.variant } })) }
+    skus.forEach((l, i) => {
+      inc[`variants.$[v${i}].stock`] = sign * l.quantity
+      arrayFilters.push({ [`v${i}.sku`]: l.variant as string })
+    })
+  }
+  inc.stock = sign * group.reduce((n, l) => n + l.quantity, 0)
+  return { filter, update: { $inc: inc }, options: arrayFilters.length ? { arrayFilters } : {} }
+}
+
+const byProduct = (lines: StockLine[]) => {
+  const groups = new Map<string, StockLine[]>()
+  for (const l of lines) groups.set(l.product, [...(groups.get(l.product) ?? []), l])
+  return groups
+}
+
+async function mongoHold(payload: Payload, lines: StockLine[]): Promise<boolean> {
+  const model = mongoModel(payload, 'products')
+  const taken: StockLine[] = []
+  for (const [product, group] of byProduct(lines)) {
+    const { filter, update, options } = mongoProductUpdate(product, group, -1)
+    const doc = await model.findOneAndUpdate(filter, update, options)
+    if (!doc) {
+      if (taken.length) await mongoRelease(payload, taken)
+      return false
+    }
+    taken.push(...group)
+  }
+  return true
+}
+
+async function mongoRelease(payload: Payload, lines: StockLine[]): Promise<void> {
+  const model = mongoModel(payload, 'products')
+  let returned = 0
+  // One update per line (SKU: $elemMatch-ed element + filtered-positional $inc, with the product total), so a SKU
+  // that vanished since the hold does not block the others.
+  for (const line of lines) {
+    const { filter, update, options } = mongoProductUpdate(line.product, [line], 1)
+    const result = await model.updateOne(filter, update, options)
+    returned += (result.matchedCount ?? result.modifiedCount ?? 0) > 0 ? 1 : 0
+  }
+  if (returned !== lines.length) warnNotReturned(payload, lines, returned)
 }
 
 /** Units currently available, read straight from the database (bypasses any cache). */
 export async function readStock(payload: Payload, productId: string): Promise<number | null> {
   if (activeEngine() === 'mongodb') {
-    const doc = (await (mongoModel(payload, 'products') as unknown as { findById: (id: string) => { lean: () => Promise<{ stock?: number } | null> } })
-      .findById(productId)
-      .lean()) as { stock?: number } | null
+    const doc = await mongoDoc(payload, productId)
     return doc ? Number(doc.stock ?? 0) : null
   }
   const result = await sqliteDb(payload).run(sql`SELECT stock FROM products WHERE id = ${productId}`)
   const row = result.rows?.[0] as { stock?: unknown } | undefined
   return row ? Number(row.stock) : null
+}
+
+/** Units of one SKU currently available, or null when the product has no such SKU. */
+export async function readVariantStock(payload: Payload, productId: string, sku: string): Promise<number | null> {
+  if (activeEngine() === 'mongodb') {
+    const doc = await mongoDoc(payload, productId)
+    const variant = (doc?.variants ?? []).find((v) => v.sku === sku)
+    return variant ? Number(variant.stock ?? 0) : null
+  }
+  const result = await sqliteDb(payload).run(sql`SELECT stock FROM products_variants WHERE _parent_id = ${productId} AND sku = ${sku}`)
+  const row = result.rows?.[0] as { stock?: unknown } | undefined
+  return row ? Number(row.stock) : null
+}
+
+type MongoProductDoc = { stock?: number; variants?: Array<{ sku?: string; stock?: number }> }
+async function mongoDoc(payload: Payload, productId: string): Promise<MongoProductDoc | null> {
+  const model = mongoModel(payload, 'products') as unknown as { findById: (id: string) => { lean: () => Promise<MongoProductDoc | null> } }
+  return model.findById(productId).lean()
 }
 
 const STATUS_TABLES = { orders: 'orders', payments: 'payments' } as const
@@ -133,7 +267,15 @@ export async function compareAndSetStatus(payload: Payload, collection: StatusCo
 }
 
 /** What checkout needs of a product, read in one query (the hot path of a flash sale avoids the full Local API). */
-export type CheckoutProductRow = { id: string; title: string; price: number; stock: number; status: string; brand: string }
+export type CheckoutVariantRow = { sku: string; name: string; price: number | null; stock: number }
+export type CheckoutProductRow = { id: string; title: string; price: number; stock: number; status: string; brand: string; variants: CheckoutVariantRow[] }
+
+const variantRow = (v: Record<string, unknown>): CheckoutVariantRow => ({
+  sku: String(v.sku),
+  name: String(v.name ?? v.sku),
+  price: v.price === null || v.price === undefined ? null : Number(v.price),
+  stock: Number(v.stock ?? 0),
+})
 
 export async function readCheckoutProducts(payload: Payload, ids: string[]): Promise<CheckoutProductRow[]> {
   if (!ids.length) return []
@@ -142,15 +284,29 @@ export async function readCheckoutProducts(payload: Payload, ids: string[]): Pro
     const valid = ids.filter((id) => /^[0-9a-f]{24}$/i.test(id))
     if (!valid.length) return []
     const docs = await model.find({ _id: { $in: valid } }).lean()
-    return docs.map((d) => ({ id: String(d._id), title: String(d.title), price: Number(d.price), stock: Number(d.stock ?? 0), status: String(d.status), brand: String(d.brand) }))
+    return docs.map((d) => ({
+      id: String(d._id),
+      title: String(d.title),
+      price: Number(d.price),
+      stock: Number(d.stock ?? 0),
+      status: String(d.status),
+      brand: String(d.brand),
+      variants: (Array.isArray(d.variants) ? (d.variants as Array<Record<string, unknown>>) : []).map(variantRow),
+    }))
   }
-  const list = sql.join(
+  const idList = list(
     ids.map((id) => sql`${id}`),
-    sql`, `,
+    ', ',
   )
-  const result = await sqliteDb(payload).run(sql`SELECT id, title, price, stock, status, brand_id FROM products WHERE id IN (${list})`)
+  const result = await sqliteDb(payload).run(
+    sql`SELECT id, title, price, stock, status, brand_id,
+          (SELECT json_group_array(json_object('sku', v.sku, 'name', v.name, 'price', v.price, 'stock', v.stock))
+             FROM (SELECT * FROM products_variants WHERE _parent_id = products.id ORDER BY _order) v) AS variants
+        FROM products WHERE id IN (${idList})`,
+  )
   return (result.rows ?? []).map((row) => {
     const r = row as Record<string, unknown>
-    return { id: String(r.id), title: String(r.title), price: Number(r.price), stock: Number(r.stock), status: String(r.status), brand: String(r.brand_id) }
+    const variants = (JSON.parse(String(r.variants ?? '[]')) as Array<Record<string, unknown>>).map(variantRow)
+    return { id: String(r.id), title: String(r.title), price: Number(r.price), stock: Number(r.stock), status: String(r.status), brand: String(r.brand_id), variants }
   })
 }

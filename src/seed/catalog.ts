@@ -7,7 +7,9 @@ export const brands = [
 export type BrandKey = (typeof brands)[number]['key']
 
 export const products = [
-  { brand: 'tea', slug: 'mingqian-longjing', title: '明前龙井 250g 罐装', price: 26800, compareAtPrice: 32800, stock: 500, image: 'longjing.jpg', points: ['西湖产区 明前头采', '豆香清雅 回甘持久', '铁罐充氮 锁住鲜爽'] },
+  // Sold per SKU: the product's stock (500) is the sum of its variants'; 250g uses the product price.
+  { brand: 'tea', slug: 'mingqian-longjing', title: '明前龙井 250g 罐装', price: 26800, compareAtPrice: 32800, stock: 500, image: 'longjing.jpg', points: ['西湖产区 明前头采', '豆香清雅 回甘持久', '铁罐充氮 锁住鲜爽'],
+    variants: [{ sku: 'LJ-50G', name: '50g 尝鲜装', price: 6800, stock: 200 }, { sku: 'LJ-250G', name: '250g 罐装', stock: 300 }] },
   { brand: 'tea', slug: 'white-gaiwan', title: '德化白瓷盖碗 150ml', price: 8900, compareAtPrice: 12900, stock: 120, image: 'gaiwan.jpg', points: ['羊脂白瓷 透光温润', '不烫手的宽沿设计'] },
   { brand: 'tea', slug: 'osmanthus-oolong', title: '桂花乌龙 冷泡茶包 20袋', price: 5900, stock: 800, image: 'oolong.jpg', points: ['冷泡 4 小时即饮', '真桂花窨制 无香精'] },
   { brand: 'tea', slug: 'yixing-teapot', title: '宜兴紫砂壶 西施 220ml', price: 49900, compareAtPrice: 68000, stock: 30, image: 'teapot.jpg', points: ['原矿紫泥 手工拍身', '出水顺畅 断水利落'] },
@@ -23,4 +25,5 @@ export const products = [
   stock: number
   image: string
   points: readonly string[]
+  variants?: readonly { sku: string; name: string; price?: number; stock: number }[]
 }[]

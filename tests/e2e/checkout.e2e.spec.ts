@@ -17,6 +17,11 @@ test('from an article, tap a product, buy it through the sandbox and see the ord
   await page.locator('a[data-product="mingqian-longjing"]').first().click()
   await expect(page).toHaveURL(/\/p\/mingqian-longjing\?from=.+&b=\d+/)
   await expect(page.locator('[data-stock]')).toContainText(/有货|仅剩/)
+  // The seeded tea is sold per SKU: the first one in stock is chosen; picking another shows its price.
+  await expect(page.getByRole('radio', { name: /50g 尝鲜装/ })).toBeChecked()
+  await expect(page.locator('.price strong')).toHaveText('¥68.00')
+  await page.getByRole('radio', { name: /250g 罐装/ }).check()
+  await expect(page.locator('.price strong')).toHaveText('¥268.00')
   await page.getByRole('button', { name: '立即购买' }).click()
   await expect(page.getByRole('alert')).toContainText('沙箱')
   await expect(page.getByTestId('amount')).toHaveText('¥268.00')
@@ -26,6 +31,7 @@ test('from an article, tap a product, buy it through the sandbox and see the ord
   const number = new URL(page.url()).pathname.split('/').pop()!
   const order = await orderByNumber(page.request, number)
   expect(order.status).toBe('paid')
+  expect(order.items[0]).toMatchObject({ variant: 'LJ-250G', variantName: '250g 罐装', unitPrice: 26800 })
   expect(order.attribution.article).toBeTruthy()
   expect(typeof order.attribution.block).toBe('number')
   // someone without the token sees nothing
@@ -38,13 +44,16 @@ test.describe('without JavaScript', () => {
 
   test('the buy path still reaches payment and the order gets paid, attribution kept', async ({ page }) => {
     await page.goto('/p/mingqian-longjing?from=no-js-article&b=3&sharer=friend1')
+    // Variant radios work without JavaScript: the first SKU in stock is pre-selected, and the 50g one costs ¥68.
+    await expect(page.getByRole('radio', { name: /50g 尝鲜装/ })).toBeChecked()
     await page.getByRole('button', { name: '立即购买' }).click()
-    await expect(page.getByTestId('amount')).toHaveText('¥268.00')
+    await expect(page.getByTestId('amount')).toHaveText('¥68.00')
     await page.getByRole('button', { name: /确认支付/ }).click()
     await expect(page).toHaveURL(/\/o\/TW\d+\?t=/)
     await expect(page.locator('[data-status]')).toHaveText('已支付')
     const number = new URL(page.url()).pathname.split('/').pop()!
     const order = await orderByNumber(page.request, number)
     expect(order.attribution).toMatchObject({ article: 'no-js-article', block: 3, sharer: 'friend1' })
+    expect(order.items[0]).toMatchObject({ variant: 'LJ-50G', unitPrice: 6800 })
   })
 })

@@ -8,7 +8,15 @@ import { startWechatPayTestbed, type WechatPayTestbed } from '@/sandbox/wechatpa
 import { bootPayload } from '../helpers/payload'
 import { makeWorld, type World } from '../helpers/fixtures'
 
-export type CheckoutBed = { payload: Payload; world: World; bed: WechatPayTestbed; product: (stock: number, price?: number) => Promise<Product> }
+export type BedVariant = { sku: string; name: string; price?: number; stock: number }
+export type CheckoutBed = {
+  payload: Payload
+  world: World
+  bed: WechatPayTestbed
+  product: (stock: number, price?: number) => Promise<Product>
+  /** A published product of brand A sold per SKU; its own stock is set from the variants. */
+  variantProduct: (variants: BedVariant[], price?: number) => Promise<Product>
+}
 
 let n = 0
 export async function startCheckoutBed(): Promise<CheckoutBed> {
@@ -22,7 +30,12 @@ export async function startCheckoutBed(): Promise<CheckoutBed> {
       collection: 'products',
       data: { title: `限时抢购 ${++n}`, slug: `hot-${n}-${Date.now()}`, brand: world.brandA.id, price, stock, status: 'published' },
     })) as Product
-  return { payload, world, bed, product }
+  const variantProduct = async (variants: BedVariant[], price = 26800) =>
+    (await payload.create({
+      collection: 'products',
+      data: { title: `明前龙井 ${++n}`, slug: `sku-${n}-${Date.now()}`, brand: world.brandA.id, price, stock: 0, variants, status: 'published' },
+    })) as Product
+  return { payload, world, bed, product, variantProduct }
 }
 
 export async function stopCheckoutBed(b: CheckoutBed | undefined): Promise<void> {

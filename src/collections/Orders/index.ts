@@ -48,7 +48,8 @@ export const Orders: CollectionConfig = {
       label: { en: 'Items', zh: '商品' },
       fields: [
         { name: 'product', type: 'relationship', relationTo: 'products', required: true, label: { en: 'Product', zh: '商品' } },
-        { name: 'variant', type: 'text', label: { en: 'Variant (SKU)', zh: '规格' } },
+        { name: 'variant', type: 'text', label: { en: 'Variant (SKU)', zh: '规格编码' } },
+        { name: 'variantName', type: 'text', label: { en: 'Variant', zh: '规格' } },
         { name: 'title', type: 'text', required: true, label: { en: 'Title', zh: '名称' } },
         moneyField('unitPrice', { en: 'Unit price', zh: '单价' }, true),
         { name: 'quantity', type: 'number', required: true, min: 1, label: { en: 'Quantity', zh: '数量' } },

@@ -9,8 +9,12 @@ import { moneyField } from '../../fields/money'
 import { slugField } from '../../fields/slug'
 import { statusField } from '../../fields/status'
 import { revalidateProductPage } from '../../commerce/revalidateProductPage'
+import { stockFromVariants } from './hooks/stockFromVariants'
 import { compareAtAbovePrice } from './validation/compareAtAbovePrice'
+import { variantSku } from './validation/variantSku'
 import { wholeNonNegative } from './validation/wholeNonNegative'
+
+const variantPrice = moneyField('price', { en: 'Price (optional)', zh: '规格售价（选填）' })
 
 export const Products: CollectionConfig = {
   slug: 'products',
@@ -27,7 +31,7 @@ export const Products: CollectionConfig = {
     update: brandEditor,
     delete: brandEditor,
   },
-  hooks: { afterChange: [revalidateProductPage] },
+  hooks: { beforeValidate: [stockFromVariants], afterChange: [revalidateProductPage] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 60, label: { en: 'Title', zh: '商品名称' } },
     {
@@ -43,7 +47,47 @@ export const Products: CollectionConfig = {
           min: 0,
           label: { en: 'Stock', zh: '可售库存' },
           validate: wholeNonNegative('库存'),
-          admin: { description: { en: 'Units still available to buy', zh: '仍可购买的件数' } },
+          admin: {
+            description: {
+              en: 'Units still available to buy; with variants, the sum of their stock (set automatically)',
+              zh: '仍可购买的件数；有规格时自动为各规格库存之和',
+            },
+          },
+        },
+      ],
+    },
+    {
+      name: 'variants',
+      type: 'array',
+      maxRows: 30,
+      label: { en: 'Variants (SKUs)', zh: '规格（SKU）' },
+      labels: { singular: { en: 'Variant', zh: '规格' }, plural: { en: 'Variants', zh: '规格' } },
+      admin: {
+        description: {
+          en: 'Optional. With variants, buyers must choose one; stock is held per SKU.',
+          zh: '选填。有规格时买家必须选择一个规格，库存按规格扣减。',
+        },
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'sku', type: 'text', required: true, maxLength: 32, label: { en: 'SKU', zh: '规格编码' }, validate: variantSku },
+            { name: 'name', type: 'text', required: true, maxLength: 30, label: { en: 'Name', zh: '规格名称' }, admin: { placeholder: '250g 罐装' } },
+            {
+              ...variantPrice,
+              admin: { ...variantPrice.admin, description: { en: 'Empty: the product price', zh: '留空则用商品售价' } },
+            },
+            {
+              name: 'stock',
+              type: 'number',
+              required: true,
+              defaultValue: 0,
+              min: 0,
+              label: { en: 'Stock', zh: '规格库存' },
+              validate: wholeNonNegative('规格库存'),
+            },
+          ],
         },
       ],
     },

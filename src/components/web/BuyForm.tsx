@@ -1,21 +1,74 @@
 import React from 'react'
 
+import { formatFen } from '@/utilities/formatFen'
+
 import { BuyFormEnhancer } from './BuyFormEnhancer'
 import { StockState } from './StockState'
 
+export type BuyFormVariant = { sku: string; name: string; price?: number | null; stock: number }
+
+/** The SKU chosen when the page loads: the first one still in stock (else the first, and the form is sold out). */
+export const initialVariant = (variants: BuyFormVariant[]) => variants.find((v) => v.stock > 0) ?? variants[0]
+
 /**
  * The 「立即购买」 bar as a plain POST form: it works with JavaScript disabled (the server redirects to payment).
+ * A product with variants adds radio buttons named `variant` (a sold-out SKU is disabled and says 已售罄).
  * BuyFormEnhancer only enhances it: it copies ?from/b/sharer into the form (the server also falls back to the
- * Referer) and refreshes the stock label from /api/stock, since the page itself is cached.
+ * Referer), refreshes the stock labels from /api/stock, since the page itself is cached, and shows the chosen
+ * SKU's price and stock.
  */
-export function BuyForm({ productId, slug, stock, sandbox }: { productId: string; slug: string; stock: number; sandbox: boolean }) {
+export function BuyForm({
+  productId,
+  slug,
+  stock,
+  sandbox,
+  price,
+  variants = [],
+}: {
+  productId: string
+  slug: string
+  stock: number
+  sandbox: boolean
+  price: number
+  variants?: BuyFormVariant[]
+}) {
   const soldOut = stock <= 0
+  const chosen = initialVariant(variants)
   return (
     <form id={`buy-${productId}`} method="post" action={`/p/${encodeURIComponent(slug)}/buy`} className="buy-form" data-buy-form>
       <input type="hidden" name="product" value={productId} />
       <input type="hidden" name="from" defaultValue="" />
       <input type="hidden" name="b" defaultValue="" />
       <input type="hidden" name="sharer" defaultValue="" />
+      {variants.length ? (
+        <fieldset className="variants" data-variants>
+          <legend>规格</legend>
+          {variants.map((v) => {
+            const out = v.stock <= 0
+            const unit = v.price ?? price
+            return (
+              <label key={v.sku} className="variant">
+                <input
+                  type="radio"
+                  name="variant"
+                  value={v.sku}
+                  required
+                  defaultChecked={!out && v.sku === chosen?.sku}
+                  disabled={out}
+                  data-price={unit}
+                  data-own-price={v.price != null ? '1' : undefined}
+                  data-variant-stock={v.stock}
+                />
+                <span className="variant-name">{v.name}</span>
+                <span className="variant-price">{formatFen(unit)}</span>
+                <span className="variant-soldout" hidden={!out}>
+                  已售罄
+                </span>
+              </label>
+            )
+          })}
+        </fieldset>
+      ) : null}
       <details className="buyer">
         <summary>收货信息（选填）</summary>
         <label>
@@ -31,7 +84,7 @@ export function BuyForm({ productId, slug, stock, sandbox }: { productId: string
       {sandbox ? <p className="sandbox-note">沙箱演示：支付不会真实扣款</p> : null}
       <div className="buy-bar">
         <span data-stock>
-          <StockState stock={stock} />
+          <StockState stock={chosen ? chosen.stock : stock} />
         </span>
         <label className="qty">
           数量

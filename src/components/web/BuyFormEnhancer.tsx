@@ -2,11 +2,16 @@
 
 import { useEffect } from 'react'
 
+import { formatFen } from '@/utilities/formatFen'
+
 import { stockLabel } from './StockState'
+
+type StockResponse = { stock?: Record<string, number>; variants?: Record<string, Record<string, number>> }
 
 /**
  * Progressive enhancement of the plain buy form (which works without JS): copies ?from/b/sharer of the current URL
- * into the form and refreshes the stock label from /api/stock, because the page itself is served from cache.
+ * into the form, refreshes stock from /api/stock (the page itself is served from cache) and, for a product with
+ * variants, shows the chosen SKU's price and stock and marks sold-out SKUs.
  */
 export function BuyFormEnhancer({ formId, productId }: { formId: string; productId: string }) {
   useEffect(() => {
@@ -18,25 +23,67 @@ export function BuyFormEnhancer({ formId, productId }: { formId: string; product
       const value = query.get(key)
       if (input && value) input.value = value
     }
+    const radios = [...form.querySelectorAll<HTMLInputElement>('input[type=radio][name=variant]')]
+    let total: number | undefined
+
+    const show = (n: number) => {
+      const label = form.querySelector('[data-stock] span')
+      const button = form.querySelector<HTMLButtonElement>('[data-buy]')
+      if (label) {
+        label.textContent = stockLabel(n)
+        label.className = n <= 0 ? 'stock soldout' : n <= 20 ? 'stock low' : 'stock'
+      }
+      if (button) {
+        button.disabled = n <= 0
+        button.textContent = n <= 0 ? '已售罄' : '立即购买'
+      }
+    }
+    // The chosen SKU drives the price shown at the top of the page and the stock label of the buy bar.
+    const update = () => {
+      if (!radios.length) {
+        if (total !== undefined) show(total)
+        return
+      }
+      const chosen = radios.find((r) => r.checked)
+      show(chosen ? Number(chosen.dataset.variantStock) : 0)
+      const price = document.querySelector(`[data-price-of="${productId}"]`)
+      if (chosen && price) {
+        const strong = price.querySelector('strong')
+        const was = price.querySelector('s')
+        if (strong) strong.textContent = formatFen(Number(chosen.dataset.price))
+        if (was) was.hidden = chosen.dataset.ownPrice === '1'
+      }
+    }
+    form.addEventListener('change', update)
+    update()
+
     const controller = new AbortController()
     fetch(`/api/stock?ids=${encodeURIComponent(productId)}`, { cache: 'no-store', signal: controller.signal })
       .then((r) => r.json())
-      .then((data: { stock?: Record<string, number> }) => {
+      .then((data: StockResponse) => {
         const n = data.stock?.[productId]
         if (typeof n !== 'number') return
-        const label = form.querySelector('[data-stock] span')
-        const button = form.querySelector<HTMLButtonElement>('[data-buy]')
-        if (label) {
-          label.textContent = stockLabel(n)
-          label.className = n <= 0 ? 'stock soldout' : n <= 20 ? 'stock low' : 'stock'
+        total = n
+        const skus = data.variants?.[productId] ?? {}
+        for (const radio of radios) {
+          const left = skus[radio.value] ?? 0
+          radio.dataset.variantStock = String(left)
+          radio.disabled = left <= 0
+          if (left <= 0) radio.checked = false
+          const badge = radio.parentElement?.querySelector<HTMLElement>('.variant-soldout')
+          if (badge) badge.hidden = left > 0
         }
-        if (button) {
-          button.disabled = n <= 0
-          button.textContent = n <= 0 ? '已售罄' : '立即购买'
+        if (radios.length && !radios.some((r) => r.checked)) {
+          const first = radios.find((r) => !r.disabled)
+          if (first) first.checked = true
         }
+        update()
       })
       .catch(() => undefined)
-    return () => controller.abort()
+    return () => {
+      controller.abort()
+      form.removeEventListener('change', update)
+    }
   }, [formId, productId])
   return null
 }

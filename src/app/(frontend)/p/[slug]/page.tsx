@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import React from 'react'
 
 import { sandboxEnabled } from '@/commerce/payGateway'
-import { BuyForm } from '@/components/web/BuyForm'
+import { BuyForm, initialVariant } from '@/components/web/BuyForm'
 import { Price } from '@/components/web/Price'
 import type { Brand, Media } from '@/payload-types'
 import { publishedProduct } from '@/queries/published'
@@ -41,6 +41,10 @@ export default async function ProductPage({ params }: Props) {
   if (!product) notFound()
   const brand = product.brand as Brand | string
   const images = (product.images ?? []).map((m) => mediaAt(m as Media, 'card')).filter((m) => m !== null)
+  const variants = (product.variants ?? []).map(({ sku, name, price, stock }) => ({ sku, name, price, stock }))
+  // With variants the price shown is the chosen SKU's (its own price, or the product's); the enhancer follows the choice.
+  const chosen = initialVariant(variants)
+  const price = chosen?.price ?? product.price
   return (
     <article className="product-page">
       {images.length ? (
@@ -50,7 +54,9 @@ export default async function ProductPage({ params }: Props) {
           ))}
         </div>
       ) : null}
-      <Price price={product.price} compareAtPrice={product.compareAtPrice} />
+      <span data-price-of={product.id}>
+        <Price price={price} compareAtPrice={chosen?.price != null ? null : product.compareAtPrice} />
+      </span>
       <h1>{product.title}</h1>
       {typeof brand === 'object' ? <p className="brand-line">{brand.name}</p> : null}
       {product.sellingPoints?.length ? (
@@ -61,7 +67,7 @@ export default async function ProductPage({ params }: Props) {
         </ul>
       ) : null}
       {product.description ? <p>{product.description}</p> : null}
-      <BuyForm productId={product.id} slug={product.slug} stock={product.stock} sandbox={sandboxEnabled()} />
+      <BuyForm productId={product.id} slug={product.slug} stock={product.stock} price={product.price} variants={variants} sandbox={sandboxEnabled()} />
       {/* WeChat JS-SDK share data (wx.updateAppMessageShareData / updateTimelineShareData); the signature is wired elsewhere. */}
       <script id="wx-share" type="application/json" dangerouslySetInnerHTML={{ __html: JSON.stringify(shareData(product)).replace(/</g, '\\u003c') }} />
     </article>

@@ -39,7 +39,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   const payload = await getPayload({ config })
   try {
     const input = parseCheckoutBody({
-      items: [{ product: String(form.get('product') ?? ''), quantity: Number(form.get('quantity') ?? 1) }],
+      items: [{ product: String(form.get('product') ?? ''), variant: String(form.get('variant') ?? '') || undefined, quantity: Number(form.get('quantity') ?? 1) }],
       // Inside WeChat the official-account (JSAPI) payment; elsewhere H5. Both end on a pay page in the sandbox.
       channel: /MicroMessenger/i.test(ua) ? 'jsapi' : 'h5',
       buyer: buyer.name || buyer.phone || buyer.address ? buyer : undefined,
@@ -58,6 +58,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
 const MESSAGES: Record<string, string> = {
   OUT_OF_STOCK: '库存不足，已售罄或剩余数量不够',
   UNKNOWN_PRODUCT: '商品不存在或已下架',
+  VARIANT_REQUIRED: '请先选择规格',
+  UNKNOWN_VARIANT: '所选规格不存在或已下架，请重新选择',
   PAYMENT_UNAVAILABLE: '微信支付暂时不可用，请稍后再试',
   INVALID_BODY: '请检查填写的信息（手机号、数量）',
 }
