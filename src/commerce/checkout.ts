@@ -10,6 +10,7 @@ import { WechatPayError } from '@/wechat/pay/errors'
 import { newOutTradeNo } from '@/wechat/pay/outTradeNo'
 import type { PayChannel } from '@/wechat/pay/types'
 
+import { recordOrderStep } from './funnel'
 import { CommerceError } from './errors'
 import { recordOrderEvent, transitionOrder } from './orderState'
 import { newOrderNumber, newOrderToken, orderPath } from './orderToken'
@@ -119,6 +120,7 @@ export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: Ch
       depth: 0,
     })) as Order
     await recordOrderEvent(payload, order, null, 'pending_payment', 'checkout', ctx.userId ? `user:${ctx.userId}` : 'guest')
+    await recordOrderStep(payload, order, 'checkout_started')
     return { order, token }
   } catch (error) {
     await releaseStock(payload, lines) // compensation: the hold must not outlive a failed checkout

@@ -5,6 +5,7 @@ import React from 'react'
 import { sandboxEnabled } from '@/commerce/payGateway'
 import { BuyForm, initialVariant } from '@/components/web/BuyForm'
 import { Price } from '@/components/web/Price'
+import { TrackView } from '@/components/web/TrackView'
 import type { Brand, Media } from '@/payload-types'
 import { publishedProduct } from '@/queries/published'
 import { mediaAt } from '@/utilities/mediaUrl'
@@ -70,6 +71,7 @@ export default async function ProductPage({ params }: Props) {
       <BuyForm productId={product.id} slug={product.slug} stock={product.stock} price={product.price} variants={variants} sandbox={sandboxEnabled()} />
       {/* WeChat JS-SDK share data (wx.updateAppMessageShareData / updateTimelineShareData); the signature is wired elsewhere. */}
       <script id="wx-share" type="application/json" dangerouslySetInnerHTML={{ __html: JSON.stringify(shareData(product)).replace(/</g, '\\u003c') }} />
+      <TrackView type="landing_view" product={product.id} />
     </article>
   )
 }
