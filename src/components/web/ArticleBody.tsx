@@ -21,9 +21,9 @@ function blockIndexes(state: SerializedEditorState): Map<string, number> {
   return indexes
 }
 
-export function ArticleBody({ articleId, content }: { articleId: string; content: SerializedEditorState }) {
+export function ArticleBody({ articleId, content, sharer }: { articleId: string; content: SerializedEditorState; sharer?: string }) {
   const indexes = blockIndexes(content)
-  const at = (id?: string | null) => ({ article: articleId, block: id ? indexes.get(id) : undefined })
+  const at = (id?: string | null) => ({ article: articleId, block: id ? indexes.get(id) : undefined, sharer })
   type BlockNode = { node: { fields: { id?: string } & Record<string, unknown> } }
   const converters: JSXConvertersFunction = ({ defaultConverters }) => ({
     ...defaultConverters,

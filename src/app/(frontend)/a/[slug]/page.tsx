@@ -10,7 +10,10 @@ import { mediaAt } from '@/utilities/mediaUrl'
 
 export const dynamic = 'force-dynamic'
 
-type Props = { params: Promise<{ slug: string }> }
+type Props = { params: Promise<{ slug: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> }
+
+/** A sharer id travels with every product link, so a friend's purchase is credited to who shared. */
+const SHARER = /^[A-Za-z0-9_-]{1,64}$/
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await publishedArticle((await params).slug)
@@ -19,8 +22,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: article.title, description: article.digest ?? undefined, openGraph: { title: article.title, description: article.digest ?? undefined, images: cover ? [cover.url] : [] } }
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params, searchParams }: Props) {
   const article = await publishedArticle((await params).slug)
+  const sharerParam = (await searchParams)?.sharer
+  const sharer = typeof sharerParam === 'string' && SHARER.test(sharerParam) ? sharerParam : undefined
   if (!article) notFound()
   const brand = article.brand as Brand | string
   const date = new Date(article.createdAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })
@@ -31,7 +36,7 @@ export default async function ArticlePage({ params }: Props) {
         {article.author ? `${article.author} ` : ''}
         {typeof brand === 'object' ? <b>{brand.name}</b> : null} {date}
       </p>
-      <ArticleBody articleId={article.id} content={article.content as never} />
+      <ArticleBody articleId={article.id} content={article.content as never} sharer={sharer} />
       <TrackView type="article_view" article={article.id} />
     </article>
   )

@@ -1,0 +1,30 @@
+// The closed loop, counted: a shared article → a tapped product → a sandbox purchase → the dashboard row.
+import { expect, test } from '@playwright/test'
+
+import { demo, loginAs } from './helpers'
+
+test("a reader's visit, tap and purchase show up in the article's dashboard row", async ({ page, browser }) => {
+  const reader = await browser.newPage({ viewport: { width: 375, height: 812 } })
+  await reader.goto('/a/cold-brew-summer?sharer=friend-e2e')
+  const card = reader.locator('a[data-product="osmanthus-oolong"]').first()
+  await expect(card).toHaveAttribute('href', /sharer=friend-e2e/)
+  const articleId = new URL(await card.getAttribute('href') as string, 'http://x').searchParams.get('from') as string
+  await card.click()
+  await expect(reader).toHaveURL(/\/p\/osmanthus-oolong\?from=.+&b=0&sharer=friend-e2e/)
+  await reader.getByRole('button', { name: '立即购买' }).click()
+  await reader.getByRole('button', { name: /确认支付/ }).click()
+  await expect(reader.locator('[data-status]')).toHaveText('已支付')
+  await reader.close()
+
+  await loginAs(page, demo.editor)
+  const row = page.locator(`[data-testid="funnel-articles"] tr[data-article="${articleId}"]`)
+  // Beacon events are flushed in the background within about a second: reload until they are in.
+  await expect(async () => {
+    await page.goto('/admin/funnel')
+    const cells = await row.locator('td').allInnerTexts()
+    expect(Number(cells[1])).toBeGreaterThanOrEqual(1) // reads
+    expect(Number(cells[3])).toBeGreaterThanOrEqual(1) // taps
+    expect(Number(cells[6])).toBe(1) // paid orders
+    expect(cells[7]).toBe('¥59.00')
+  }).toPass({ timeout: 30_000 })
+})
