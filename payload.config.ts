@@ -12,18 +12,39 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { analyticsEndpoints } from './src/analytics/endpoints'
 import { CodeBlock } from './src/blocks/Code/config'
 import { ProductCardBlock } from './src/blocks/ProductCard/config'
 import { ProductGridBlock } from './src/blocks/ProductGrid/config'
+import { ArticleStats } from './src/collections/ArticleStats'
 import { Articles } from './src/collections/Articles'
 import { Brands } from './src/collections/Brands'
 import { Communities } from './src/collections/Communities'
+import { Customers } from './src/collections/Customers'
+import { FunnelEvents } from './src/collections/FunnelEvents'
+import { CommunityCounters } from './src/collections/CommunityCounters'
+import { CommunityEvents } from './src/collections/CommunityEvents'
+import { CommunityMembers } from './src/collections/CommunityMembers'
+import { CouponClaims } from './src/collections/CouponClaims'
+import { Coupons } from './src/collections/Coupons'
+import { EventSignups } from './src/collections/EventSignups'
 import { Media } from './src/collections/Media'
+import { OAuthNonces } from './src/collections/OAuthNonces'
+import { OrderEvents } from './src/collections/OrderEvents'
 import { Orders } from './src/collections/Orders'
+import { Payments } from './src/collections/Payments'
 import { Products } from './src/collections/Products'
+import { Pushes } from './src/collections/Pushes'
 import { Users } from './src/collections/Users'
+import { WechatAccounts } from './src/collections/WechatAccounts'
+import { WechatImages } from './src/collections/WechatImages'
+import { commerceEndpoints } from './src/commerce/endpoints'
 import { databaseAdapter, migrateOutsideProduction } from './src/db/adapter'
+import { commerceTasks } from './src/jobs/commerce'
+import { publishPushTask } from './src/jobs/publishPush'
+import { importWechatStatsTask } from './src/jobs/wechatStats'
 import { payloadSecret } from './src/utilities/payloadSecret'
+import { identityEndpoints } from './src/wechat/identity/endpoints'
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url))
 
@@ -33,8 +54,13 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: path.resolve(projectRoot, 'src') },
     meta: { titleSuffix: ' · 推文 Tuiwen' },
+    components: {
+      afterNavLinks: ['@/components/admin/analytics/FunnelNavLink#FunnelNavLink'],
+      views: { funnel: { Component: '@/components/admin/analytics/FunnelView#FunnelView', path: '/funnel', meta: { title: '转化漏斗' } } },
+    },
   },
-  collections: [Articles, Products, Media, Communities, Orders, Brands, Users],
+  collections: [Articles, Products, Media, Communities, CommunityEvents, EventSignups, Coupons, CouponClaims, CommunityMembers, CommunityCounters, Orders, Payments, OrderEvents, Brands, Users, Pushes, WechatAccounts, WechatImages, FunnelEvents, Customers, ArticleStats, OAuthNonces],
+  endpoints: [...commerceEndpoints, ...analyticsEndpoints, ...identityEndpoints],
   editor: lexicalEditor({
     features: ({ defaultFeatures }) => [
       ...defaultFeatures,
@@ -50,7 +76,7 @@ export default buildConfig({
   telemetry: false,
   typescript: { outputFile: path.resolve(projectRoot, 'src/payload-types.ts') },
   jobs: {
-    tasks: [],
+    tasks: [...commerceTasks, publishPushTask, importWechatStatsTask],
     // Runs scheduled publishing (and later issues' jobs) inside the long-running server; tests run jobs explicitly.
     autoRun: process.env.TUIWEN_JOBS_AUTORUN === 'false' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
   },

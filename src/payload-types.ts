@@ -71,9 +71,24 @@ export interface Config {
     products: Product;
     media: Media;
     communities: Community;
+    'community-events': CommunityEvent;
+    'event-signups': EventSignup;
+    coupons: Coupon;
+    'coupon-claims': CouponClaim;
+    'community-members': CommunityMember;
+    'community-counters': CommunityCounter;
     orders: Order;
+    payments: Payment;
+    'order-events': OrderEvent;
     brands: Brand;
     users: User;
+    pushes: Push;
+    'wechat-accounts': WechatAccount;
+    'wechat-images': WechatImage;
+    'funnel-events': FunnelEvent;
+    customers: Customer;
+    'article-stats': ArticleStat;
+    'oauth-nonces': OauthNonce;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -86,9 +101,24 @@ export interface Config {
     products: ProductsSelect<false> | ProductsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     communities: CommunitiesSelect<false> | CommunitiesSelect<true>;
+    'community-events': CommunityEventsSelect<false> | CommunityEventsSelect<true>;
+    'event-signups': EventSignupsSelect<false> | EventSignupsSelect<true>;
+    coupons: CouponsSelect<false> | CouponsSelect<true>;
+    'coupon-claims': CouponClaimsSelect<false> | CouponClaimsSelect<true>;
+    'community-members': CommunityMembersSelect<false> | CommunityMembersSelect<true>;
+    'community-counters': CommunityCountersSelect<false> | CommunityCountersSelect<true>;
     orders: OrdersSelect<false> | OrdersSelect<true>;
+    payments: PaymentsSelect<false> | PaymentsSelect<true>;
+    'order-events': OrderEventsSelect<false> | OrderEventsSelect<true>;
     brands: BrandsSelect<false> | BrandsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    pushes: PushesSelect<false> | PushesSelect<true>;
+    'wechat-accounts': WechatAccountsSelect<false> | WechatAccountsSelect<true>;
+    'wechat-images': WechatImagesSelect<false> | WechatImagesSelect<true>;
+    'funnel-events': FunnelEventsSelect<false> | FunnelEventsSelect<true>;
+    customers: CustomersSelect<false> | CustomersSelect<true>;
+    'article-stats': ArticleStatsSelect<false> | ArticleStatsSelect<true>;
+    'oauth-nonces': OauthNoncesSelect<false> | OauthNoncesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -99,8 +129,12 @@ export interface Config {
     defaultIDType: string;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -108,6 +142,10 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      expireOrders: TaskExpireOrders;
+      reconcilePayments: TaskReconcilePayments;
+      publishPush: TaskPublishPush;
+      importWechatStats: TaskImportWechatStats;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -172,6 +210,8 @@ export interface Article {
    */
   slug: string;
   scheduledAt?: string | null;
+  wechatStatus?: string | null;
+  wechatUrl?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -249,9 +289,24 @@ export interface Product {
   price: number;
   compareAtPrice?: number | null;
   /**
-   * Units still available to buy
+   * Units still available to buy; with variants, the sum of their stock (set automatically)
    */
   stock: number;
+  /**
+   * Optional. With variants, buyers must choose one; stock is held per SKU.
+   */
+  variants?:
+    | {
+        sku: string;
+        name: string;
+        /**
+         * Empty: the product price
+         */
+        price?: number | null;
+        stock: number;
+        id?: string | null;
+      }[]
+    | null;
   images?: (string | Media)[] | null;
   sellingPoints?:
     | {
@@ -278,12 +333,142 @@ export interface Community {
   name: string;
   intro?: string | null;
   cover?: (string | null) | Media;
+  story?: string | null;
+  pinnedArticles?: (string | Article)[] | null;
+  /**
+   * Empty: the newest products of the brand
+   */
+  featuredProducts?: (string | Product)[] | null;
+  /**
+   * WeChat group QR codes expire after 7 days and stop working at 200 members. The page shows the newest usable one.
+   */
+  groupQrs?:
+    | {
+        image: string | Media;
+        label?: string | null;
+        expiresAt: string;
+        full?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Shown when no group QR is usable
+   */
+  adminContactQr?: (string | null) | Media;
+  memberCount?: number | null;
   brand: string | Brand;
   /**
    * Used in the page URL
    */
   slug: string;
   status: 'draft' | 'published';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "community-events".
+ */
+export interface CommunityEvent {
+  id: string;
+  title: string;
+  community: string | Community;
+  cover?: (string | null) | Media;
+  startsAt: string;
+  endsAt?: string | null;
+  mode: 'offline' | 'online';
+  place?: string | null;
+  description?: string | null;
+  capacity: number;
+  signedUp?: number | null;
+  brand: string | Brand;
+  status: 'draft' | 'published';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-signups".
+ */
+export interface EventSignup {
+  id: string;
+  event: string | CommunityEvent;
+  community: string | Community;
+  name?: string | null;
+  phone?: string | null;
+  reader: string;
+  uniqueKey: string;
+  brand: string | Brand;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "coupons".
+ */
+export interface Coupon {
+  id: string;
+  title: string;
+  community: string | Community;
+  kind: 'fixed' | 'percent';
+  amountOff?: number | null;
+  /**
+   * 15 = 15% off
+   */
+  percentOff?: number | null;
+  minSpend?: number | null;
+  validFrom: string;
+  validUntil: string;
+  totalQuantity: number;
+  perPersonLimit: number;
+  claimed?: number | null;
+  brand: string | Brand;
+  status: 'draft' | 'published';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "coupon-claims".
+ */
+export interface CouponClaim {
+  id: string;
+  coupon: string | Coupon;
+  community: string | Community;
+  code: string;
+  status: 'claimed' | 'used';
+  orderRef?: string | null;
+  usedAt?: string | null;
+  reader: string;
+  uniqueKey: string;
+  brand: string | Brand;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "community-members".
+ */
+export interface CommunityMember {
+  id: string;
+  community: string | Community;
+  number: number;
+  source: 'joined' | 'bought';
+  reader: string;
+  uniqueKey: string;
+  brand: string | Brand;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "community-counters".
+ */
+export interface CommunityCounter {
+  id: string;
+  key: string;
+  used: number;
+  max: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -297,6 +482,8 @@ export interface Order {
   status: 'pending_payment' | 'paid' | 'shipped' | 'completed' | 'cancelled' | 'refunding' | 'refunded';
   items: {
     product: string | Product;
+    variant?: string | null;
+    variantName?: string | null;
     title: string;
     unitPrice: number;
     quantity: number;
@@ -308,6 +495,16 @@ export interface Order {
     phone?: string | null;
     address?: string | null;
   };
+  customer?: (string | null) | User;
+  attribution?: {
+    article?: string | null;
+    block?: number | null;
+    sharer?: string | null;
+  };
+  channel?: ('jsapi' | 'h5' | 'native') | null;
+  expiresAt?: string | null;
+  paidAt?: string | null;
+  accessTokenHash?: string | null;
   brand: string | Brand;
   updatedAt: string;
   createdAt: string;
@@ -319,7 +516,7 @@ export interface Order {
 export interface User {
   id: string;
   name?: string | null;
-  roles: ('admin' | 'editor' | 'brand')[];
+  roles?: ('admin' | 'editor' | 'brand')[] | null;
   brands?: (string | Brand)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -340,6 +537,243 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments".
+ */
+export interface Payment {
+  id: string;
+  order: string | Order;
+  outTradeNo: string;
+  attempt: number;
+  channel: 'jsapi' | 'h5' | 'native';
+  amount: number;
+  status: 'pending' | 'paid' | 'closed' | 'failed' | 'refunding' | 'refunded';
+  sandbox?: boolean | null;
+  prepayId?: string | null;
+  payUrl?: string | null;
+  payerOpenid?: string | null;
+  transactionId?: string | null;
+  paidAt?: string | null;
+  settledBy?: string | null;
+  outRefundNo?: string | null;
+  refundStatus?: string | null;
+  note?: string | null;
+  brand: string | Brand;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-events".
+ */
+export interface OrderEvent {
+  id: string;
+  order: string | Order;
+  from?: string | null;
+  to: string;
+  reason?: string | null;
+  actor?: string | null;
+  brand: string | Brand;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pushes".
+ */
+export interface Push {
+  id: string;
+  /**
+   * Defaults to the first article title
+   */
+  title?: string | null;
+  account: string | WechatAccount;
+  articles: (string | Article)[];
+  scheduledAt?: string | null;
+  scheduledAction?: ('massSend' | 'publish' | 'draft') | null;
+  status:
+    | 'draft'
+    | 'queued'
+    | 'uploading'
+    | 'drafted'
+    | 'publishing'
+    | 'published'
+    | 'sent'
+    | 'failed'
+    | 'needs_manual_publish';
+  action?: string | null;
+  steps?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  mediaId?: string | null;
+  draftArticles?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  publishId?: string | null;
+  msgId?: string | null;
+  wechatArticleId?: string | null;
+  publishedUrls?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  lastError?: string | null;
+  jobId?: string | null;
+  scheduledJobId?: string | null;
+  sentAt?: string | null;
+  publishedAt?: string | null;
+  brand: string | Brand;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Callback URL for the WeChat platform: <site>/api/wechat-accounts/<id>/callback
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wechat-accounts".
+ */
+export interface WechatAccount {
+  id: string;
+  name: string;
+  appId: string;
+  /**
+   * Stored encrypted; never shown again
+   */
+  appSecret?: string | null;
+  appSecretEncrypted?: string | null;
+  hasAppSecret?: boolean | null;
+  accountType: 'subscription' | 'service';
+  /**
+   * Unverified subscription accounts cannot publish via API
+   */
+  verified?: boolean | null;
+  miniProgramAppId?: string | null;
+  templateIds?:
+    | {
+        key: string;
+        templateId: string;
+        id?: string | null;
+      }[]
+    | null;
+  callbackToken?: string | null;
+  callbackTokenEncrypted?: string | null;
+  hasCallbackToken?: boolean | null;
+  /**
+   * Talks to /sandbox/wechat instead of api.weixin.qq.com
+   */
+  sandbox?: boolean | null;
+  brand: string | Brand;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wechat-images".
+ */
+export interface WechatImage {
+  id: string;
+  key: string;
+  scope: string;
+  kind: 'body' | 'material' | 'cover';
+  hash: string;
+  url?: string | null;
+  mediaId?: string | null;
+  bytes?: number | null;
+  format?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "funnel-events".
+ */
+export interface FunnelEvent {
+  id: string;
+  type: 'article_view' | 'block_impression' | 'block_tap' | 'landing_view' | 'checkout_started' | 'paid' | 'refunded';
+  brand: string | Brand;
+  article?: string | null;
+  block?: number | null;
+  product?: string | null;
+  channel?: ('web' | 'qr' | 'read_more' | 'mini_program' | 'share' | 'moments' | 'community' | 'other') | null;
+  sharer?: string | null;
+  visitor?: string | null;
+  order?: string | null;
+  amount?: number | null;
+  occurredAt: string;
+  day: string;
+  dedupeKey?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customers".
+ */
+export interface Customer {
+  id: string;
+  openid: string;
+  appId: string;
+  unionid?: string | null;
+  scope?: ('snsapi_base' | 'snsapi_userinfo') | null;
+  nickname?: string | null;
+  avatar?: string | null;
+  firstSeenArticle?: (string | null) | Article;
+  firstSeenPath?: string | null;
+  lastSeenAt?: string | null;
+  account?: (string | null) | WechatAccount;
+  brand: string | Brand;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "article-stats".
+ */
+export interface ArticleStat {
+  id: string;
+  key: string;
+  kind: 'daily' | 'total';
+  day: string;
+  refDate?: string | null;
+  msgid: string;
+  title?: string | null;
+  article?: (string | null) | Article;
+  account?: (string | null) | WechatAccount;
+  readUser?: number | null;
+  readCount?: number | null;
+  oriReadCount?: number | null;
+  shareUser?: number | null;
+  shareCount?: number | null;
+  favCount?: number | null;
+  targetUser?: number | null;
+  brand: string | Brand;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "oauth-nonces".
+ */
+export interface OauthNonce {
+  id: string;
+  nonce: string;
+  expiresAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -410,7 +844,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug:
+          'inline' | 'expireOrders' | 'reconcilePayments' | 'publishPush' | 'importWechatStats' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -443,10 +878,20 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?:
+    ('inline' | 'expireOrders' | 'reconcilePayments' | 'publishPush' | 'importWechatStats' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -474,8 +919,40 @@ export interface PayloadLockedDocument {
         value: string | Community;
       } | null)
     | ({
+        relationTo: 'community-events';
+        value: string | CommunityEvent;
+      } | null)
+    | ({
+        relationTo: 'event-signups';
+        value: string | EventSignup;
+      } | null)
+    | ({
+        relationTo: 'coupons';
+        value: string | Coupon;
+      } | null)
+    | ({
+        relationTo: 'coupon-claims';
+        value: string | CouponClaim;
+      } | null)
+    | ({
+        relationTo: 'community-members';
+        value: string | CommunityMember;
+      } | null)
+    | ({
+        relationTo: 'community-counters';
+        value: string | CommunityCounter;
+      } | null)
+    | ({
         relationTo: 'orders';
         value: string | Order;
+      } | null)
+    | ({
+        relationTo: 'payments';
+        value: string | Payment;
+      } | null)
+    | ({
+        relationTo: 'order-events';
+        value: string | OrderEvent;
       } | null)
     | ({
         relationTo: 'brands';
@@ -484,6 +961,34 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: string | User;
+      } | null)
+    | ({
+        relationTo: 'pushes';
+        value: string | Push;
+      } | null)
+    | ({
+        relationTo: 'wechat-accounts';
+        value: string | WechatAccount;
+      } | null)
+    | ({
+        relationTo: 'wechat-images';
+        value: string | WechatImage;
+      } | null)
+    | ({
+        relationTo: 'funnel-events';
+        value: string | FunnelEvent;
+      } | null)
+    | ({
+        relationTo: 'customers';
+        value: string | Customer;
+      } | null)
+    | ({
+        relationTo: 'article-stats';
+        value: string | ArticleStat;
+      } | null)
+    | ({
+        relationTo: 'oauth-nonces';
+        value: string | OauthNonce;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -540,6 +1045,8 @@ export interface ArticlesSelect<T extends boolean = true> {
   brand?: T;
   slug?: T;
   scheduledAt?: T;
+  wechatStatus?: T;
+  wechatUrl?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -553,6 +1060,15 @@ export interface ProductsSelect<T extends boolean = true> {
   price?: T;
   compareAtPrice?: T;
   stock?: T;
+  variants?:
+    | T
+    | {
+        sku?: T;
+        name?: T;
+        price?: T;
+        stock?: T;
+        id?: T;
+      };
   images?: T;
   sellingPoints?:
     | T
@@ -628,9 +1144,121 @@ export interface CommunitiesSelect<T extends boolean = true> {
   name?: T;
   intro?: T;
   cover?: T;
+  story?: T;
+  pinnedArticles?: T;
+  featuredProducts?: T;
+  groupQrs?:
+    | T
+    | {
+        image?: T;
+        label?: T;
+        expiresAt?: T;
+        full?: T;
+        id?: T;
+      };
+  adminContactQr?: T;
+  memberCount?: T;
   brand?: T;
   slug?: T;
   status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "community-events_select".
+ */
+export interface CommunityEventsSelect<T extends boolean = true> {
+  title?: T;
+  community?: T;
+  cover?: T;
+  startsAt?: T;
+  endsAt?: T;
+  mode?: T;
+  place?: T;
+  description?: T;
+  capacity?: T;
+  signedUp?: T;
+  brand?: T;
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-signups_select".
+ */
+export interface EventSignupsSelect<T extends boolean = true> {
+  event?: T;
+  community?: T;
+  name?: T;
+  phone?: T;
+  reader?: T;
+  uniqueKey?: T;
+  brand?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "coupons_select".
+ */
+export interface CouponsSelect<T extends boolean = true> {
+  title?: T;
+  community?: T;
+  kind?: T;
+  amountOff?: T;
+  percentOff?: T;
+  minSpend?: T;
+  validFrom?: T;
+  validUntil?: T;
+  totalQuantity?: T;
+  perPersonLimit?: T;
+  claimed?: T;
+  brand?: T;
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "coupon-claims_select".
+ */
+export interface CouponClaimsSelect<T extends boolean = true> {
+  coupon?: T;
+  community?: T;
+  code?: T;
+  status?: T;
+  orderRef?: T;
+  usedAt?: T;
+  reader?: T;
+  uniqueKey?: T;
+  brand?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "community-members_select".
+ */
+export interface CommunityMembersSelect<T extends boolean = true> {
+  community?: T;
+  number?: T;
+  source?: T;
+  reader?: T;
+  uniqueKey?: T;
+  brand?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "community-counters_select".
+ */
+export interface CommunityCountersSelect<T extends boolean = true> {
+  key?: T;
+  used?: T;
+  max?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -645,6 +1273,8 @@ export interface OrdersSelect<T extends boolean = true> {
     | T
     | {
         product?: T;
+        variant?: T;
+        variantName?: T;
         title?: T;
         unitPrice?: T;
         quantity?: T;
@@ -658,6 +1288,57 @@ export interface OrdersSelect<T extends boolean = true> {
         phone?: T;
         address?: T;
       };
+  customer?: T;
+  attribution?:
+    | T
+    | {
+        article?: T;
+        block?: T;
+        sharer?: T;
+      };
+  channel?: T;
+  expiresAt?: T;
+  paidAt?: T;
+  accessTokenHash?: T;
+  brand?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments_select".
+ */
+export interface PaymentsSelect<T extends boolean = true> {
+  order?: T;
+  outTradeNo?: T;
+  attempt?: T;
+  channel?: T;
+  amount?: T;
+  status?: T;
+  sandbox?: T;
+  prepayId?: T;
+  payUrl?: T;
+  payerOpenid?: T;
+  transactionId?: T;
+  paidAt?: T;
+  settledBy?: T;
+  outRefundNo?: T;
+  refundStatus?: T;
+  note?: T;
+  brand?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-events_select".
+ */
+export interface OrderEventsSelect<T extends boolean = true> {
+  order?: T;
+  from?: T;
+  to?: T;
+  reason?: T;
+  actor?: T;
   brand?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -703,6 +1384,148 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pushes_select".
+ */
+export interface PushesSelect<T extends boolean = true> {
+  title?: T;
+  account?: T;
+  articles?: T;
+  scheduledAt?: T;
+  scheduledAction?: T;
+  status?: T;
+  action?: T;
+  steps?: T;
+  mediaId?: T;
+  draftArticles?: T;
+  publishId?: T;
+  msgId?: T;
+  wechatArticleId?: T;
+  publishedUrls?: T;
+  lastError?: T;
+  jobId?: T;
+  scheduledJobId?: T;
+  sentAt?: T;
+  publishedAt?: T;
+  brand?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wechat-accounts_select".
+ */
+export interface WechatAccountsSelect<T extends boolean = true> {
+  name?: T;
+  appId?: T;
+  appSecret?: T;
+  appSecretEncrypted?: T;
+  hasAppSecret?: T;
+  accountType?: T;
+  verified?: T;
+  miniProgramAppId?: T;
+  templateIds?:
+    | T
+    | {
+        key?: T;
+        templateId?: T;
+        id?: T;
+      };
+  callbackToken?: T;
+  callbackTokenEncrypted?: T;
+  hasCallbackToken?: T;
+  sandbox?: T;
+  brand?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wechat-images_select".
+ */
+export interface WechatImagesSelect<T extends boolean = true> {
+  key?: T;
+  scope?: T;
+  kind?: T;
+  hash?: T;
+  url?: T;
+  mediaId?: T;
+  bytes?: T;
+  format?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "funnel-events_select".
+ */
+export interface FunnelEventsSelect<T extends boolean = true> {
+  type?: T;
+  brand?: T;
+  article?: T;
+  block?: T;
+  product?: T;
+  channel?: T;
+  sharer?: T;
+  visitor?: T;
+  order?: T;
+  amount?: T;
+  occurredAt?: T;
+  day?: T;
+  dedupeKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customers_select".
+ */
+export interface CustomersSelect<T extends boolean = true> {
+  openid?: T;
+  appId?: T;
+  unionid?: T;
+  scope?: T;
+  nickname?: T;
+  avatar?: T;
+  firstSeenArticle?: T;
+  firstSeenPath?: T;
+  lastSeenAt?: T;
+  account?: T;
+  brand?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "article-stats_select".
+ */
+export interface ArticleStatsSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  day?: T;
+  refDate?: T;
+  msgid?: T;
+  title?: T;
+  article?: T;
+  account?: T;
+  readUser?: T;
+  readCount?: T;
+  oriReadCount?: T;
+  shareUser?: T;
+  shareCount?: T;
+  favCount?: T;
+  targetUser?: T;
+  brand?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "oauth-nonces_select".
+ */
+export interface OauthNoncesSelect<T extends boolean = true> {
+  nonce?: T;
+  expiresAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -737,6 +1560,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -774,6 +1598,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: string;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -781,6 +1633,65 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireOrders".
+ */
+export interface TaskExpireOrders {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReconcilePayments".
+ */
+export interface TaskReconcilePayments {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPublishPush".
+ */
+export interface TaskPublishPush {
+  input: {
+    pushId: string;
+    action: string;
+    to?: string | null;
+    origin?: string | null;
+    attempt?: number | null;
+  };
+  output: {
+    status?: string | null;
+    uploadedImages?: number | null;
+    uploadedCovers?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskImportWechatStats".
+ */
+export interface TaskImportWechatStats {
+  input: {
+    day?: string | null;
+    origin?: string | null;
+  };
+  output: {
+    day?: string | null;
+    accounts?: number | null;
+    rows?: number | null;
+    matched?: number | null;
+    errors?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -7,6 +7,7 @@ import type { CollectionSlug, Payload, Where } from 'payload'
 import { articles } from './articles'
 import { brands, products, type BrandKey } from './catalog'
 import { demoAccounts } from './demoAccounts'
+import { seedCommunityExtras } from './community'
 import { seedWechatSandbox } from './wechatSandbox'
 
 const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets')
@@ -75,6 +76,7 @@ export async function seed({ payload, log = () => {} }: { payload: Payload; log?
           price: p.price,
           compareAtPrice: 'compareAtPrice' in p ? p.compareAtPrice : undefined,
           stock: p.stock,
+          variants: 'variants' in p ? p.variants.map((v) => ({ ...v })) : undefined,
           images: [image],
           sellingPoints: p.points.map((t) => ({ text: t })),
           description: `${p.title}。${p.points.join('；')}。`,
@@ -116,6 +118,7 @@ export async function seed({ payload, log = () => {} }: { payload: Payload; log?
     )
   }
 
+  await seedCommunityExtras(payload, created)
   await seedWechatSandbox(payload, brandIds.tea, created)
 
   const summary = Object.entries(created).map(([k, v]) => `${k} +${v}`).join(', ') || 'nothing new (already seeded)'

@@ -3,10 +3,18 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import React from 'react'
 
-import { ProductTile } from '@/components/web/ProductTile'
+import '@/components/web/community/community.css'
+
 import { landingHref } from '@/blocks/attribution'
+import { now } from '@/communities/clock'
+import { communityPage } from '@/communities/queries'
+import { CouponCard } from '@/components/web/community/CouponCard'
+import { EventCard } from '@/components/web/community/EventCard'
+import { GroupQrCard } from '@/components/web/community/GroupQrCard'
+import { ReaderAction } from '@/components/web/community/ReaderAction'
+import { ProductTile } from '@/components/web/ProductTile'
 import type { Brand } from '@/payload-types'
-import { latestArticlesOfBrand, productsOfBrand, publishedCommunity } from '@/queries/published'
+import { publishedCommunity } from '@/queries/published'
 import { mediaAt } from '@/utilities/mediaUrl'
 
 export const dynamic = 'force-dynamic'
@@ -21,28 +29,82 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CommunityPage({ params }: Props) {
   const community = await publishedCommunity((await params).slug)
   if (!community) notFound()
+  const data = await communityPage(community)
   const brand = community.brand as Brand | string
-  const brandId = typeof brand === 'object' ? brand.id : brand
-  const [articles, products] = await Promise.all([latestArticlesOfBrand(brandId), productsOfBrand(brandId, 4)])
   const cover = mediaAt(community.cover, 'hero')
   return (
-    <article>
-      {cover ? <img src={cover.url} width={cover.width} height={cover.height} alt={cover.alt} /> : null}
+    <article className="community">
+      {cover ? <img className="community-cover" src={cover.url} width={cover.width} height={cover.height} alt={cover.alt} /> : null}
       <h1>{community.name}</h1>
       {typeof brand === 'object' ? <p className="brand-line">{brand.name} · 粉丝社区</p> : null}
+      <div className="community-stats">
+        <span data-testid="member-count">{community.memberCount ?? 0} 位成员</span>
+        <ReaderAction
+          endpoint={`/api/communities/${community.id}/join`}
+          label="加入社区"
+          doneLabel={data.member ? `我是第 ${data.member.number} 位成员` : ''}
+          done={Boolean(data.member)}
+          testId="join"
+        />
+      </div>
       {community.intro ? <p>{community.intro}</p> : null}
+      {community.story ? (
+        <>
+          <h2 className="section-title">品牌故事</h2>
+          <p className="community-story">{community.story}</p>
+        </>
+      ) : null}
+
+      <h2 className="section-title">加入粉丝群</h2>
+      <GroupQrCard choice={data.groupQr} contact={community.adminContactQr} />
+
+      {data.events.length ? (
+        <>
+          <h2 className="section-title">近期活动</h2>
+          <ul className="community-list">
+            {data.events.map((e) => (
+              <EventCard key={e.id} event={e} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {data.coupons.length ? (
+        <>
+          <h2 className="section-title">社区专享券</h2>
+          <ul className="community-list">
+            {data.coupons.map((c) => (
+              <CouponCard key={c.id} coupon={c} now={now()} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+
       <h2 className="section-title">最新文章</h2>
       <ul className="list">
-        {articles.map((a) => (
-          <li key={a.id}><Link href={`/a/${a.slug}`}>{a.title}</Link></li>
+        {data.pinned.map((a) => (
+          <li key={a.id} data-pinned="true">
+            <span className="pinned-tag">置顶</span>
+            <Link href={`/a/${a.slug}`}>{a.title}</Link>
+          </li>
+        ))}
+        {data.latest.map((a) => (
+          <li key={a.id}>
+            <Link href={`/a/${a.slug}`}>{a.title}</Link>
+          </li>
         ))}
       </ul>
-      <h2 className="section-title">精选好物</h2>
-      <div className="product-grid">
-        {products.map((p) => (
-          <ProductTile key={p.id} product={p} layout="small" href={landingHref(p.slug)} />
-        ))}
-      </div>
+
+      {data.products.length ? (
+        <>
+          <h2 className="section-title">精选好物</h2>
+          <div className="product-grid">
+            {data.products.map((p) => (
+              <ProductTile key={p.id} product={p} layout="small" href={landingHref(p.slug)} />
+            ))}
+          </div>
+        </>
+      ) : null}
     </article>
   )
 }

@@ -1,0 +1,67 @@
+// Reader endpoints of the community page, mounted on their collections:
+//   POST /api/community-events/:id/signup   { name?, phone? } → 201 { signUp, seats } | 409 FULL/ALREADY_SIGNED_UP/CLOSED | 404
+//   POST /api/coupons/:id/claim                               → 201 { claim, coupon } | 409 SOLD_OUT/LIMIT_REACHED/NOT_STARTED/EXPIRED | 404
+//   POST /api/communities/:id/join                            → 200 { member: { number, isNew }, memberCount } | 404
+// The reader is the signed visitor cookie (./visitor.ts); a request without one gets a fresh one (Set-Cookie).
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { claimCoupon } from './claimCoupon'
+import { now } from './clock'
+import { CommunityError } from './errors'
+import { joinCommunity } from './join'
+import { signUpForEvent } from './signUp'
+import { readerOf } from './visitor'
+
+const MAX_BODY = 4 * 1024
+
+async function optionalJson(req: PayloadRequest): Promise<Record<string, unknown>> {
+  if (!(req.headers.get('content-type') ?? '').includes('application/json')) return {}
+  const text = req.text ? await req.text() : ''
+  if (!text) return {}
+  if (text.length > MAX_BODY) throw new CommunityError(400, 'INVALID', '请求内容过大 (body too large)')
+  try {
+    const body = JSON.parse(text)
+    return body && typeof body === 'object' && !Array.isArray(body) ? body : {}
+  } catch {
+    throw new CommunityError(400, 'INVALID', '请求内容不是有效的 JSON (invalid JSON)')
+  }
+}
+
+const text = (value: unknown, max: number): string | undefined => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : undefined)
+
+function readerEndpoint(path: string, run: (req: PayloadRequest, id: string, readerKey: string) => Promise<{ status: number; body: unknown }>): Endpoint {
+  return {
+    path,
+    method: 'post',
+    handler: async (req) => {
+      const reader = readerOf(req.headers, req.url)
+      const headers: Record<string, string> = { 'cache-control': 'no-store' }
+      if (reader.setCookie) headers['set-cookie'] = reader.setCookie
+      try {
+        const { status, body } = await run(req, String(req.routeParams?.id ?? ''), reader.readerKey)
+        return Response.json(body, { status, headers })
+      } catch (error) {
+        if (error instanceof CommunityError) return error.toResponse(headers)
+        req.payload.logger.error({ msg: `community ${path} failed`, err: error })
+        return Response.json({ error: { code: 'INTERNAL', message: '操作失败，请重试 (internal error)' } }, { status: 500, headers })
+      }
+    },
+  }
+}
+
+export const signUpEndpoint = readerEndpoint('/:id/signup', async (req, eventId, readerKey) => {
+  const body = await optionalJson(req)
+  const phone = text(body.phone, 20)
+  if (phone && !/^[0-9+\- ]{5,20}$/.test(phone)) throw new CommunityError(400, 'INVALID', '手机号格式不正确')
+  return { status: 201, body: await signUpForEvent(req.payload, { eventId, readerKey, name: text(body.name, 30), phone, now: now() }) }
+})
+
+export const claimEndpoint = readerEndpoint('/:id/claim', async (req, couponId, readerKey) => ({
+  status: 201,
+  body: await claimCoupon(req.payload, { couponId, readerKey, now: now() }),
+}))
+
+export const joinEndpoint = readerEndpoint('/:id/join', async (req, communityId, readerKey) => ({
+  status: 200,
+  body: await joinCommunity(req.payload, { communityId, readerKey, source: 'joined' }),
+}))

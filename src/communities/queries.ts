@@ -1,0 +1,77 @@
+// Reads for the public community page. Documents are read as an anonymous visitor (overrideAccess: false), so
+// access rules decide what is public; everything is filtered to the community's own brand and community.
+import { cookies } from 'next/headers'
+
+import { idOf } from '../access/roles'
+import { readCounters, readerCounterKey } from '../db/counters'
+import type { Article, Community, CommunityEvent, Coupon, Product } from '../payload-types'
+import { latestArticlesOfBrand, productsOfBrand } from '../queries/published'
+import { publicPayload } from '../queries/publicPayload'
+import { now as clockNow } from './clock'
+import { pickGroupQr, type GroupQrChoice } from './groupQr'
+import { readerKeyOf, verifyVisitorCookie, VISITOR_COOKIE } from './visitor'
+
+type GroupQr = NonNullable<Community['groupQrs']>[number]
+
+export type CommunityPageData = {
+  community: Community
+  brandId: string
+  pinned: Article[]
+  latest: Article[]
+  products: Product[]
+  events: (CommunityEvent & { mine: boolean })[]
+  coupons: (Coupon & { mine: number })[]
+  groupQr: GroupQrChoice<GroupQr>
+  member: { number: number } | null
+}
+
+const isDoc = <T extends { id: string }>(value: unknown): value is T => Boolean(value && typeof value === 'object' && 'id' in value)
+
+export async function communityPage(community: Community): Promise<CommunityPageData> {
+  const payload = await publicPayload()
+  const now = clockNow()
+  const brandId = idOf(community.brand) as string
+  const sameBrand = (d: { brand?: unknown }) => idOf(d.brand) === brandId
+  const pinned = (community.pinnedArticles ?? []).filter(isDoc<Article>).filter((a) => a._status === 'published' && sameBrand(a))
+  const featured = (community.featuredProducts ?? []).filter(isDoc<Product>).filter((p) => p.status === 'published' && sameBrand(p))
+  const readerId = verifyVisitorCookie((await cookies()).get(VISITOR_COOKIE)?.value)
+  const readerKey = readerId ? readerKeyOf(readerId) : null
+  const [latest, fallbackProducts, events, coupons, member] = await Promise.all([
+    latestArticlesOfBrand(brandId, 5 + pinned.length),
+    featured.length ? Promise.resolve([]) : productsOfBrand(brandId, 4),
+    payload.find({
+      collection: 'community-events',
+      where: { and: [{ community: { equals: community.id } }, { brand: { equals: brandId } }, { startsAt: { greater_than: now.toISOString() } }] },
+      sort: 'startsAt',
+      limit: 5,
+      depth: 1,
+      overrideAccess: false,
+    }),
+    payload.find({
+      collection: 'coupons',
+      where: { and: [{ community: { equals: community.id } }, { brand: { equals: brandId } }, { validUntil: { greater_than: now.toISOString() } }] },
+      sort: 'validUntil',
+      limit: 6,
+      depth: 0,
+      overrideAccess: false,
+    }),
+    readerKey
+      ? payload.find({ collection: 'community-members', where: { uniqueKey: { equals: `${community.id}:${readerKey}` } }, limit: 1, depth: 0, overrideAccess: true })
+      : Promise.resolve(null),
+  ])
+  const mineKeys = readerKey ? [...events.docs.map((e) => readerCounterKey('event', e.id, readerKey)), ...coupons.docs.map((c) => readerCounterKey('coupon', c.id, readerKey))] : []
+  const mine = await readCounters(payload, mineKeys)
+  const used = (key: string) => mine.get(key)?.used ?? 0
+  const pinnedIds = new Set(pinned.map((a) => a.id))
+  return {
+    community,
+    brandId,
+    pinned,
+    latest: latest.filter((a) => !pinnedIds.has(a.id)).slice(0, 5),
+    products: featured.length ? featured : fallbackProducts,
+    events: events.docs.map((e) => ({ ...e, mine: readerKey ? used(readerCounterKey('event', e.id, readerKey)) > 0 : false })),
+    coupons: coupons.docs.map((c) => ({ ...c, mine: readerKey ? used(readerCounterKey('coupon', c.id, readerKey)) : 0 })),
+    groupQr: pickGroupQr(community.groupQrs ?? [], isDoc(community.adminContactQr), now),
+    member: member?.docs[0] ? { number: member.docs[0].number } : null,
+  }
+}

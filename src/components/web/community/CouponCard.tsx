@@ -1,0 +1,34 @@
+import React from 'react'
+
+import { couponHeadline } from '@/communities/coupons/computeCouponDiscount'
+import type { Coupon } from '@/payload-types'
+import { formatFen } from '@/utilities/formatFen'
+
+import { ReaderAction } from './ReaderAction'
+
+const day = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' })
+
+export function CouponCard({ coupon, now }: { coupon: Coupon & { mine: number }; now: Date }) {
+  const left = Math.max(0, coupon.totalQuantity - (coupon.claimed ?? 0))
+  const limit = coupon.perPersonLimit ?? 1
+  const started = new Date(coupon.validFrom).getTime() <= now.getTime()
+  const full = coupon.mine >= limit
+  return (
+    <li className="coupon" data-coupon={coupon.id}>
+      <div className="coupon__value">{couponHeadline(coupon, formatFen)}</div>
+      <div className="coupon__body">
+        <strong>{coupon.title}</strong>
+        <span>
+          {day.format(new Date(coupon.validFrom))}–{day.format(new Date(coupon.validUntil))} 有效 · 每人限领 {limit} 张 · 剩余 {left} 张
+        </span>
+        {!started ? (
+          <span className="reader-action reader-action--done">{day.format(new Date(coupon.validFrom))} 开抢</span>
+        ) : left === 0 && !coupon.mine ? (
+          <span className="reader-action reader-action--done">已领完</span>
+        ) : (
+          <ReaderAction endpoint={`/api/coupons/${coupon.id}/claim`} label={coupon.mine ? '再领一张' : '领取'} doneLabel="✓ 已领取" done={full || left === 0} testId="claim" />
+        )}
+      </div>
+    </li>
+  )
+}

@@ -1,0 +1,43 @@
+'use client'
+import { useRouter } from 'next/navigation'
+import React, { useState } from 'react'
+
+type Field = { name: 'name' | 'phone'; label: string; type?: string }
+
+/**
+ * A reader's action on the community page (sign up, claim, join): POSTs to the endpoint, shows the server's
+ * message in Chinese, then refreshes the page so counts and states come from the server.
+ */
+export function ReaderAction({ endpoint, label, doneLabel, done = false, fields = [], testId }: { endpoint: string; label: string; doneLabel: string; done?: boolean; fields?: Field[]; testId?: string }) {
+  const router = useRouter()
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  if (done) return <span className="reader-action reader-action--done" data-testid={testId}>{doneLabel}</span>
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    setBusy(true)
+    setMessage(null)
+    const form = Object.fromEntries(new FormData(event.currentTarget))
+    try {
+      const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(form), credentials: 'same-origin' })
+      const body = await res.json().catch(() => ({}))
+      if (res.ok) {
+        setMessage({ ok: true, text: body.claim?.code ? `领取成功，券码 ${body.claim.code}` : body.member ? `欢迎！你是第 ${body.member.number} 位成员` : '报名成功' })
+        router.refresh()
+      } else setMessage({ ok: false, text: body.error?.message ?? '操作失败，请重试' })
+    } catch {
+      setMessage({ ok: false, text: '网络不太好，请重试' })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <form className="reader-action" onSubmit={submit} data-testid={testId}>
+      {fields.map((f) => (
+        <input key={f.name} name={f.name} type={f.type ?? 'text'} placeholder={f.label} aria-label={f.label} maxLength={f.name === 'phone' ? 20 : 30} />
+      ))}
+      <button type="submit" disabled={busy}>{busy ? '请稍候…' : label}</button>
+      {message ? <p role="status" className={message.ok ? 'reader-action__ok' : 'reader-action__error'}>{message.text}</p> : null}
+    </form>
+  )
+}

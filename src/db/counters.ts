@@ -1,0 +1,181 @@
+// Engine-specific community primitives: bounded counters (event seats, coupon stock) and sequences (member
+// numbers). Only src/communities/ calls these. Each is ONE atomic database operation, so 200 readers racing
+// for the last seat or coupon can never push a counter past its limit (same pattern as ./stock.ts).
+//
+// The counters live in their own table (`community-counters`, never edited through Payload) rather than on the
+// event/coupon rows: Payload's update writes every column of the row it read, so an editor saving an event
+// while readers sign up would otherwise write back a stale count and let the event over-fill.
+import crypto from 'node:crypto'
+
+import { sql } from '@payloadcms/db-sqlite/drizzle'
+import type { Payload } from 'payload'
+
+import { activeEngine } from './engine'
+
+type LibsqlResult = { rowsAffected?: number; rows?: unknown[] }
+type SqliteDb = { run: (query: unknown) => Promise<LibsqlResult> }
+type Lean<T> = { lean: () => Promise<T> }
+type MongoModel = {
+  updateOne: (filter: object, update: object, options?: object) => Promise<{ modifiedCount?: number; upsertedCount?: number }>
+  findOneAndUpdate: (filter: object, update: object, options?: object) => Lean<Record<string, unknown> | null>
+  find: (filter: object) => Lean<Record<string, unknown>[]>
+}
+
+export const COUNTERS_SLUG = 'community-counters'
+const TABLE = 'community_counters'
+
+const sqliteDb = (payload: Payload) => (payload.db as unknown as { drizzle: SqliteDb }).drizzle
+const model = (payload: Payload) => (payload.db as unknown as { collections: Record<string, MongoModel> }).collections[COUNTERS_SLUG]
+
+export type CounterKind = 'event' | 'coupon' | 'members'
+const assertPart = (part: string) => {
+  if (typeof part !== 'string' || !part || part.length > 64) throw new RangeError('counters: ids must be non-empty strings (≤ 64)')
+}
+export const counterKey = (kind: CounterKind, id: string) => {
+  assertPart(id)
+  return `${kind}:${id}`
+}
+/** One reader's own counter for an event (seat) or a coupon (claims), limited by takeOneUpTo. */
+export const readerCounterKey = (kind: 'event' | 'coupon', id: string, readerKey: string) => {
+  assertPart(id)
+  assertPart(readerKey)
+  return `${kind}-reader:${id}:${readerKey}`
+}
+
+/**
+ * Creates the counter or changes its limit, leaving `used` alone (an event's capacity was edited).
+ * SQLite: INSERT … ON CONFLICT(key) DO UPDATE SET max; MongoDB: updateOne upsert with $set max / $setOnInsert used.
+ */
+export async function setLimit(payload: Payload, key: string, max: number): Promise<void> {
+  if (!Number.isSafeInteger(max) || max < 0) throw new RangeError('counters: limit must be a whole number ≥ 0')
+  const at = new Date()
+  if (activeEngine() === 'mongodb') {
+    await model(payload).updateOne({ key }, { $set: { max, updatedAt: at }, $setOnInsert: { used: 0, createdAt: at } }, { upsert: true })
+    return
+  }
+  await sqliteDb(payload).run(
+    sql`INSERT INTO community_counters (id, "key", used, "max", updated_at, created_at) VALUES (${crypto.randomUUID()}, ${key}, 0, ${max}, ${at.toISOString()}, ${at.toISOString()})
+        ON CONFLICT("key") DO UPDATE SET "max" = excluded."max", updated_at = excluded.updated_at`,
+  )
+}
+
+/**
+ * Takes one unit (a seat, a coupon) if `used < max`; returns whether this call got it. No counter → false.
+ * SQLite: UPDATE … SET used = used + 1 WHERE key = ? AND used < max (check and increment in one statement).
+ * MongoDB: updateOne({ key, $expr: { $lt: ['$used', '$max'] } }, { $inc: { used: 1 } }).
+ */
+export async function takeOne(payload: Payload, key: string): Promise<boolean> {
+  if (activeEngine() === 'mongodb') {
+    const result = await model(payload).updateOne({ key, $expr: { $lt: ['$used', '$max'] } }, { $inc: { used: 1 } })
+    return (result.modifiedCount ?? 0) === 1
+  }
+  const result = await sqliteDb(payload).run(sql`UPDATE community_counters SET used = used + 1 WHERE "key" = ${key} AND used < "max"`)
+  return (result.rowsAffected ?? 0) === 1
+}
+
+/**
+ * takeOne for counters created on first use (a reader's own per-event/per-coupon count): creates the counter at
+ * 1, or increments it while `used < max`. One statement: SQLite INSERT … ON CONFLICT DO UPDATE … WHERE used < max;
+ * MongoDB updateOne({ key, used: { $lt: max } }, $inc, { upsert }) where a full counter makes the upsert hit the
+ * unique key (E11000) → false.
+ */
+export async function takeOneUpTo(payload: Payload, key: string, max: number): Promise<boolean> {
+  if (!Number.isSafeInteger(max) || max < 1) return false
+  const at = new Date()
+  if (activeEngine() === 'mongodb') {
+    try {
+      const r = await model(payload).updateOne(
+        { key, used: { $lt: max } },
+        { $inc: { used: 1 }, $set: { max, updatedAt: at }, $setOnInsert: { createdAt: at } },
+        { upsert: true },
+      )
+      return (r.modifiedCount ?? 0) + (r.upsertedCount ?? 0) === 1
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) return false
+      throw error
+    }
+  }
+  const result = await sqliteDb(payload).run(
+    sql`INSERT INTO community_counters (id, "key", used, "max", updated_at, created_at) VALUES (${crypto.randomUUID()}, ${key}, 1, ${max}, ${at.toISOString()}, ${at.toISOString()})
+        ON CONFLICT("key") DO UPDATE SET used = used + 1, "max" = excluded."max", updated_at = excluded.updated_at WHERE used < excluded."max"`,
+  )
+  return (result.rowsAffected ?? 0) === 1
+}
+
+/** Gives one unit back (compensation after a failed insert, a cancelled sign-up); never below zero. */
+export async function giveBackOne(payload: Payload, key: string): Promise<boolean> {
+  if (activeEngine() === 'mongodb') {
+    const result = await model(payload).updateOne({ key, used: { $gt: 0 } }, { $inc: { used: -1 } })
+    return (result.modifiedCount ?? 0) === 1
+  }
+  const result = await sqliteDb(payload).run(sql`UPDATE community_counters SET used = used - 1 WHERE "key" = ${key} AND used > 0`)
+  return (result.rowsAffected ?? 0) === 1
+}
+
+/**
+ * The next number of a sequence (1, 2, 3, …), e.g. a community's member numbers: creates the counter at 1 or
+ * increments it and returns the new value in one statement, so two callers never get the same number.
+ */
+export async function nextInSequence(payload: Payload, key: string): Promise<number> {
+  const at = new Date()
+  if (activeEngine() === 'mongodb') {
+    const doc = await model(payload)
+      .findOneAndUpdate({ key }, { $inc: { used: 1 }, $set: { updatedAt: at }, $setOnInsert: { max: 0, createdAt: at } }, { upsert: true, new: true })
+      .lean()
+    return Number(doc?.used)
+  }
+  const result = await sqliteDb(payload).run(
+    sql`INSERT INTO community_counters (id, "key", used, "max", updated_at, created_at) VALUES (${crypto.randomUUID()}, ${key}, 1, 0, ${at.toISOString()}, ${at.toISOString()})
+        ON CONFLICT("key") DO UPDATE SET used = used + 1, updated_at = excluded.updated_at RETURNING used`,
+  )
+  return Number((result.rows?.[0] as { used?: unknown } | undefined)?.used)
+}
+
+export type CounterValue = { used: number; max: number }
+
+/** Current values straight from the database, by key; keys without a counter are absent from the map. */
+export async function readCounters(payload: Payload, keys: string[]): Promise<Map<string, CounterValue>> {
+  const out = new Map<string, CounterValue>()
+  if (!keys.length) return out
+  if (activeEngine() === 'mongodb') {
+    for (const d of await model(payload).find({ key: { $in: keys } }).lean()) out.set(String(d.key), { used: Number(d.used ?? 0), max: Number(d.max ?? 0) })
+    return out
+  }
+  const list = sql.join(
+    keys.map((k) => sql`${k}`),
+    sql`, `,
+  )
+  const result = await sqliteDb(payload).run(sql`SELECT "key", used, "max" FROM community_counters WHERE "key" IN (${list})`)
+  for (const row of result.rows ?? []) {
+    const r = row as { key: unknown; used: unknown; max: unknown }
+    out.set(String(r.key), { used: Number(r.used), max: Number(r.max) })
+  }
+  return out
+}
+
+export async function readCounter(payload: Payload, key: string): Promise<CounterValue | null> {
+  return (await readCounters(payload, [key])).get(key) ?? null
+}
+
+/**
+ * Moves a coupon claim between `claimed` and `used` only if it still is in `from` (and, when releasing, still
+ * belongs to that order); returns whether this call won. Two checkouts using the same claim: one wins.
+ */
+export async function compareAndSetClaim(payload: Payload, claimId: string, from: 'claimed' | 'used', to: 'claimed' | 'used', orderRef: string): Promise<boolean> {
+  const at = new Date()
+  const setUsed = to === 'used'
+  if (activeEngine() === 'mongodb') {
+    const claims = (payload.db as unknown as { collections: Record<string, MongoModel> }).collections['coupon-claims']
+    const filter = { _id: claimId, status: from, ...(from === 'used' ? { orderRef } : {}) }
+    const update = setUsed ? { $set: { status: to, orderRef, usedAt: at, updatedAt: at } } : { $set: { status: to, updatedAt: at }, $unset: { orderRef: '', usedAt: '' } }
+    return ((await claims.updateOne(filter, update)).modifiedCount ?? 0) === 1
+  }
+  const result = setUsed
+    ? await sqliteDb(payload).run(
+        sql`UPDATE coupon_claims SET status = ${to}, order_ref = ${orderRef}, used_at = ${at.toISOString()}, updated_at = ${at.toISOString()} WHERE id = ${claimId} AND status = ${from}`,
+      )
+    : await sqliteDb(payload).run(
+        sql`UPDATE coupon_claims SET status = ${to}, order_ref = NULL, used_at = NULL, updated_at = ${at.toISOString()} WHERE id = ${claimId} AND status = ${from} AND order_ref = ${orderRef}`,
+      )
+  return (result.rowsAffected ?? 0) === 1
+}
