@@ -7,7 +7,7 @@ import { compareAndSetStatus, releaseStock } from '@/db/stock'
 import type { Order } from '@/payload-types'
 
 import { CommerceError } from './errors'
-import { recordOrderStep } from './funnel'
+import { onOrderTransition } from './onTransition'
 
 /** Legal moves. `cancelled → refunding` exists only for a payment that lands after the order expired. */
 export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
@@ -59,7 +59,7 @@ export async function transitionOrder(payload: Payload, orderId: string, input: 
     await releaseStock(payload, order.items.map((item) => ({ product: idOf(item.product), ...(item.variant ? { variant: item.variant } : {}), quantity: item.quantity })))
   }
   await recordOrderEvent(payload, order, from, input.to, input.reason, input.actor)
-  if (input.to === 'paid' || input.to === 'refunded') await recordOrderStep(payload, order, input.to)
+  await onOrderTransition(payload, { ...order, status: input.to }, from, input.to)
   return { ok: true, from, order: { ...order, status: input.to } }
 }
 
