@@ -21,6 +21,7 @@ import { Articles } from './src/collections/Articles'
 import { Brands } from './src/collections/Brands'
 import { Communities } from './src/collections/Communities'
 import { Customers } from './src/collections/Customers'
+import { OrderNotifications } from './src/collections/OrderNotifications'
 import { FunnelEvents } from './src/collections/FunnelEvents'
 import { CommunityCounters } from './src/collections/CommunityCounters'
 import { CommunityEvents } from './src/collections/CommunityEvents'
@@ -42,6 +43,7 @@ import { commerceEndpoints } from './src/commerce/endpoints'
 import { databaseAdapter, migrateOutsideProduction } from './src/db/adapter'
 import { commerceTasks } from './src/jobs/commerce'
 import { publishPushTask } from './src/jobs/publishPush'
+import { notifyOrderTask } from './src/jobs/notifyOrder'
 import { importWechatStatsTask } from './src/jobs/wechatStats'
 import { payloadSecret } from './src/utilities/payloadSecret'
 import { identityEndpoints } from './src/wechat/identity/endpoints'
@@ -59,7 +61,7 @@ export default buildConfig({
       views: { funnel: { Component: '@/components/admin/analytics/FunnelView#FunnelView', path: '/funnel', meta: { title: '转化漏斗' } } },
     },
   },
-  collections: [Articles, Products, Media, Communities, CommunityEvents, EventSignups, Coupons, CouponClaims, CommunityMembers, CommunityCounters, Orders, Payments, OrderEvents, Brands, Users, Pushes, WechatAccounts, WechatImages, FunnelEvents, Customers, ArticleStats, OAuthNonces],
+  collections: [Articles, Products, Media, Communities, CommunityEvents, EventSignups, Coupons, CouponClaims, CommunityMembers, CommunityCounters, Orders, Payments, OrderEvents, Brands, Users, Pushes, WechatAccounts, WechatImages, FunnelEvents, Customers, ArticleStats, OAuthNonces, OrderNotifications],
   endpoints: [...commerceEndpoints, ...analyticsEndpoints, ...identityEndpoints],
   editor: lexicalEditor({
     features: ({ defaultFeatures }) => [
@@ -76,7 +78,7 @@ export default buildConfig({
   telemetry: false,
   typescript: { outputFile: path.resolve(projectRoot, 'src/payload-types.ts') },
   jobs: {
-    tasks: [...commerceTasks, publishPushTask, importWechatStatsTask],
+    tasks: [...commerceTasks, publishPushTask, importWechatStatsTask, notifyOrderTask],
     // Runs scheduled publishing (and later issues' jobs) inside the long-running server; tests run jobs explicitly.
     autoRun: process.env.TUIWEN_JOBS_AUTORUN === 'false' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
   },

@@ -89,13 +89,18 @@ export interface Config {
     customers: Customer;
     'article-stats': ArticleStat;
     'oauth-nonces': OauthNonce;
+    'order-notifications': OrderNotification;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    orders: {
+      notifications: 'order-notifications';
+    };
+  };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     products: ProductsSelect<false> | ProductsSelect<true>;
@@ -119,6 +124,7 @@ export interface Config {
     customers: CustomersSelect<false> | CustomersSelect<true>;
     'article-stats': ArticleStatsSelect<false> | ArticleStatsSelect<true>;
     'oauth-nonces': OauthNoncesSelect<false> | OauthNoncesSelect<true>;
+    'order-notifications': OrderNotificationsSelect<false> | OrderNotificationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -146,6 +152,7 @@ export interface Config {
       reconcilePayments: TaskReconcilePayments;
       publishPush: TaskPublishPush;
       importWechatStats: TaskImportWechatStats;
+      notifyOrder: TaskNotifyOrder;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -489,13 +496,25 @@ export interface Order {
     quantity: number;
     id?: string | null;
   }[];
+  subtotal?: number | null;
+  discount?: number | null;
   total: number;
+  couponClaim?: (string | null) | CouponClaim;
   buyer?: {
     name?: string | null;
     phone?: string | null;
     address?: string | null;
   };
   customer?: (string | null) | User;
+  /**
+   * Recognised by WeChat OAuth at checkout; gets the order notifications
+   */
+  reader?: (string | null) | Customer;
+  notifications?: {
+    docs?: (string | OrderNotification)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   attribution?: {
     article?: string | null;
     block?: number | null;
@@ -505,6 +524,7 @@ export interface Order {
   expiresAt?: string | null;
   paidAt?: string | null;
   accessTokenHash?: string | null;
+  accessTokenEncrypted?: string | null;
   brand: string | Brand;
   updatedAt: string;
   createdAt: string;
@@ -537,6 +557,93 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customers".
+ */
+export interface Customer {
+  id: string;
+  openid: string;
+  appId: string;
+  unionid?: string | null;
+  scope?: ('snsapi_base' | 'snsapi_userinfo') | null;
+  nickname?: string | null;
+  avatar?: string | null;
+  firstSeenArticle?: (string | null) | Article;
+  firstSeenPath?: string | null;
+  lastSeenAt?: string | null;
+  account?: (string | null) | WechatAccount;
+  brand: string | Brand;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Callback URL for the WeChat platform: <site>/api/wechat-accounts/<id>/callback
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wechat-accounts".
+ */
+export interface WechatAccount {
+  id: string;
+  name: string;
+  appId: string;
+  /**
+   * Stored encrypted; never shown again
+   */
+  appSecret?: string | null;
+  appSecretEncrypted?: string | null;
+  hasAppSecret?: boolean | null;
+  accountType: 'subscription' | 'service';
+  /**
+   * Unverified subscription accounts cannot publish via API
+   */
+  verified?: boolean | null;
+  miniProgramAppId?: string | null;
+  templateIds?:
+    | {
+        /**
+         * order_paid, order_shipped or order_refunded
+         */
+        key: string;
+        templateId: string;
+        /**
+         * The template keywords, each mapped to number, product, total, time, status or note; empty = the placeholder
+         */
+        keywords?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  callbackToken?: string | null;
+  callbackTokenEncrypted?: string | null;
+  hasCallbackToken?: boolean | null;
+  /**
+   * Talks to /sandbox/wechat instead of api.weixin.qq.com
+   */
+  sandbox?: boolean | null;
+  brand: string | Brand;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-notifications".
+ */
+export interface OrderNotification {
+  id: string;
+  key: string;
+  order: string | Order;
+  event: 'paid' | 'shipped' | 'refunded';
+  status: 'pending' | 'sent' | 'failed' | 'skipped';
+  retryable?: boolean | null;
+  error?: string | null;
+  attempts?: number | null;
+  templateId?: string | null;
+  msgId?: string | null;
+  sentAt?: string | null;
+  brand: string | Brand;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -645,46 +752,6 @@ export interface Push {
   createdAt: string;
 }
 /**
- * Callback URL for the WeChat platform: <site>/api/wechat-accounts/<id>/callback
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "wechat-accounts".
- */
-export interface WechatAccount {
-  id: string;
-  name: string;
-  appId: string;
-  /**
-   * Stored encrypted; never shown again
-   */
-  appSecret?: string | null;
-  appSecretEncrypted?: string | null;
-  hasAppSecret?: boolean | null;
-  accountType: 'subscription' | 'service';
-  /**
-   * Unverified subscription accounts cannot publish via API
-   */
-  verified?: boolean | null;
-  miniProgramAppId?: string | null;
-  templateIds?:
-    | {
-        key: string;
-        templateId: string;
-        id?: string | null;
-      }[]
-    | null;
-  callbackToken?: string | null;
-  callbackTokenEncrypted?: string | null;
-  hasCallbackToken?: boolean | null;
-  /**
-   * Talks to /sandbox/wechat instead of api.weixin.qq.com
-   */
-  sandbox?: boolean | null;
-  brand: string | Brand;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "wechat-images".
  */
@@ -720,26 +787,6 @@ export interface FunnelEvent {
   occurredAt: string;
   day: string;
   dedupeKey?: string | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "customers".
- */
-export interface Customer {
-  id: string;
-  openid: string;
-  appId: string;
-  unionid?: string | null;
-  scope?: ('snsapi_base' | 'snsapi_userinfo') | null;
-  nickname?: string | null;
-  avatar?: string | null;
-  firstSeenArticle?: (string | null) | Article;
-  firstSeenPath?: string | null;
-  lastSeenAt?: string | null;
-  account?: (string | null) | WechatAccount;
-  brand: string | Brand;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -845,7 +892,13 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'expireOrders' | 'reconcilePayments' | 'publishPush' | 'importWechatStats' | 'schedulePublish';
+          | 'inline'
+          | 'expireOrders'
+          | 'reconcilePayments'
+          | 'publishPush'
+          | 'importWechatStats'
+          | 'notifyOrder'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -879,7 +932,16 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'expireOrders' | 'reconcilePayments' | 'publishPush' | 'importWechatStats' | 'schedulePublish') | null;
+    | (
+        | 'inline'
+        | 'expireOrders'
+        | 'reconcilePayments'
+        | 'publishPush'
+        | 'importWechatStats'
+        | 'notifyOrder'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -989,6 +1051,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'oauth-nonces';
         value: string | OauthNonce;
+      } | null)
+    | ({
+        relationTo: 'order-notifications';
+        value: string | OrderNotification;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1280,7 +1346,10 @@ export interface OrdersSelect<T extends boolean = true> {
         quantity?: T;
         id?: T;
       };
+  subtotal?: T;
+  discount?: T;
   total?: T;
+  couponClaim?: T;
   buyer?:
     | T
     | {
@@ -1289,6 +1358,8 @@ export interface OrdersSelect<T extends boolean = true> {
         address?: T;
       };
   customer?: T;
+  reader?: T;
+  notifications?: T;
   attribution?:
     | T
     | {
@@ -1300,6 +1371,7 @@ export interface OrdersSelect<T extends boolean = true> {
   expiresAt?: T;
   paidAt?: T;
   accessTokenHash?: T;
+  accessTokenEncrypted?: T;
   brand?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1428,6 +1500,7 @@ export interface WechatAccountsSelect<T extends boolean = true> {
     | {
         key?: T;
         templateId?: T;
+        keywords?: T;
         id?: T;
       };
   callbackToken?: T;
@@ -1523,6 +1596,25 @@ export interface ArticleStatsSelect<T extends boolean = true> {
 export interface OauthNoncesSelect<T extends boolean = true> {
   nonce?: T;
   expiresAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-notifications_select".
+ */
+export interface OrderNotificationsSelect<T extends boolean = true> {
+  key?: T;
+  order?: T;
+  event?: T;
+  status?: T;
+  retryable?: T;
+  error?: T;
+  attempts?: T;
+  templateId?: T;
+  msgId?: T;
+  sentAt?: T;
+  brand?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1691,6 +1783,20 @@ export interface TaskImportWechatStats {
       | number
       | boolean
       | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyOrder".
+ */
+export interface TaskNotifyOrder {
+  input: {
+    orderId: string;
+    event: string;
+  };
+  output: {
+    status?: string | null;
+    reason?: string | null;
   };
 }
 /**

@@ -6,12 +6,14 @@ import type { Payload } from 'payload'
 
 import { holdStock, readCheckoutProducts, releaseStock, sumLines, type CheckoutProductRow, type CheckoutVariantRow, type StockLine } from '@/db/stock'
 import type { Order, Payment } from '@/payload-types'
+import { encryptSecret } from '@/publishing/secrets'
+import { quoteCouponClaim, releaseCouponClaim, useCouponClaim } from '@/communities/coupons/redeem'
 import { WechatPayError } from '@/wechat/pay/errors'
 import { newOutTradeNo } from '@/wechat/pay/outTradeNo'
 import type { PayChannel } from '@/wechat/pay/types'
 
 import { recordOrderStep } from './funnel'
-import { CommerceError } from './errors'
+import { CommerceError, type CommerceErrorCode } from './errors'
 import { recordOrderEvent, transitionOrder } from './orderState'
 import { newOrderNumber, newOrderToken, orderPath } from './orderToken'
 import { payGateway, type PayGateway } from './payGateway'
@@ -19,7 +21,17 @@ import type { CheckoutInput } from './validateCheckout'
 
 export const PAYMENT_WINDOW_MS = Number(process.env.TUIWEN_PAYMENT_WINDOW_MS) || 15 * 60_000
 
-export type CheckoutContext = { requestUrl?: string; clientIp?: string; userId?: string; openid?: string; userAgent?: string }
+export type CheckoutContext = {
+  requestUrl?: string
+  clientIp?: string
+  userId?: string
+  openid?: string
+  userAgent?: string
+  /** `customers` id of the WeChat reader (OAuth cookie), who gets the order notifications (src/notifications). */
+  readerId?: string
+  /** The reader behind the verified `tw_member` cookie (src/communities/visitor.ts); a coupon must be theirs. */
+  readerKey?: string
+}
 
 export type PaymentInstructions = {
   channel: PayChannel
@@ -36,7 +48,8 @@ export type PaymentInstructions = {
 }
 
 export type CheckoutResult = {
-  order: { id: string; number: string; status: 'pending_payment'; total: number }
+  /** `subtotal` and `discount` (fen) are present only when a coupon was applied; `total` = subtotal − discount. */
+  order: { id: string; number: string; status: 'pending_payment'; total: number; subtotal?: number; discount?: number }
   payment: PaymentInstructions
   orderUrl: string
 }
@@ -70,14 +83,60 @@ async function loadProducts(payload: Payload, input: CheckoutInput): Promise<Map
 
 const variantOf = (product: CheckoutProductRow, sku: string | undefined): CheckoutVariantRow | undefined => (sku ? product.variants.find((v) => v.sku === sku) : undefined)
 
-/** Validated input → held stock + a pending_payment order. No payment yet. */
+const COUPON_CODES: Record<string, CommerceErrorCode> = {
+  CLAIM_NOT_FOUND: 'COUPON_NOT_FOUND',
+  CLAIM_USED: 'COUPON_USED',
+  NOT_STARTED: 'COUPON_NOT_STARTED',
+  EXPIRED: 'COUPON_EXPIRED',
+  MIN_SPEND_NOT_MET: 'COUPON_MIN_SPEND_NOT_MET',
+  WRONG_BRAND: 'COUPON_WRONG_BRAND',
+}
+const couponError = (reason: string, message: string) => new CommerceError(COUPON_CODES[reason] ?? 'INVALID_COUPON', 400, `coupon: ${message}`, 'coupon')
+
+/**
+ * Quotes the reader's claimed coupon against the DB subtotal and marks it used by `orderRef` (the order number)
+ * in one compare-and-set, so of two concurrent checkouts with the same coupon exactly one gets it. The discount
+ * is capped at subtotal − 1 fen: WeChat Pay rejects a 0-fen payment, so a coupon never makes an order free.
+ */
+async function takeCoupon(payload: Payload, code: string, at: { readerKey?: string; subtotal: number; brand: string; now: number; orderRef: string }) {
+  if (!at.readerKey) throw couponError('CLAIM_NOT_FOUND', '没有找到这张优惠券')
+  const quote = await quoteCouponClaim(payload, { codes: [code], readerKey: at.readerKey, subtotal: at.subtotal, orderBrand: at.brand, now: new Date(at.now) })
+  if (!quote.ok) throw couponError(quote.reason, quote.message)
+  if (!(await useCouponClaim(payload, quote.claimId, at.orderRef))) throw couponError('CLAIM_USED', '这张优惠券已经用过了')
+  return { claimId: quote.claimId, discount: Math.max(0, Math.min(quote.discount, at.subtotal - 1)) }
+}
+
+/**
+ * Validated input → held stock + a pending_payment order. No payment yet. Order: price from the DB → take the
+ * coupon (if any; a bad coupon fails here, before any stock is held) → hold stock → create the order. A step that
+ * fails gives back what the earlier ones took (the coupon claim, the stock).
+ */
 export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: CheckoutContext = {}, now = Date.now()) {
   const products = await loadProducts(payload, input)
   const lines = sumLines(input.items)
   for (const line of lines) {
     if (line.quantity > 999) throw new CommerceError('INVALID_BODY', 400, 'items: 同一商品最多购买 999 件 (quantity too large)', 'items')
   }
+  const items = input.items.map((item) => {
+    const product = products.get(item.product)!
+    const variant = variantOf(product, item.variant)
+    // The variant's own price when it has one; the product's otherwise. Never a price from the request.
+    const unitPrice = variant?.price ?? product.price
+    return variant
+      ? { product: product.id, variant: variant.sku, variantName: variant.name, title: `${product.title}（${variant.name}）`, unitPrice, quantity: item.quantity }
+      : { product: product.id, title: product.title, unitPrice, quantity: item.quantity }
+  })
+  const subtotal = items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0)
+  const brand = products.get(input.items[0].product)!.brand
+  const number = newOrderNumber(now)
+  const coupon = input.coupon ? await takeCoupon(payload, input.coupon, { readerKey: ctx.readerKey, subtotal, brand, now, orderRef: number }) : undefined
+  const giveCouponBack = async () => {
+    if (coupon) await releaseCouponClaim(payload, coupon.claimId, number).catch(() => false)
+  }
+  const discount = coupon?.discount ?? 0
+  const total = subtotal - discount
   if (!(await holdStock(payload, lines))) {
+    await giveCouponBack()
     const available = (l: StockLine) => {
       const product = products.get(l.product)
       return (l.variant ? variantOf(product!, l.variant)?.stock : product?.stock) ?? 0
@@ -89,31 +148,25 @@ export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: Ch
     throw new CommerceError('OUT_OF_STOCK', 409, `「${name}」库存不足 (out of stock)`)
   }
   try {
-    const items = input.items.map((item) => {
-      const product = products.get(item.product)!
-      const variant = variantOf(product, item.variant)
-      // The variant's own price when it has one; the product's otherwise. Never a price from the request.
-      const unitPrice = variant?.price ?? product.price
-      return variant
-        ? { product: product.id, variant: variant.sku, variantName: variant.name, title: `${product.title}（${variant.name}）`, unitPrice, quantity: item.quantity }
-        : { product: product.id, title: product.title, unitPrice, quantity: item.quantity }
-    })
-    const total = items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0)
     const { token, hash } = newOrderToken()
-    const brand = products.get(input.items[0].product)!.brand
     const order = (await payload.create({
       collection: 'orders',
       data: {
-        number: newOrderNumber(now),
+        number,
         status: 'pending_payment',
         items,
+        subtotal,
+        discount,
         total,
+        couponClaim: coupon?.claimId,
         buyer: input.buyer,
         customer: ctx.userId,
+        reader: ctx.readerId,
         attribution: input.attribution,
         channel: input.channel,
         expiresAt: new Date(now + PAYMENT_WINDOW_MS).toISOString(),
         accessTokenHash: hash,
+        accessTokenEncrypted: encryptSecret(token), // the buyer's notification link (src/notifications)
         brand,
       },
       overrideAccess: true,
@@ -124,6 +177,7 @@ export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: Ch
     return { order, token }
   } catch (error) {
     await releaseStock(payload, lines) // compensation: the hold must not outlive a failed checkout
+    await giveCouponBack()
     throw error
   }
 }
@@ -200,7 +254,7 @@ export async function checkout(payload: Payload, input: CheckoutInput, ctx: Chec
     throw new CommerceError('PAYMENT_UNAVAILABLE', 502, '微信支付暂时不可用，请稍后再试 (payment provider unavailable)')
   }
   return {
-    order: { id: order.id, number: order.number, status: 'pending_payment', total: order.total },
+    order: { id: order.id, number: order.number, status: 'pending_payment', total: order.total, ...(order.couponClaim ? { subtotal: order.subtotal ?? order.total, discount: order.discount ?? 0 } : {}) },
     payment,
     orderUrl: orderPath(order.number, token),
   }

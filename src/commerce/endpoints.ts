@@ -1,7 +1,9 @@
 // Payload custom endpoints (mounted under /api by the REST route): checkout and the WeChat Pay callback.
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { cookieFrom, readerKeyOf, verifyVisitorCookie } from '@/communities/visitor'
 import { readCheckoutProducts } from '@/db/stock'
+import { readerIdFor } from '@/notifications/reader'
 
 import { checkout } from './checkout'
 import { CommerceError, invalid } from './errors'
@@ -14,6 +16,12 @@ const MAX_BODY = 16 * 1024
 export function clientIp(headers: Headers): string | undefined {
   const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim()
   return forwarded || headers.get('x-real-ip') || undefined
+}
+
+/** The reader key behind a verified `tw_member` cookie (src/communities/visitor.ts), or undefined (no cookie is set here: no cookie, no coupon). */
+export function readerKeyFromCookie(headers: Headers): string | undefined {
+  const id = verifyVisitorCookie(cookieFrom(headers))
+  return id ? readerKeyOf(id) : undefined
 }
 
 async function readJson(req: PayloadRequest): Promise<unknown> {
@@ -39,6 +47,8 @@ export const checkoutEndpoint: Endpoint = {
         clientIp: clientIp(req.headers),
         userAgent: req.headers.get('user-agent') ?? undefined,
         userId: req.user?.collection === 'users' ? String(req.user.id) : undefined,
+        readerId: await readerIdFor(req.payload, req.headers),
+        readerKey: readerKeyFromCookie(req.headers),
       })
       return Response.json(result, { status: 201, headers: { 'cache-control': 'no-store' } })
     } catch (error) {

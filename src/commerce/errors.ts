@@ -9,6 +9,14 @@ export type CommerceErrorCode =
   | 'PAYMENT_UNAVAILABLE'
   | 'ILLEGAL_TRANSITION'
   | 'NOT_FOUND'
+  // Coupon at checkout (400, field "coupon"); INVALID_COUPON is the catch-all for a coupon with broken terms.
+  | 'INVALID_COUPON'
+  | 'COUPON_NOT_FOUND'
+  | 'COUPON_USED'
+  | 'COUPON_NOT_STARTED'
+  | 'COUPON_EXPIRED'
+  | 'COUPON_MIN_SPEND_NOT_MET'
+  | 'COUPON_WRONG_BRAND'
 
 export class CommerceError extends Error {
   override name = 'CommerceError'

@@ -1,7 +1,10 @@
 import type { Payload } from 'payload'
 
 import type { OrderStatus } from '@/collections/Orders/statuses'
+import { releaseCouponClaim } from '@/communities/coupons/redeem'
 import type { Order } from '@/payload-types'
+
+import { queueOrderNotification } from '@/jobs/notifyOrder'
 
 import { recordOrderStep } from './funnel'
 
@@ -11,4 +14,7 @@ import { recordOrderStep } from './funnel'
  */
 export async function onOrderTransition(payload: Payload, order: Order, from: OrderStatus, to: OrderStatus): Promise<void> {
   if (to === 'paid' || to === 'refunded') await recordOrderStep(payload, order, to)
+  await queueOrderNotification(payload, order.id, to) // paid, shipped, refunded only; deduplicated by the job
+  // Cancelled or expired unpaid: the reader gets the coupon back (a no-op if the claim is no longer this order's).
+  if (to === 'cancelled' && order.couponClaim) await releaseCouponClaim(payload, typeof order.couponClaim === 'string' ? order.couponClaim : order.couponClaim.id, order.number)
 }

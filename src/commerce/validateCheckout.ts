@@ -1,6 +1,6 @@
 import type { PayChannel } from '@/wechat/pay/types'
 
-import { invalid } from './errors'
+import { CommerceError, invalid } from './errors'
 
 export const MAX_LINES = 20
 export const MAX_QUANTITY_PER_LINE = 99
@@ -12,6 +12,8 @@ export type CheckoutInput = {
   channel: PayChannel
   buyer?: { name?: string; phone?: string; address?: string }
   attribution?: { article?: string; block?: number; sharer?: string }
+  /** A claimed coupon's code (券码); the discount is computed on the server, never sent by the browser. */
+  coupon?: string
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -30,9 +32,9 @@ function optionalString(value: unknown, field: string, max: number): string | un
 export function parseCheckoutBody(body: unknown): CheckoutInput {
   if (!isObject(body)) throw invalid('body', 'must be a JSON object')
   for (const key of Object.keys(body)) {
-    if (!['items', 'channel', 'buyer', 'attribution'].includes(key)) throw invalid(key, 'unknown field')
+    if (!['items', 'channel', 'buyer', 'attribution', 'coupon'].includes(key)) throw invalid(key, 'unknown field')
   }
-  const { items, channel, buyer, attribution } = body
+  const { items, channel, buyer, attribution, coupon } = body
   if (!Array.isArray(items)) throw invalid('items', 'must be an array')
   if (items.length === 0) throw invalid('items', 'must not be empty')
   if (items.length > MAX_LINES) throw invalid('items', `at most ${MAX_LINES} lines`)
@@ -84,6 +86,12 @@ export function parseCheckoutBody(body: unknown): CheckoutInput {
       block,
       sharer: optionalString(attribution.sharer, 'attribution.sharer', 64),
     }
+  }
+  // Optional; empty means none. Codes are 10 characters today; anything longer than 32 is not a code.
+  const code = optionalString(coupon, 'coupon', 32)?.trim().toUpperCase()
+  if (code) {
+    if (!/^[A-Z0-9]{4,32}$/.test(code)) throw new CommerceError('INVALID_COUPON', 400, 'coupon: 优惠券码格式不正确 (not a coupon code)', 'coupon')
+    input.coupon = code
   }
   return input
 }

@@ -5,7 +5,8 @@ import crypto from 'node:crypto'
 
 import { payloadSecret } from '../utilities/payloadSecret'
 
-export const VISITOR_COOKIE = 'tw_reader'
+// Not `tw_reader`: that one is the WeChat OAuth reader session (src/wechat/identity/readerSession.ts).
+export const VISITOR_COOKIE = 'tw_member'
 const MAX_AGE_S = 400 * 24 * 3600 // browsers cap cookie lifetime at 400 days
 
 const sign = (id: string, secret: string) => crypto.createHmac('sha256', secret).update(`reader:${id}`).digest('base64url')

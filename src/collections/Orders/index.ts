@@ -55,7 +55,18 @@ export const Orders: CollectionConfig = {
         { name: 'quantity', type: 'number', required: true, min: 1, label: { en: 'Quantity', zh: '数量' } },
       ],
     },
+    // Coupon at checkout (src/commerce/checkout.ts): subtotal from DB prices, discount computed on the server,
+    // total = subtotal − discount (≥ 1 fen). Orders without a coupon have discount 0 and subtotal = total.
+    moneyField('subtotal', { en: 'Subtotal', zh: '商品金额' }),
+    moneyField('discount', { en: 'Coupon discount', zh: '优惠金额' }),
     moneyField('total', { en: 'Total', zh: '合计' }, true),
+    {
+      name: 'couponClaim',
+      type: 'relationship',
+      relationTo: 'coupon-claims',
+      label: { en: 'Coupon used', zh: '使用的优惠券' },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
     {
       name: 'buyer',
       type: 'group',
@@ -67,6 +78,21 @@ export const Orders: CollectionConfig = {
       ],
     },
     { name: 'customer', type: 'relationship', relationTo: 'users', label: { en: 'Logged-in reader', zh: '下单用户' }, admin: { readOnly: true } },
+    {
+      name: 'reader',
+      type: 'relationship',
+      relationTo: 'customers',
+      label: { en: 'WeChat reader', zh: '微信读者' },
+      admin: { readOnly: true, position: 'sidebar', description: { en: 'Recognised by WeChat OAuth at checkout; gets the order notifications', zh: '下单时通过微信授权识别，接收订单通知' } },
+    },
+    {
+      name: 'notifications',
+      type: 'join',
+      collection: 'order-notifications',
+      on: 'order',
+      label: { en: 'Buyer notifications', zh: '买家通知' },
+      admin: { defaultColumns: ['event', 'status', 'error', 'updatedAt'] },
+    },
     {
       name: 'attribution',
       type: 'group',
@@ -99,6 +125,8 @@ export const Orders: CollectionConfig = {
     { name: 'paidAt', type: 'date', label: { en: 'Paid at', zh: '支付时间' }, admin: { readOnly: true, position: 'sidebar' } },
     // sha256 of the guest access token (the token itself is only ever in the buyer's link).
     { name: 'accessTokenHash', type: 'text', index: true, access: { read: () => false, update: () => false }, admin: { hidden: true } },
+    // The same token, encrypted (publishing/secrets), so the notification job can link the buyer to the order page.
+    { name: 'accessTokenEncrypted', type: 'text', access: { read: () => false, update: () => false }, admin: { hidden: true } },
     brandField(),
   ],
 }

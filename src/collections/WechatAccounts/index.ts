@@ -113,9 +113,27 @@ export const WechatAccounts: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'key', type: 'text', required: true, label: { en: 'Use', zh: '用途' } },
+            {
+              name: 'key',
+              type: 'text',
+              required: true,
+              label: { en: 'Use', zh: '用途' },
+              admin: { description: { en: 'order_paid, order_shipped or order_refunded', zh: '订单通知填 order_paid（支付成功）、order_shipped（已发货）、order_refunded（已退款）' } },
+            },
             { name: 'templateId', type: 'text', required: true, label: { en: 'Template id', zh: '模板 ID' } },
           ],
+        },
+        {
+          name: 'keywords',
+          type: 'text',
+          label: { en: 'Keyword mapping', zh: '关键词对应' },
+          admin: {
+            placeholder: 'character_string1:number,thing2:product,amount3:total,time4:time,phrase5:status',
+            description: {
+              en: 'The template keywords, each mapped to number, product, total, time, status or note; empty = the placeholder',
+              zh: '模板的关键词（如 thing2）对应的内容：number 订单号、product 商品、total 金额、time 时间、status 状态、note 备注；留空使用示例格式',
+            },
+          },
         },
       ],
     },

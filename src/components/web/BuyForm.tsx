@@ -81,6 +81,13 @@ export function BuyForm({
           地址 <input name="address" maxLength={200} autoComplete="street-address" />
         </label>
       </details>
+      <details className="coupon">
+        <summary>使用优惠券（选填）</summary>
+        <label>
+          券码 <input name="coupon" maxLength={32} autoComplete="off" autoCapitalize="characters" spellCheck={false} pattern="[A-Za-z0-9]{4,32}" placeholder="在社区页领取的券码" />
+        </label>
+        <p className="coupon-note">优惠金额在下单时由服务器计算，每笔订单限用一张。</p>
+      </details>
       {sandbox ? <p className="sandbox-note">沙箱演示：支付不会真实扣款</p> : null}
       <div className="buy-bar">
         <span data-stock>

@@ -35,6 +35,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
           </li>
         ))}
       </ul>
+      {order.discount ? (
+        <p className="order-discount" data-discount={order.discount}>
+          商品金额 {formatFen(order.subtotal ?? order.total + order.discount)}，优惠券 −{formatFen(order.discount)}
+        </p>
+      ) : null}
       <p className="order-total">
         合计 <strong>{formatFen(order.total)}</strong>
       </p>

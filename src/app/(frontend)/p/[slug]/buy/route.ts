@@ -3,9 +3,10 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { checkout } from '@/commerce/checkout'
-import { clientIp } from '@/commerce/endpoints'
+import { clientIp, readerKeyFromCookie } from '@/commerce/endpoints'
 import { CommerceError } from '@/commerce/errors'
 import { parseCheckoutBody } from '@/commerce/validateCheckout'
+import { readerIdFor } from '@/notifications/reader'
 
 export const dynamic = 'force-dynamic'
 
@@ -44,8 +45,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
       channel: /MicroMessenger/i.test(ua) ? 'jsapi' : 'h5',
       buyer: buyer.name || buyer.phone || buyer.address ? buyer : undefined,
       attribution: attribution(form, request, slug),
+      // A claimed coupon's code (optional): validated and priced by checkout for the reader of the tw_member cookie.
+      coupon: String(form.get('coupon') ?? '').trim() || undefined,
     })
-    const result = await checkout(payload, input, { requestUrl: request.url, clientIp: clientIp(request.headers), userAgent: ua })
+    const result = await checkout(payload, input, { requestUrl: request.url, clientIp: clientIp(request.headers), userAgent: ua, readerKey: readerKeyFromCookie(request.headers), readerId: await readerIdFor(payload, request.headers) })
     const location = result.payment.payUrl ?? result.orderUrl
     return new Response(null, { status: 303, headers: { location } })
   } catch (error) {
@@ -62,6 +65,13 @@ const MESSAGES: Record<string, string> = {
   UNKNOWN_VARIANT: '所选规格不存在或已下架，请重新选择',
   PAYMENT_UNAVAILABLE: '微信支付暂时不可用，请稍后再试',
   INVALID_BODY: '请检查填写的信息（手机号、数量）',
+  INVALID_COUPON: '优惠券无效，请检查券码',
+  COUPON_NOT_FOUND: '没有找到这张优惠券（请在领券的设备上使用）',
+  COUPON_USED: '这张优惠券已经用过了',
+  COUPON_NOT_STARTED: '优惠券尚未到使用时间',
+  COUPON_EXPIRED: '优惠券已过期',
+  COUPON_MIN_SPEND_NOT_MET: '未达到优惠券的最低消费金额',
+  COUPON_WRONG_BRAND: '该优惠券不适用于此品牌的商品',
 }
 
 /** Where a failed form post lands (the cached product page stays free of query-dependent output). */

@@ -368,11 +368,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`number\` text NOT NULL,
   	\`status\` text DEFAULT 'pending_payment' NOT NULL,
+  	\`subtotal\` numeric,
+  	\`discount\` numeric,
   	\`total\` numeric NOT NULL,
+  	\`coupon_claim_id\` text(36),
   	\`buyer_name\` text,
   	\`buyer_phone\` text,
   	\`buyer_address\` text,
   	\`customer_id\` text(36),
+  	\`reader_id\` text(36),
   	\`attribution_article\` text,
   	\`attribution_block\` numeric,
   	\`attribution_sharer\` text,
@@ -380,16 +384,21 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`expires_at\` text,
   	\`paid_at\` text,
   	\`access_token_hash\` text,
+  	\`access_token_encrypted\` text,
   	\`brand_id\` text(36) NOT NULL,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`coupon_claim_id\`) REFERENCES \`coupon_claims\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`customer_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`reader_id\`) REFERENCES \`customers\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`brand_id\`) REFERENCES \`brands\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`orders_number_idx\` ON \`orders\` (\`number\`);`)
   await db.run(sql`CREATE INDEX \`orders_status_idx\` ON \`orders\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`orders_coupon_claim_idx\` ON \`orders\` (\`coupon_claim_id\`);`)
   await db.run(sql`CREATE INDEX \`orders_customer_idx\` ON \`orders\` (\`customer_id\`);`)
+  await db.run(sql`CREATE INDEX \`orders_reader_idx\` ON \`orders\` (\`reader_id\`);`)
   await db.run(sql`CREATE INDEX \`orders_attribution_attribution_article_idx\` ON \`orders\` (\`attribution_article\`);`)
   await db.run(sql`CREATE INDEX \`orders_expires_at_idx\` ON \`orders\` (\`expires_at\`);`)
   await db.run(sql`CREATE INDEX \`orders_access_token_hash_idx\` ON \`orders\` (\`access_token_hash\`);`)
@@ -570,6 +579,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`id\` text PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
   	\`template_id\` text NOT NULL,
+  	\`keywords\` text,
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`wechat_accounts\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
@@ -713,6 +723,30 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`oauth_nonces_nonce_idx\` ON \`oauth_nonces\` (\`nonce\`);`)
   await db.run(sql`CREATE INDEX \`oauth_nonces_expires_at_idx\` ON \`oauth_nonces\` (\`expires_at\`);`)
+  await db.run(sql`CREATE TABLE \`order_notifications\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`order_id\` text(36) NOT NULL,
+  	\`event\` text NOT NULL,
+  	\`status\` text DEFAULT 'pending' NOT NULL,
+  	\`retryable\` integer DEFAULT false,
+  	\`error\` text,
+  	\`attempts\` numeric DEFAULT 0,
+  	\`template_id\` text,
+  	\`msg_id\` text,
+  	\`sent_at\` text,
+  	\`brand_id\` text(36) NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`order_id\`) REFERENCES \`orders\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`brand_id\`) REFERENCES \`brands\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`order_notifications_key_idx\` ON \`order_notifications\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`order_notifications_order_idx\` ON \`order_notifications\` (\`order_id\`);`)
+  await db.run(sql`CREATE INDEX \`order_notifications_brand_idx\` ON \`order_notifications\` (\`brand_id\`);`)
+  await db.run(sql`CREATE INDEX \`order_notifications_updated_at_idx\` ON \`order_notifications\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`order_notifications_created_at_idx\` ON \`order_notifications\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -799,6 +833,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`customers_id\` text(36),
   	\`article_stats_id\` text(36),
   	\`oauth_nonces_id\` text(36),
+  	\`order_notifications_id\` text(36),
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`articles_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`products_id\`) REFERENCES \`products\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -821,7 +856,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`funnel_events_id\`) REFERENCES \`funnel_events\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`customers_id\`) REFERENCES \`customers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`article_stats_id\`) REFERENCES \`article_stats\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`oauth_nonces_id\`) REFERENCES \`oauth_nonces\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`oauth_nonces_id\`) REFERENCES \`oauth_nonces\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`order_notifications_id\`) REFERENCES \`order_notifications\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -849,6 +885,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_customers_id_idx\` ON \`payload_locked_documents_rels\` (\`customers_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_article_stats_id_idx\` ON \`payload_locked_documents_rels\` (\`article_stats_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_oauth_nonces_id_idx\` ON \`payload_locked_documents_rels\` (\`oauth_nonces_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_notifications_id_idx\` ON \`payload_locked_documents_rels\` (\`order_notifications_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -928,6 +965,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`customers\`;`)
   await db.run(sql`DROP TABLE \`article_stats\`;`)
   await db.run(sql`DROP TABLE \`oauth_nonces\`;`)
+  await db.run(sql`DROP TABLE \`order_notifications\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)
