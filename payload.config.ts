@@ -13,6 +13,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { analyticsEndpoints } from './src/analytics/endpoints'
+import { followQrEndpoint } from './src/analytics/follow'
 import { CodeBlock } from './src/blocks/Code/config'
 import { ProductCardBlock } from './src/blocks/ProductCard/config'
 import { ProductGridBlock } from './src/blocks/ProductGrid/config'
@@ -20,18 +21,20 @@ import { ArticleStats } from './src/collections/ArticleStats'
 import { Articles } from './src/collections/Articles'
 import { Brands } from './src/collections/Brands'
 import { Communities } from './src/collections/Communities'
-import { Customers } from './src/collections/Customers'
-import { OrderNotifications } from './src/collections/OrderNotifications'
-import { FunnelEvents } from './src/collections/FunnelEvents'
 import { CommunityCounters } from './src/collections/CommunityCounters'
 import { CommunityEvents } from './src/collections/CommunityEvents'
 import { CommunityMembers } from './src/collections/CommunityMembers'
 import { CouponClaims } from './src/collections/CouponClaims'
 import { Coupons } from './src/collections/Coupons'
+import { Customers } from './src/collections/Customers'
 import { EventSignups } from './src/collections/EventSignups'
+import { FollowQrCodes } from './src/collections/FollowQrCodes'
+import { Follows } from './src/collections/Follows'
+import { FunnelEvents } from './src/collections/FunnelEvents'
 import { Media } from './src/collections/Media'
 import { OAuthNonces } from './src/collections/OAuthNonces'
 import { OrderEvents } from './src/collections/OrderEvents'
+import { OrderNotifications } from './src/collections/OrderNotifications'
 import { Orders } from './src/collections/Orders'
 import { Payments } from './src/collections/Payments'
 import { Products } from './src/collections/Products'
@@ -42,8 +45,8 @@ import { WechatImages } from './src/collections/WechatImages'
 import { commerceEndpoints } from './src/commerce/endpoints'
 import { databaseAdapter, migrateOutsideProduction } from './src/db/adapter'
 import { commerceTasks } from './src/jobs/commerce'
-import { publishPushTask } from './src/jobs/publishPush'
 import { notifyOrderTask } from './src/jobs/notifyOrder'
+import { publishPushTask } from './src/jobs/publishPush'
 import { importWechatStatsTask } from './src/jobs/wechatStats'
 import { payloadSecret } from './src/utilities/payloadSecret'
 import { identityEndpoints } from './src/wechat/identity/endpoints'
@@ -61,8 +64,8 @@ export default buildConfig({
       views: { funnel: { Component: '@/components/admin/analytics/FunnelView#FunnelView', path: '/funnel', meta: { title: '转化漏斗' } } },
     },
   },
-  collections: [Articles, Products, Media, Communities, CommunityEvents, EventSignups, Coupons, CouponClaims, CommunityMembers, CommunityCounters, Orders, Payments, OrderEvents, Brands, Users, Pushes, WechatAccounts, WechatImages, FunnelEvents, Customers, ArticleStats, OAuthNonces, OrderNotifications],
-  endpoints: [...commerceEndpoints, ...analyticsEndpoints, ...identityEndpoints],
+  collections: [Articles, Products, Media, Communities, CommunityEvents, EventSignups, Coupons, CouponClaims, CommunityMembers, CommunityCounters, Orders, Payments, OrderEvents, Brands, Users, Pushes, WechatAccounts, WechatImages, FunnelEvents, Customers, ArticleStats, OAuthNonces, OrderNotifications, Follows, FollowQrCodes],
+  endpoints: [...commerceEndpoints, ...analyticsEndpoints, ...identityEndpoints, followQrEndpoint],
   editor: lexicalEditor({
     features: ({ defaultFeatures }) => [
       ...defaultFeatures,
@@ -79,7 +82,8 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(projectRoot, 'src/payload-types.ts') },
   jobs: {
     tasks: [...commerceTasks, publishPushTask, importWechatStatsTask, notifyOrderTask],
-    // Runs scheduled publishing (and later issues' jobs) inside the long-running server; tests run jobs explicitly.
+    // Scheduled publishing, payment expiry and reconciliation, notifications and statistics imports run inside
+    // the long-running server; tests run jobs explicitly.
     autoRun: process.env.TUIWEN_JOBS_AUTORUN === 'false' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
   },
   onInit: async (payload) => {

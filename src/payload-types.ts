@@ -90,6 +90,8 @@ export interface Config {
     'article-stats': ArticleStat;
     'oauth-nonces': OauthNonce;
     'order-notifications': OrderNotification;
+    follows: Follow;
+    'follow-qr-codes': FollowQrCode;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -125,6 +127,8 @@ export interface Config {
     'article-stats': ArticleStatsSelect<false> | ArticleStatsSelect<true>;
     'oauth-nonces': OauthNoncesSelect<false> | OauthNoncesSelect<true>;
     'order-notifications': OrderNotificationsSelect<false> | OrderNotificationsSelect<true>;
+    follows: FollowsSelect<false> | FollowsSelect<true>;
+    'follow-qr-codes': FollowQrCodesSelect<false> | FollowQrCodesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -824,6 +828,38 @@ export interface OauthNonce {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "follows".
+ */
+export interface Follow {
+  id: string;
+  account: string | WechatAccount;
+  openid: string;
+  event: 'subscribe' | 'scan';
+  scene?: string | null;
+  sceneKind?: ('article' | 'community') | null;
+  article?: (string | null) | Article;
+  community?: (string | null) | Community;
+  at: string;
+  brand: string | Brand;
+  dedupeKey: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "follow-qr-codes".
+ */
+export interface FollowQrCode {
+  id: string;
+  account: string | WechatAccount;
+  scene: string;
+  ticket: string;
+  url?: string | null;
+  expiresAt?: string | null;
+  brand: string | Brand;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1055,6 +1091,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'order-notifications';
         value: string | OrderNotification;
+      } | null)
+    | ({
+        relationTo: 'follows';
+        value: string | Follow;
+      } | null)
+    | ({
+        relationTo: 'follow-qr-codes';
+        value: string | FollowQrCode;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1612,6 +1656,36 @@ export interface OrderNotificationsSelect<T extends boolean = true> {
   templateId?: T;
   msgId?: T;
   sentAt?: T;
+  brand?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "follows_select".
+ */
+export interface FollowsSelect<T extends boolean = true> {
+  account?: T;
+  openid?: T;
+  event?: T;
+  scene?: T;
+  sceneKind?: T;
+  article?: T;
+  community?: T;
+  at?: T;
+  brand?: T;
+  dedupeKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "follow-qr-codes_select".
+ */
+export interface FollowQrCodesSelect<T extends boolean = true> {
+  account?: T;
+  scene?: T;
+  ticket?: T;
+  url?: T;
+  expiresAt?: T;
   brand?: T;
   updatedAt?: T;
   createdAt?: T;

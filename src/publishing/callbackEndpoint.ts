@@ -1,8 +1,9 @@
-// WeChat pushes PUBLISHJOBFINISH / MASSSENDJOBFINISH to /api/wechat-accounts/:id/callback (§1.11). The signature
+// WeChat pushes PUBLISHJOBFINISH / MASSSENDJOBFINISH and subscribe / SCAN (follow attribution) to /api/wechat-accounts/:id/callback (§1.11). The signature
 // is checked with the account's token; forged or unsigned requests are rejected with 401.
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { Push } from '../payload-types'
+import { recordFollow } from '../analytics/follow'
 import { CallbackXmlError, parseCallbackXml, verifyCallbackSignature } from '../wechat/oa'
 import { loadAccount } from './account'
 import { applyMassResult, applyPublishResult } from './results'
@@ -64,6 +65,9 @@ export const callbackEndpoint: Endpoint = {
     } else if (message.type === 'MASSSENDJOBFINISH') {
       const push = await find('msgId', message.msgId)
       if (push) await applyMassResult(req.payload, push, message)
+    } else if (message.type === 'subscribe' || message.type === 'SCAN') {
+      // §1.9 follow attribution; idempotent, so WeChat's retries are harmless.
+      await recordFollow(req.payload, check.accountId, message)
     }
     // 'success' stops WeChat's retries; unknown events are acknowledged too.
     return text('success')

@@ -747,6 +747,50 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`order_notifications_brand_idx\` ON \`order_notifications\` (\`brand_id\`);`)
   await db.run(sql`CREATE INDEX \`order_notifications_updated_at_idx\` ON \`order_notifications\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`order_notifications_created_at_idx\` ON \`order_notifications\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`follows\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`account_id\` text(36) NOT NULL,
+  	\`openid\` text NOT NULL,
+  	\`event\` text NOT NULL,
+  	\`scene\` text,
+  	\`scene_kind\` text,
+  	\`article_id\` text(36),
+  	\`community_id\` text(36),
+  	\`at\` text NOT NULL,
+  	\`brand_id\` text(36) NOT NULL,
+  	\`dedupe_key\` text NOT NULL,
+  	FOREIGN KEY (\`account_id\`) REFERENCES \`wechat_accounts\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`article_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`community_id\`) REFERENCES \`communities\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`brand_id\`) REFERENCES \`brands\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`follows_account_idx\` ON \`follows\` (\`account_id\`);`)
+  await db.run(sql`CREATE INDEX \`follows_openid_idx\` ON \`follows\` (\`openid\`);`)
+  await db.run(sql`CREATE INDEX \`follows_article_idx\` ON \`follows\` (\`article_id\`);`)
+  await db.run(sql`CREATE INDEX \`follows_community_idx\` ON \`follows\` (\`community_id\`);`)
+  await db.run(sql`CREATE INDEX \`follows_at_idx\` ON \`follows\` (\`at\`);`)
+  await db.run(sql`CREATE INDEX \`follows_brand_idx\` ON \`follows\` (\`brand_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`follows_dedupe_key_idx\` ON \`follows\` (\`dedupe_key\`);`)
+  await db.run(sql`CREATE TABLE \`follow_qr_codes\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`account_id\` text(36) NOT NULL,
+  	\`scene\` text NOT NULL,
+  	\`ticket\` text NOT NULL,
+  	\`url\` text,
+  	\`expires_at\` text,
+  	\`brand_id\` text(36) NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`account_id\`) REFERENCES \`wechat_accounts\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`brand_id\`) REFERENCES \`brands\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`follow_qr_codes_account_idx\` ON \`follow_qr_codes\` (\`account_id\`);`)
+  await db.run(sql`CREATE INDEX \`follow_qr_codes_brand_idx\` ON \`follow_qr_codes\` (\`brand_id\`);`)
+  await db.run(sql`CREATE INDEX \`follow_qr_codes_updated_at_idx\` ON \`follow_qr_codes\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`follow_qr_codes_created_at_idx\` ON \`follow_qr_codes\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`account_scene_idx\` ON \`follow_qr_codes\` (\`account_id\`,\`scene\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -834,6 +878,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`article_stats_id\` text(36),
   	\`oauth_nonces_id\` text(36),
   	\`order_notifications_id\` text(36),
+  	\`follows_id\` text(36),
+  	\`follow_qr_codes_id\` text(36),
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`articles_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`products_id\`) REFERENCES \`products\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -857,7 +903,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`customers_id\`) REFERENCES \`customers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`article_stats_id\`) REFERENCES \`article_stats\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`oauth_nonces_id\`) REFERENCES \`oauth_nonces\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`order_notifications_id\`) REFERENCES \`order_notifications\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`order_notifications_id\`) REFERENCES \`order_notifications\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`follows_id\`) REFERENCES \`follows\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`follow_qr_codes_id\`) REFERENCES \`follow_qr_codes\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -886,6 +934,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_article_stats_id_idx\` ON \`payload_locked_documents_rels\` (\`article_stats_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_oauth_nonces_id_idx\` ON \`payload_locked_documents_rels\` (\`oauth_nonces_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_notifications_id_idx\` ON \`payload_locked_documents_rels\` (\`order_notifications_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_follows_id_idx\` ON \`payload_locked_documents_rels\` (\`follows_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_follow_qr_codes_id_idx\` ON \`payload_locked_documents_rels\` (\`follow_qr_codes_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -966,6 +1016,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`article_stats\`;`)
   await db.run(sql`DROP TABLE \`oauth_nonces\`;`)
   await db.run(sql`DROP TABLE \`order_notifications\`;`)
+  await db.run(sql`DROP TABLE \`follows\`;`)
+  await db.run(sql`DROP TABLE \`follow_qr_codes\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)
