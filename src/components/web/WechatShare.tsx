@@ -44,6 +44,16 @@ export function withSharer(link: string, sharer: string | undefined, base?: stri
   }
 }
 
+const absolute = (url: string, base: string) => {
+  try {
+    return new URL(url, base).toString()
+  } catch {
+    return url
+  }
+}
+
+export const JSSDK_SRC = 'https://res.wx.qq.com/open/js/jweixin-1.6.0.js'
+
 /** The effect, separated from React so it can be tested with a fake `window`. Resolves true once wx.config ran. */
 export async function setupWechatShare(env: EnvLike, props: WechatShareProps): Promise<boolean> {
   if (!/MicroMessenger/i.test(env.navigator.userAgent) || !env.wx) return false
@@ -62,8 +72,8 @@ export async function setupWechatShare(env: EnvLike, props: WechatShareProps): P
   const card: ShareCard = {
     title: props.title,
     desc: props.desc,
-    imgUrl: props.imgUrl,
-    link: withSharer(props.link, props.sharer, env.location.origin ?? pageUrl),
+    imgUrl: absolute(props.imgUrl, pageUrl),
+    link: withSharer(absolute(props.link, pageUrl), props.sharer, env.location.origin ?? pageUrl),
   }
   wx.config({
     debug: false,
@@ -84,7 +94,14 @@ export async function setupWechatShare(env: EnvLike, props: WechatShareProps): P
 export function WechatShare(props: WechatShareProps) {
   const { title, desc, imgUrl, link, sharer, brand, endpoint } = props
   useEffect(() => {
-    void setupWechatShare(window as unknown as EnvLike, { title, desc, imgUrl, link, sharer, brand, endpoint })
+    const run = () => void setupWechatShare(window as unknown as EnvLike, { title, desc, imgUrl, link, sharer, brand, endpoint })
+    // The JS-SDK is only fetched inside WeChat's browser, so other readers never load it.
+    if (!/MicroMessenger/i.test(navigator.userAgent) || (window as unknown as { wx?: unknown }).wx) return run()
+    const script = document.createElement('script')
+    script.src = JSSDK_SRC
+    script.async = true
+    script.onload = run
+    document.head.appendChild(script)
   }, [title, desc, imgUrl, link, sharer, brand, endpoint])
   return null
 }

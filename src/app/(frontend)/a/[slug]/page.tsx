@@ -4,6 +4,7 @@ import React from 'react'
 
 import { ArticleBody } from '@/components/web/ArticleBody'
 import { TrackView } from '@/components/web/TrackView'
+import { WechatShare } from '@/components/web/WechatShare'
 import type { Brand } from '@/payload-types'
 import { publishedArticle } from '@/queries/published'
 import { mediaAt } from '@/utilities/mediaUrl'
@@ -38,6 +39,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </p>
       <ArticleBody articleId={article.id} content={article.content as never} sharer={sharer} />
       <TrackView type="article_view" article={article.id} />
+      <WechatShare
+        title={article.title}
+        desc={article.digest ?? ''}
+        imgUrl={mediaAt(article.cover, 'card')?.url ?? ''}
+        link={`/a/${article.slug}`}
+      />
     </article>
   )
 }

@@ -16,6 +16,7 @@ import { ProductTile } from '@/components/web/ProductTile'
 import type { Brand } from '@/payload-types'
 import { publishedCommunity } from '@/queries/published'
 import { mediaAt } from '@/utilities/mediaUrl'
+import { WechatShare } from '@/components/web/WechatShare'
 
 export const dynamic = 'force-dynamic'
 
@@ -36,6 +37,7 @@ export default async function CommunityPage({ params }: Props) {
     <article className="community">
       {cover ? <img className="community-cover" src={cover.url} width={cover.width} height={cover.height} alt={cover.alt} /> : null}
       <h1>{community.name}</h1>
+      <WechatShare title={community.name} desc={community.intro ?? ''} imgUrl={cover?.url ?? ''} link={`/c/${community.slug}`} />
       {typeof brand === 'object' ? <p className="brand-line">{brand.name} · 粉丝社区</p> : null}
       <div className="community-stats">
         <span data-testid="member-count">{community.memberCount ?? 0} 位成员</span>

@@ -6,6 +6,7 @@ import { sandboxEnabled } from '@/commerce/payGateway'
 import { BuyForm, initialVariant } from '@/components/web/BuyForm'
 import { Price } from '@/components/web/Price'
 import { TrackView } from '@/components/web/TrackView'
+import { WechatShare } from '@/components/web/WechatShare'
 import type { Brand, Media } from '@/payload-types'
 import { publishedProduct } from '@/queries/published'
 import { mediaAt } from '@/utilities/mediaUrl'
@@ -72,6 +73,7 @@ export default async function ProductPage({ params }: Props) {
       {/* WeChat JS-SDK share data (wx.updateAppMessageShareData / updateTimelineShareData); the signature is wired elsewhere. */}
       <script id="wx-share" type="application/json" dangerouslySetInnerHTML={{ __html: JSON.stringify(shareData(product)).replace(/</g, '\\u003c') }} />
       <TrackView type="landing_view" product={product.id} />
+      <WechatShare {...shareData(product)} />
     </article>
   )
 }
