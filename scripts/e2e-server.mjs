@@ -1,10 +1,21 @@
 // Playwright's web server: a fresh embedded database and media folder, the demo seed, then `next start`.
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 
 import { bin, root, run } from './lib/app.mjs'
 
 const port = process.env.E2E_PORT || '3101'
+// A server left over on this port would be tested instead of this build, with a different database.
+const free = await new Promise((resolve) => {
+  const probe = net.createServer().once('error', () => resolve(false)).once('listening', () => probe.close(() => resolve(true)))
+  probe.listen(Number(port))
+})
+if (!free) {
+  console.error(`Port ${port} is already in use: stop the server running there (or set E2E_PORT) and run the e2e tests again.`)
+  process.exit(1)
+}
+
 const dir = path.join(root, `data/e2e-${port}`)
 fs.rmSync(dir, { recursive: true, force: true })
 fs.mkdirSync(dir, { recursive: true })
