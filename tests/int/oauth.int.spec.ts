@@ -12,6 +12,8 @@ import { jsapiSignature } from '@/wechat/web'
 
 import { makeWorld, type World } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'
+import { readerCookie } from '@/wechat/identity/readerSession'
+
 import { call, makeArticle } from './funnelBed'
 
 const WECHAT_UA = 'Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 MicroMessenger/8.0.50 NetType/WIFI'
@@ -228,6 +230,17 @@ describe('GET /api/wechat/jssdk-config', () => {
     expect(config.signature).toBe(jsapiSignature({ ticket, nonceStr: config.nonceStr, timestamp: config.timestamp, url: pageUrl }))
     await call(`/api/wechat/jssdk-config?url=${encodeURIComponent(pageUrl)}`)
     expect(env.emulator.stats.ticketCalls - before).toBe(1)
+  })
+
+  it('names the recognised reader as the sharer of the card, and nobody for guests', async () => {
+    const pageUrl = `http://localhost:3000/p/${w.productA.slug}`
+    const cookie = readerCookie('reader-77', Date.now(), false).split(';')[0]
+    const recognised = await (await call(`/api/wechat/jssdk-config?url=${encodeURIComponent(pageUrl)}`, { headers: { cookie } })).json()
+    expect(recognised.sharer).toBe('reader-77')
+    const guest = await (await call(`/api/wechat/jssdk-config?url=${encodeURIComponent(pageUrl)}`)).json()
+    expect(guest.sharer).toBeUndefined()
+    const forged = await (await call(`/api/wechat/jssdk-config?url=${encodeURIComponent(pageUrl)}`, { headers: { cookie: cookie.replace('reader-77', 'reader-78') } })).json()
+    expect(forged.sharer).toBeUndefined()
   })
 
   it('refuses URLs of other sites and pages without an account', async () => {

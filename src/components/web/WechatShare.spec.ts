@@ -28,6 +28,13 @@ describe('WechatShare', () => {
     expect(wx.updateTimelineShareData).toHaveBeenCalledWith(card)
   })
 
+  it('uses the reader recognised by the server as the sharer when the page passes none', async () => {
+    const { wx, fetch, e } = env(WECHAT_UA)
+    fetch.mockResolvedValueOnce({ ok: true, json: async () => ({ ...config, sharer: 'reader-9' }) })
+    expect(await setupWechatShare(e, props)).toBe(true)
+    expect(wx.updateAppMessageShareData).toHaveBeenCalledWith({ ...props, link: 'https://tuiwen.example/a/spring?sharer=reader-9' })
+  })
+
   it('does nothing outside WeChat, or without window.wx, or when the config request fails', async () => {
     const outside = env('Mozilla/5.0 Chrome/120')
     expect(await setupWechatShare(outside.e, props)).toBe(false)

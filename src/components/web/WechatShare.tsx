@@ -8,7 +8,7 @@ import { useEffect } from 'react'
 export type ShareCard = { title: string; desc: string; imgUrl: string; link: string }
 
 export type WechatShareProps = ShareCard & {
-  /** The known reader's id: appended to `link` as `sharer=<id>` so the next visit is attributed. Skipped if absent. */
+  /** The sharer id for `link`; by default the reader recognised by jssdk-config (their customer id), if any. */
   sharer?: string
   /** Passed to jssdk-config when the page's Official Account is not found from its path. */
   brand?: string
@@ -16,7 +16,7 @@ export type WechatShareProps = ShareCard & {
   endpoint?: string
 }
 
-type WxConfig = { appId: string; timestamp: number; nonceStr: string; signature: string; jsApiList?: string[]; openTagList?: string[] }
+type WxConfig = { appId: string; timestamp: number; nonceStr: string; signature: string; jsApiList?: string[]; openTagList?: string[]; sharer?: string }
 export type WxLike = {
   config(config: WxConfig & { debug?: boolean }): void
   ready(fn: () => void): void
@@ -73,7 +73,7 @@ export async function setupWechatShare(env: EnvLike, props: WechatShareProps): P
     title: props.title,
     desc: props.desc,
     imgUrl: absolute(props.imgUrl, pageUrl),
-    link: withSharer(absolute(props.link, pageUrl), props.sharer, env.location.origin ?? pageUrl),
+    link: withSharer(absolute(props.link, pageUrl), props.sharer ?? config.sharer, env.location.origin ?? pageUrl),
   }
   wx.config({
     debug: false,

@@ -22,7 +22,7 @@ import {
   safeReturnPath,
 } from '../web'
 import { accountFor, articleOfPath } from './account'
-import { readerCookie } from './readerSession'
+import { readerCookie, readerFromHeaders } from './readerSession'
 import { identityRuntime } from './runtime'
 import { createDbUsedStateStore } from './usedStates'
 
@@ -216,7 +216,9 @@ export const jssdkConfigEndpoint: Endpoint = {
         nonceStr: identityRuntime.nonce?.(),
         jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData'],
       })
-      return Response.json(config, { headers: noStore })
+      // The recognised reader becomes the sharer of the card they share, so their friends' visits are credited.
+      const sharer = readerFromHeaders(req.headers)?.customerId
+      return Response.json(sharer ? { ...config, sharer } : config, { headers: noStore })
     } catch (error) {
       req.payload.logger.warn({ msg: 'jsapi ticket failed', errcode: isWechatApiError(error) ? error.errcode : undefined })
       return Response.json({ error: 'jsapi_ticket unavailable' }, { status: 502, headers: noStore })
