@@ -25,8 +25,8 @@ const env = {
   PAYLOAD_SECRET: 'e2e-secret-only-for-tests',
   DATABASE_URI: `file:${path.join(dir, 'e2e.db')}`,
   MEDIA_DIR: path.join(dir, 'media'),
-  // The server's own origin (sandbox calls, callbacks) is derived from PORT when NEXT_PUBLIC_SERVER_URL is unset.
-  PORT: port,
 }
 await run(bin('payload'), ['run', 'src/seed/cli.ts'], env)
-await run(bin('next'), ['start', '-p', port], env)
+// The server's own origin (sandbox calls, callbacks) is derived from PORT when NEXT_PUBLIC_SERVER_URL is unset.
+// Only the server gets PORT: `payload run` without a terminal on stdin silently does nothing when PORT is set.
+await run(bin('next'), ['start', '-p', port], { ...env, PORT: port })
