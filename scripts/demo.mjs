@@ -8,12 +8,14 @@ const env = {
   PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || demoSecret(),
 }
 const port = process.env.PORT || '3000'
+// Only the server gets PORT: `payload run` without a terminal on stdin silently does nothing when PORT is set.
+delete process.env.PORT
 
 try {
   await buildIfStale()
   await run(bin('payload'), ['run', 'src/seed/cli.ts'], env)
   console.log(`\nTuiwen demo: http://localhost:${port}   admin: http://localhost:${port}/admin\n`)
-  await run(bin('next'), ['start', '-p', port], env)
+  await run(bin('next'), ['start', '-p', port], { ...env, PORT: port })
 } catch (error) {
   console.error(error instanceof Error ? error.message : error)
   process.exit(1)
