@@ -47,6 +47,7 @@ import { databaseAdapter, migrateOutsideProduction } from './src/db/adapter'
 import { commerceTasks } from './src/jobs/commerce'
 import { notifyOrderTask } from './src/jobs/notifyOrder'
 import { publishPushTask } from './src/jobs/publishPush'
+import { brandWorkspaces } from './src/plugins/brandWorkspaces'
 import { importWechatStatsTask } from './src/jobs/wechatStats'
 import { payloadSecret } from './src/utilities/payloadSecret'
 import { identityEndpoints } from './src/wechat/identity/endpoints'
@@ -78,6 +79,7 @@ export default buildConfig({
   secret: payloadSecret(),
   db: databaseAdapter(projectRoot),
   sharp,
+  plugins: [brandWorkspaces],
   telemetry: false,
   typescript: { outputFile: path.resolve(projectRoot, 'src/payload-types.ts') },
   jobs: {

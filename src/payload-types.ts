@@ -540,8 +540,17 @@ export interface Order {
 export interface User {
   id: string;
   name?: string | null;
-  roles?: ('admin' | 'editor' | 'brand')[] | null;
-  brands?: (string | Brand)[] | null;
+  roles?: ('admin' | 'member')[] | null;
+  /**
+   * Owners manage members and settings; editors write articles and manage products; operators handle orders.
+   */
+  brands?:
+    | {
+        brand: string | Brand;
+        role: 'owner' | 'editor' | 'operator';
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -1479,7 +1488,13 @@ export interface BrandsSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
-  brands?: T;
+  brands?:
+    | T
+    | {
+        brand?: T;
+        role?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   email?: T;

@@ -1,10 +1,4 @@
-import type { Access } from 'payload'
-
-import { brandIdsOf, hasRole } from './roles'
+import { brandCan } from './brandCan'
 
 /** Admins: everything. Members of brands (any role): documents of their brands. Others: nothing. */
-export const brandMember: Access = ({ req }) => {
-  if (hasRole(req.user, 'admin')) return true
-  const brands = brandIdsOf(req.user)
-  return brands.length ? { brand: { in: brands } } : false
-}
+export const brandMember = brandCan('view')

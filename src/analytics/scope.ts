@@ -8,7 +8,6 @@ export function funnelScope(user: unknown, requested?: string | null): BrandScop
   const u = user as (User & { collection?: string }) | null | undefined
   if (!u || (u.collection && u.collection !== 'users')) return null
   if (hasRole(u, 'admin')) return requested ? [requested] : 'all'
-  if (!hasRole(u, 'editor') && !hasRole(u, 'brand')) return null
   const own = brandIdsOf(u)
   if (!own.length) return null
   if (requested) return own.includes(requested) ? [requested] : null

@@ -2,7 +2,7 @@
 // Every move goes through the state machine, so illegal ones are refused and each leaves a history entry.
 import type { Payload, PayloadRequest } from 'payload'
 
-import { brandIdsOf, hasRole } from '@/access/roles'
+import { canInBrand } from '@/access/roles'
 import type { Order } from '@/payload-types'
 
 import { CommerceError } from './errors'
@@ -16,11 +16,9 @@ const TARGET = { ship: 'shipped', complete: 'completed', cancel: 'cancelled' } a
 
 const idOf = (v: unknown) => (typeof v === 'string' ? v : (v as { id: string }).id)
 
-/** Admins, and editors or brand-team users of the order's brand. */
+/** Admins, and the owners and operators of the order's brand (after-sales is theirs, not editors'). */
 export function canActOnOrder(user: PayloadRequest['user'], order: Pick<Order, 'brand'>): boolean {
-  if (hasRole(user, 'admin')) return true
-  if (!hasRole(user, 'editor') && !hasRole(user, 'brand')) return false
-  return brandIdsOf(user).includes(idOf(order.brand))
+  return canInBrand(user, idOf(order.brand), 'commerce')
 }
 
 export async function applyOrderAction(

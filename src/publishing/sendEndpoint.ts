@@ -1,15 +1,12 @@
 // POST /api/pushes/:id/send { action: draft|publish|massSend|preview, to? } → 202 { job }
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { brandIdsOf, hasRole, idOf } from '../access/roles'
+import { canInBrand, idOf } from '../access/roles'
 import type { Push } from '../payload-types'
 import { BUSY_STATUSES, PUSH_ACTIONS, type PushAction, type PushStatus, stepsFor } from './steps'
 
 export function canEditPush(user: PayloadRequest['user'], push: Pick<Push, 'brand'>): boolean {
-  if (hasRole(user as never, 'admin')) return true
-  if (!hasRole(user as never, 'editor')) return false
-  const brand = idOf(push.brand)
-  return !!brand && brandIdsOf(user as never).includes(brand)
+  return canInBrand(user, idOf(push.brand), 'content')
 }
 
 export const sendEndpoint: Endpoint = {

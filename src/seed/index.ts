@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url'
 
 import type { CollectionSlug, Payload, Where } from 'payload'
 
+import type { BrandRole } from '../access/roles'
+
 import { articles } from './articles'
 import { brands, products, type BrandKey } from './catalog'
 import { demoAccounts } from './demoAccounts'
@@ -38,12 +40,12 @@ export async function seed({ payload, log = () => {} }: { payload: Payload; log?
   }
 
   const accounts = demoAccounts()
-  const userBrands = { admin: [], editor: [brandIds.tea], brand: [brandIds.tea], otherBrand: [brandIds.coffee] }
-  for (const [key, account] of Object.entries(accounts) as [keyof typeof accounts, (typeof accounts)[keyof typeof accounts]][]) {
+  for (const account of Object.values(accounts) as { email: string; password: string; name: string; admin: boolean; role?: BrandRole; brand?: BrandKey }[]) {
+    const brands = account.role && account.brand ? [{ brand: brandIds[account.brand], role: account.role }] : []
     await findOrCreate('users', { email: { equals: account.email } }, () =>
       payload.create({
         collection: 'users',
-        data: { email: account.email, password: account.password, name: account.name, roles: [...account.roles], brands: userBrands[key] },
+        data: { email: account.email, password: account.password, name: account.name, roles: [account.admin ? 'admin' : 'member'], brands },
       }),
     )
   }

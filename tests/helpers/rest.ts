@@ -10,10 +10,11 @@ export type RestResponse<T = any> = { status: number; body: T }
 export async function rest<T = any>(
   method: keyof typeof handlers,
   path: string,
-  { token, json, form }: { token?: string; json?: unknown; form?: FormData } = {},
+  { token, json, form, cookie }: { token?: string; json?: unknown; form?: FormData; cookie?: string } = {},
 ): Promise<RestResponse<T>> {
   const url = new URL(`http://localhost/api${path}`)
   const headers = new Headers()
+  if (cookie) headers.set('Cookie', cookie)
   if (token) headers.set('Authorization', `JWT ${token}`)
   let body: BodyInit | undefined
   if (json !== undefined) {

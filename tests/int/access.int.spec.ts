@@ -14,7 +14,7 @@ const tokens: Record<string, string> = {}
 beforeAll(async () => {
   payload = await bootPayload()
   w = await makeWorld(payload)
-  for (const key of ['admin', 'editorA', 'brandUserA', 'editorB'] as const) tokens[key] = await login(w[key].email, w.password)
+  for (const key of ['admin', 'editorA', 'ownerA', 'operatorA', 'editorB'] as const) tokens[key] = await login(w[key].email, w.password)
 })
 afterAll(() => shutdown(payload))
 
@@ -47,7 +47,7 @@ describe('public (anonymous) access', () => {
 
 describe('brand isolation', () => {
   it('a brand user lists only their own brand among non-public documents (Local API)', async () => {
-    const { docs } = await payload.find({ collection: 'products', limit: 100, ...asUser(w.brandUserA) })
+    const { docs } = await payload.find({ collection: 'products', limit: 100, ...asUser(w.ownerA) })
     const slugs = docs.map((p) => p.slug)
     expect(slugs).toContain(w.draftProductA.slug)
     const { docs: drafts } = await payload.find({ collection: 'products', where: { status: { equals: 'draft' } }, ...asUser(w.editorB) })
@@ -93,12 +93,14 @@ describe('brand isolation', () => {
     expect(patch.status).toBe(200)
     expect(patch.body.doc.price).toBe(1990)
   })
-  it('a brand user reads but cannot edit products, and can edit their community', async () => {
-    const patch = await rest('PATCH', `/products/${w.productA.id}`, { token: tokens.brandUserA, json: { price: 1 } })
+  it('an operator reads but cannot edit products or communities; the owner runs the community', async () => {
+    const patch = await rest('PATCH', `/products/${w.productA.id}`, { token: tokens.operatorA, json: { price: 1 } })
     expect(patch.status).toBe(403)
-    const created = await rest('POST', '/communities', { token: tokens.brandUserA, json: { name: 'A 社区', brand: w.brandA.id } })
+    expect((await rest('GET', `/products/${w.draftProductA.id}`, { token: tokens.operatorA })).status).toBe(200)
+    expect((await rest('POST', '/communities', { token: tokens.operatorA, json: { name: '运营社区', brand: w.brandA.id } })).status).toBe(403)
+    const created = await rest('POST', '/communities', { token: tokens.ownerA, json: { name: 'A 社区', brand: w.brandA.id } })
     expect(created.status).toBe(201)
-    const foreign = await rest('POST', '/communities', { token: tokens.brandUserA, json: { name: 'B 社区', brand: w.brandB.id } })
+    const foreign = await rest('POST', '/communities', { token: tokens.ownerA, json: { name: 'B 社区', brand: w.brandB.id } })
     expect(foreign.status).toBe(400)
   })
   it('users see only the brands they belong to', async () => {
@@ -110,26 +112,32 @@ describe('brand isolation', () => {
       collection: 'orders',
       data: { number: `T${Date.now()}`, status: 'pending_payment', brand: w.brandA.id, total: 1290, items: [{ product: w.productA.id, title: 'x', unitPrice: 1290, quantity: 1 }] },
     })
-    expect((await rest('GET', `/orders/${order.id}`, { token: tokens.editorA })).status).toBe(200)
-    expect((await rest('GET', `/orders/${order.id}`, { token: tokens.editorB })).status).toBe(404)
+    expect((await rest('GET', `/orders/${order.id}`, { token: tokens.operatorA })).status).toBe(200)
+    expect((await rest('GET', `/orders/${order.id}`, { token: tokens.ownerA })).status).toBe(200)
+    // editors write content; orders (and the readers' addresses in them) are for owners and operators
+    expect((await rest('GET', `/orders/${order.id}`, { token: tokens.editorA })).status).toBe(403)
+    expect((await rest('GET', `/orders/${order.id}`, { token: tokens.editorB })).status).toBe(403)
     expect((await rest('POST', '/orders', { token: tokens.editorA, json: { number: 'X1', brand: w.brandA.id, total: 1, items: [] } })).status).toBe(403)
   })
 })
 
 describe('users', () => {
   it('a non-admin cannot grant themselves admin or join another brand', async () => {
-    await rest('PATCH', `/users/${w.editorB.id}`, { token: tokens.editorB, json: { roles: ['admin'], brands: [w.brandA.id, w.brandB.id] } })
+    const brands = [{ brand: w.brandA.id, role: 'owner' }, { brand: w.brandB.id, role: 'owner' }]
+    await rest('PATCH', `/users/${w.editorB.id}`, { token: tokens.editorB, json: { roles: ['admin'], brands } })
     const fresh = await payload.findByID({ collection: 'users', id: w.editorB.id, depth: 0 })
-    expect(fresh.roles).toEqual(['editor'])
-    expect(fresh.brands).toEqual([w.brandB.id])
+    expect(fresh.roles).toEqual(['member'])
+    expect(fresh.brands?.map((m) => [m.brand, m.role])).toEqual([[w.brandB.id, 'editor']])
   })
   it('a non-admin cannot read other users', async () => {
     const res = await rest('GET', '/users?limit=100', { token: tokens.editorB })
     expect(res.body.docs.map((u: { id: string }) => u.id)).toEqual([w.editorB.id])
   })
-  it('only admins create accounts', async () => {
-    const res = await rest('POST', '/users', { token: tokens.editorA, json: { email: 'new@test.local', password: 'x-long-password', roles: ['admin'] } })
-    expect(res.status).toBe(403)
+  it('editors and operators cannot create accounts', async () => {
+    for (const token of [tokens.editorA, tokens.operatorA]) {
+      const res = await rest('POST', '/users', { token, json: { email: 'new@test.local', password: 'x-long-password', roles: ['admin'], brands: [{ brand: w.brandA.id, role: 'owner' }] } })
+      expect(res.status).toBe(403)
+    }
   })
 })
 

@@ -19,7 +19,7 @@ beforeAll(async () => {
   payload = await bootPayload()
   w = await makeWorld(payload)
   c = await makeCommunities(payload, w)
-  for (const key of ['admin', 'editorA', 'brandUserA', 'editorB'] as const) tokens[key] = await login(w[key].email, w.password)
+  for (const key of ['admin', 'editorA', 'ownerA', 'editorB'] as const) tokens[key] = await login(w[key].email, w.password)
   // one reader-made row of each kind per brand
   const reader = newReader()
   const signA = await readerPost(`/community-events/${c.eventA.id}/signup`, reader, { name: '甲', phone: '13800000001' })
@@ -51,7 +51,7 @@ describe('REST: brand A team vs brand B documents', () => {
       const drafts = [c.draftCommunityA.id, c.draftEventA.id, c.draftCouponA.id]
       for (const id of drafts) expect(visible).not.toContain(id)
       if ((READER_MADE as readonly string[]).includes(slug)) expect(visible).toEqual([])
-      const mine = await rest('GET', `/${slug}?limit=200&depth=0`, { token: tokens.brandUserA })
+      const mine = await rest('GET', `/${slug}?limit=200&depth=0`, { token: tokens.ownerA })
       expect(ids(mine)).toContain(rows[slug].a)
       expect(ids(mine)).not.toContain(rows[slug].b === rows[slug].a ? '' : (READER_MADE as readonly string[]).includes(slug) ? rows[slug].b : 'n/a')
     })
@@ -114,9 +114,9 @@ describe('cross-brand relationships are rejected', () => {
   })
   it("a community cannot pin brand B's article or feature brand B's product", async () => {
     const article = await payload.create({ collection: 'articles', data: { title: 'B 的文章', brand: w.brandB.id, _status: 'published', content: { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, children: [{ type: 'text', text: '正文', version: 1, format: 0, detail: 0, mode: 'normal', style: '' }] }] } } } as never })
-    expect((await rest('PATCH', `/communities/${c.communityA.id}`, { token: tokens.brandUserA, json: { pinnedArticles: [article.id] } })).status).toBe(400)
-    expect((await rest('PATCH', `/communities/${c.communityA.id}`, { token: tokens.brandUserA, json: { featuredProducts: [w.productB.id] } })).status).toBe(400)
-    const ok = await rest('PATCH', `/communities/${c.communityA.id}`, { token: tokens.brandUserA, json: { featuredProducts: [w.productA.id] } })
+    expect((await rest('PATCH', `/communities/${c.communityA.id}`, { token: tokens.ownerA, json: { pinnedArticles: [article.id] } })).status).toBe(400)
+    expect((await rest('PATCH', `/communities/${c.communityA.id}`, { token: tokens.ownerA, json: { featuredProducts: [w.productB.id] } })).status).toBe(400)
+    const ok = await rest('PATCH', `/communities/${c.communityA.id}`, { token: tokens.ownerA, json: { featuredProducts: [w.productA.id] } })
     expect(ok.status).toBe(200)
   })
 })

@@ -113,7 +113,7 @@ describe('event sign-up', () => {
     await readerPost(`/community-events/${e.id}/signup`, newReader())
     await readerPost(`/community-events/${e.id}/signup`, newReader())
     expect((await readerPost(`/community-events/${e.id}/signup`, newReader())).body.error.code).toBe('FULL')
-    const token = await login(w.brandUserA.email, w.password)
+    const token = await login(w.ownerA.email, w.password)
     expect((await rest('PATCH', `/community-events/${e.id}`, { token, json: { capacity: 1 } })).status).toBe(400)
     expect((await rest('PATCH', `/community-events/${e.id}`, { token, json: { capacity: 3 } })).status).toBe(200)
     expect((await readerPost(`/community-events/${e.id}/signup`, newReader())).status).toBe(201)

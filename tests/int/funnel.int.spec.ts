@@ -117,7 +117,7 @@ describe('funnel figures', () => {
 
 describe('brand isolation', () => {
   it('REST report: a brand user sees only their brand; another brand is 403; anonymous is 401', async () => {
-    const tokenA = await tokenOf(w.brandUserA.email)
+    const tokenA = await tokenOf(w.ownerA.email)
     const own = await rest('GET', '/funnel/report?days=7', { token: tokenA })
     expect(own.status).toBe(200)
     expect(own.body.articles.map((a: { article: string }) => a.article).sort()).toEqual([a1.id, a2.id].sort())
@@ -139,7 +139,7 @@ describe('brand isolation', () => {
   })
 
   it('CSV export is scoped the same way, with BOM, Chinese headers and yuan', async () => {
-    const tokenA = await tokenOf(w.brandUserA.email)
+    const tokenA = await tokenOf(w.ownerA.email)
     const res = await call('/api/funnel/export.csv?kind=articles&days=7', { headers: { authorization: `JWT ${tokenA}` } })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('text/csv')
@@ -158,7 +158,7 @@ describe('brand isolation', () => {
   })
 
   it('the raw collections are brand-scoped too', async () => {
-    const tokenA = await tokenOf(w.brandUserA.email)
+    const tokenA = await tokenOf(w.ownerA.email)
     const events = await rest('GET', '/funnel-events?limit=200&depth=0', { token: tokenA })
     expect(events.status).toBe(200)
     expect(events.body.docs.length).toBeGreaterThan(0)

@@ -366,7 +366,7 @@ describe('HTTP contract and access', () => {
     const body = { json: { action: 'draft' } }
     expect((await rest('POST', `/pushes/${q.id}/send`, body)).status).toBe(401)
     expect((await rest('POST', `/pushes/${q.id}/send`, { ...body, token: await login(w.editorB.email, w.password) })).status).toBe(404)
-    expect((await rest('POST', `/pushes/${q.id}/send`, { ...body, token: await login(w.brandUserA.email, w.password) })).status).toBe(403)
+    expect((await rest('POST', `/pushes/${q.id}/send`, { ...body, token: await login(w.operatorA.email, w.password) })).status).toBe(403)
     expect((await rest('POST', `/pushes/${q.id}/send`, { token: editorToken, json: { action: 'nope' } })).status).toBe(400)
     expect((await rest('POST', `/pushes/${q.id}/send`, { token: editorToken, json: { action: 'preview' } })).status).toBe(400)
     const ok = await rest('POST', `/pushes/${q.id}/send`, { token: editorToken, json: { action: 'draft' } })
@@ -388,8 +388,9 @@ describe('HTTP contract and access', () => {
 
   it('never returns account secrets, stores them encrypted, and keeps them when other fields change', async () => {
     const id = appId()
+    const ownerToken = await login(w.ownerA.email, w.password)
     const created = await rest('POST', '/wechat-accounts', {
-      token: editorToken,
+      token: ownerToken,
       json: { name: '密钥测试', appId: id, appSecret: 'top-secret-value', callbackToken: 'tok', accountType: 'service', brand: w.brandA.id },
     })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
@@ -398,7 +399,7 @@ describe('HTTP contract and access', () => {
     expect(text).not.toContain('enc:v1:')
     expect(created.body.doc.hasAppSecret).toBe(true)
     const docId = created.body.doc.id
-    await rest('PATCH', `/wechat-accounts/${docId}`, { token: editorToken, json: { name: '改名' } } as never)
+    await rest('PATCH', `/wechat-accounts/${docId}`, { token: ownerToken, json: { name: '改名' } } as never)
     const read = await rest('GET', `/wechat-accounts/${docId}`, { token: editorToken })
     expect(JSON.stringify(read.body)).not.toContain('top-secret-value')
     expect(read.body.appSecret ?? '').toBe('')

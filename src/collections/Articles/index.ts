@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { brandEditor } from '../../access/brandEditor'
-import { brandEditorCreate } from '../../access/brandEditorCreate'
+import { brandCan } from '../../access/brandCan'
+import { brandCanCreate } from '../../access/brandCanCreate'
 import { brandMemberVersions } from '../../access/brandMemberVersions'
 import { publishedOrBrandMember } from '../../access/publishedOrBrandMember'
 import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
@@ -23,9 +23,9 @@ export const Articles: CollectionConfig = {
   },
   access: {
     read: publishedOrBrandMember('_status'),
-    create: brandEditorCreate,
-    update: brandEditor,
-    delete: brandEditor,
+    create: brandCanCreate('content'),
+    update: brandCan('content'),
+    delete: brandCan('content'),
     readVersions: brandMemberVersions,
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },

@@ -1,23 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../access/isAdmin'
-import { brandIdsOf, hasRole } from '../../access/roles'
+import { memberBrands } from '../../access/memberBrands'
+import { ownedBrands } from '../../access/ownedBrands'
 import { slugField } from '../../fields/slug'
 
 export const Brands: CollectionConfig = {
   slug: 'brands',
   labels: { singular: { en: 'Brand', zh: '品牌' }, plural: { en: 'Brands', zh: '品牌' } },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'primaryColor'], group: { en: 'Settings', zh: '设置' } },
-  access: {
-    read: ({ req }) => {
-      if (hasRole(req.user, 'admin')) return true
-      const brands = brandIdsOf(req.user)
-      return brands.length ? { id: { in: brands } } : false
-    },
-    create: isAdmin,
-    update: isAdmin,
-    delete: isAdmin,
-  },
+  // Members read their brands; owners edit their brand's settings; only admins add or remove brands.
+  access: { read: memberBrands, create: isAdmin, update: ownedBrands, delete: isAdmin },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 40, label: { en: 'Name', zh: '品牌名称' } },
     slugField('brand', 'name'),

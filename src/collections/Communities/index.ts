@@ -1,7 +1,7 @@
 import type { CollectionConfig, Where } from 'payload'
 
-import { brandTeam } from '../../access/brandTeam'
-import { brandTeamCreate } from '../../access/brandTeamCreate'
+import { brandCan } from '../../access/brandCan'
+import { brandCanCreate } from '../../access/brandCanCreate'
 import { publishedOrBrandMember } from '../../access/publishedOrBrandMember'
 import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { idOf } from '../../access/roles'
@@ -24,9 +24,9 @@ export const Communities: CollectionConfig = {
   admin: { baseFilter: ownBrandsInAdmin, useAsTitle: 'name', defaultColumns: ['name', 'status', 'brand'], group: { en: 'Community', zh: '社区' } },
   access: {
     read: publishedOrBrandMember('status'),
-    create: brandTeamCreate,
-    update: brandTeam,
-    delete: brandTeam,
+    create: brandCanCreate('content'),
+    update: brandCan('content'),
+    delete: brandCan('content'),
   },
   endpoints: [joinEndpoint],
   hooks: {

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { brandTeam } from '../../access/brandTeam'
-import { brandTeamCreate } from '../../access/brandTeamCreate'
+import { brandCan } from '../../access/brandCan'
+import { brandCanCreate } from '../../access/brandCanCreate'
 import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { publishedOrBrandMember } from '../../access/publishedOrBrandMember'
 import { counterLimitHooks, usedCountField } from '../../communities/hooks/counterFields'
@@ -16,7 +16,7 @@ export const CommunityEvents: CollectionConfig = {
   labels: { singular: { en: 'Event', zh: '社区活动' }, plural: { en: 'Events', zh: '社区活动' } },
   admin: { baseFilter: ownBrandsInAdmin, useAsTitle: 'title', defaultColumns: ['title', 'startsAt', 'capacity', 'signedUp', 'status', 'community'], group: { en: 'Community', zh: '社区' } },
   graphQL: { singularName: 'CommunityEvent', pluralName: 'CommunityEvents' },
-  access: { read: publishedOrBrandMember('status'), create: brandTeamCreate, update: brandTeam, delete: brandTeam },
+  access: { read: publishedOrBrandMember('status'), create: brandCanCreate('content'), update: brandCan('content'), delete: brandCan('content') },
   endpoints: [signUpEndpoint],
   hooks: {
     beforeChange: [sameBrandRelations([{ field: 'community', collection: 'communities' }, { field: 'cover', collection: 'media', optionalBrand: true }]), counterLimitHooks.beforeChange('event', 'capacity')],

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { brandTeam } from '../../access/brandTeam'
-import { brandTeamCreate } from '../../access/brandTeamCreate'
+import { brandCan } from '../../access/brandCan'
+import { brandCanCreate } from '../../access/brandCanCreate'
 import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { publishedOrBrandMember } from '../../access/publishedOrBrandMember'
 import { claimEndpoint } from '../../communities/endpoints'
@@ -18,7 +18,7 @@ export const Coupons: CollectionConfig = {
   slug: 'coupons',
   labels: { singular: { en: 'Coupon', zh: '优惠券' }, plural: { en: 'Coupons', zh: '优惠券' } },
   admin: { baseFilter: ownBrandsInAdmin, useAsTitle: 'title', defaultColumns: ['title', 'kind', 'validUntil', 'totalQuantity', 'claimed', 'status'], group: { en: 'Community', zh: '社区' } },
-  access: { read: publishedOrBrandMember('status'), create: brandTeamCreate, update: brandTeam, delete: brandTeam },
+  access: { read: publishedOrBrandMember('status'), create: brandCanCreate('content'), update: brandCan('content'), delete: brandCan('content') },
   endpoints: [claimEndpoint],
   hooks: {
     beforeChange: [sameBrandRelations([{ field: 'community', collection: 'communities' }]), counterLimitHooks.beforeChange('coupon', 'totalQuantity')],

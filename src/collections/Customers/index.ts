@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { brandMember } from '../../access/brandMember'
+import { brandCan } from '../../access/brandCan'
 import { isAdmin } from '../../access/isAdmin'
 import { nobody } from '../../access/nobody'
 
@@ -16,7 +16,7 @@ export const Customers: CollectionConfig = {
     defaultColumns: ['openid', 'nickname', 'unionid', 'firstSeenArticle', 'createdAt'],
     group: { en: 'Analytics', zh: '数据' },
   },
-  access: { read: brandMember, create: nobody, update: nobody, delete: isAdmin },
+  access: { read: brandCan('commerce'), create: nobody, update: nobody, delete: isAdmin },
   indexes: [{ fields: ['appId', 'openid'], unique: true }],
   fields: [
     { name: 'openid', type: 'text', required: true, index: true, label: { en: 'openid', zh: 'openid' } },

@@ -3,8 +3,8 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../access/anyone'
-import { brandTeam } from '../../access/brandTeam'
-import { brandTeamCreate } from '../../access/brandTeamCreate'
+import { brandCan } from '../../access/brandCan'
+import { brandCanCreate } from '../../access/brandCanCreate'
 import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { brandField } from '../../fields/brand'
 import { defaultBrandFromUser } from './hooks/defaultBrandFromUser'
@@ -16,7 +16,7 @@ export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: { en: 'Media', zh: '图片' }, plural: { en: 'Media', zh: '图片库' } },
   admin: { baseFilter: ownBrandsInAdmin, group: { en: 'Content', zh: '内容' }, defaultColumns: ['filename', 'alt', 'brand'] },
-  access: { read: anyone, create: brandTeamCreate, update: brandTeam, delete: brandTeam },
+  access: { read: anyone, create: brandCanCreate('content'), update: brandCan('content'), delete: brandCan('content') },
   upload: {
     staticDir: mediaDir(),
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'],

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { brandMember } from '../../access/brandMember'
+import { brandCan } from '../../access/brandCan'
 import { nobody } from '../../access/nobody'
 import { brandField } from '../../fields/brand'
 
@@ -13,7 +13,7 @@ export const OrderEvents: CollectionConfig = {
     defaultColumns: ['order', 'from', 'to', 'reason', 'createdAt'],
     group: { en: 'Commerce', zh: '电商' },
   },
-  access: { read: brandMember, create: nobody, update: nobody, delete: nobody },
+  access: { read: brandCan('commerce'), create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true, label: { en: 'Order', zh: '订单' } },
     { name: 'from', type: 'text', label: { en: 'From', zh: '原状态' } },

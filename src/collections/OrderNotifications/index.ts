@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { brandMember } from '../../access/brandMember'
+import { brandCan } from '../../access/brandCan'
 import { isAdmin } from '../../access/isAdmin'
 import { nobody } from '../../access/nobody'
 
@@ -16,7 +16,7 @@ export const OrderNotifications: CollectionConfig = {
     defaultColumns: ['order', 'event', 'status', 'error', 'updatedAt'],
     group: { en: 'Commerce', zh: '电商' },
   },
-  access: { read: brandMember, create: nobody, update: nobody, delete: isAdmin },
+  access: { read: brandCan('commerce'), create: nobody, update: nobody, delete: isAdmin },
   fields: [
     { name: 'key', type: 'text', required: true, unique: true, index: true, label: { en: 'Key', zh: '去重键' } },
     { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true, label: { en: 'Order', zh: '订单' } },

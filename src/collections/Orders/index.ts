@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { brandMember } from '../../access/brandMember'
+import { brandCan } from '../../access/brandCan'
 import { isAdmin } from '../../access/isAdmin'
 import { nobody } from '../../access/nobody'
 import { brandField } from '../../fields/brand'
@@ -21,7 +21,7 @@ export const Orders: CollectionConfig = {
     group: { en: 'Commerce', zh: '电商' },
   },
   // Status changes go through the commerce module (state machine + history), so nobody edits orders here.
-  access: { read: brandMember, create: isAdmin, update: nobody, delete: isAdmin },
+  access: { read: brandCan('commerce'), create: isAdmin, update: nobody, delete: isAdmin },
   endpoints: [orderActionEndpoint],
   fields: [
     {

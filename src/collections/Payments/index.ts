@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { brandMember } from '../../access/brandMember'
+import { brandCan } from '../../access/brandCan'
 import { nobody } from '../../access/nobody'
 import { brandField } from '../../fields/brand'
 import { moneyField } from '../../fields/money'
@@ -17,7 +17,7 @@ export const Payments: CollectionConfig = {
     defaultColumns: ['outTradeNo', 'status', 'amount', 'channel', 'createdAt'],
     group: { en: 'Commerce', zh: '电商' },
   },
-  access: { read: brandMember, create: nobody, update: nobody, delete: nobody },
+  access: { read: brandCan('commerce'), create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true, label: { en: 'Order', zh: '订单' } },
     { name: 'outTradeNo', type: 'text', required: true, unique: true, index: true, label: { en: 'out_trade_no', zh: '商户订单号' } },

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { brandEditor } from '../../access/brandEditor'
-import { brandEditorCreate } from '../../access/brandEditorCreate'
+import { brandCan } from '../../access/brandCan'
+import { brandCanCreate } from '../../access/brandCanCreate'
 import { publishedOrBrandMember } from '../../access/publishedOrBrandMember'
 import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { brandField } from '../../fields/brand'
@@ -27,9 +27,9 @@ export const Products: CollectionConfig = {
   },
   access: {
     read: publishedOrBrandMember('status'),
-    create: brandEditorCreate,
-    update: brandEditor,
-    delete: brandEditor,
+    create: brandCanCreate('content'),
+    update: brandCan('content'),
+    delete: brandCan('content'),
   },
   hooks: { beforeValidate: [stockFromVariants], afterChange: [revalidateProductPage] },
   fields: [

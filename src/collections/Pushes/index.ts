@@ -1,7 +1,7 @@
 import type { CollectionConfig, FilterOptions } from 'payload'
 
-import { brandEditor } from '../../access/brandEditor'
-import { brandEditorCreate } from '../../access/brandEditorCreate'
+import { brandCan } from '../../access/brandCan'
+import { brandCanCreate } from '../../access/brandCanCreate'
 import { brandMember } from '../../access/brandMember'
 import { idOf } from '../../access/roles'
 import { brandField } from '../../fields/brand'
@@ -31,7 +31,7 @@ export const Pushes: CollectionConfig = {
     defaultColumns: ['title', 'account', 'status', 'scheduledAt', 'updatedAt'],
     group: { en: 'Content', zh: '内容' },
   },
-  access: { read: brandMember, create: brandEditorCreate, update: brandEditor, delete: brandEditor },
+  access: { read: brandMember, create: brandCanCreate('content'), update: brandCan('content'), delete: brandCan('content') },
   endpoints: [sendEndpoint],
   hooks: { beforeChange: [defaultTitle], afterChange: [scheduleJob] },
   fields: [

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
-import { brandEditor } from '../../access/brandEditor'
-import { brandEditorCreate } from '../../access/brandEditorCreate'
+import { brandCan } from '../../access/brandCan'
+import { brandCanCreate } from '../../access/brandCanCreate'
 import { brandMember } from '../../access/brandMember'
 import { isAdmin } from '../../access/isAdmin'
 import { brandField } from '../../fields/brand'
@@ -39,7 +39,7 @@ export const WechatAccounts: CollectionConfig = {
       zh: '公众平台「服务器配置」的 URL 填：<站点地址>/api/wechat-accounts/<本条 ID>/callback，令牌与下方一致',
     },
   },
-  access: { read: brandMember, create: brandEditorCreate, update: brandEditor, delete: isAdmin },
+  access: { read: brandMember, create: brandCanCreate('settings'), update: brandCan('settings'), delete: isAdmin },
   endpoints: [callbackEndpoint, callbackVerifyEndpoint],
   hooks: { beforeChange: [encryptSecrets] },
   fields: [
@@ -152,6 +152,6 @@ export const WechatAccounts: CollectionConfig = {
       label: { en: 'Sandbox (local emulator)', zh: '沙箱（本地模拟公众号）' },
       admin: { position: 'sidebar', description: { en: 'Talks to /sandbox/wechat instead of api.weixin.qq.com', zh: '推送到本站 /sandbox/wechat 模拟器，而不是真实微信' } },
     },
-    brandField(),
+    brandField({ capability: 'settings' }),
   ],
 }

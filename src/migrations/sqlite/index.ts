@@ -1,9 +1,15 @@
 import * as migration_20261122_220250_initial from './20261122_220250_initial';
+import * as migration_20261122_230650_brand_roles from './20261122_230650_brand_roles';
 
 export const migrations = [
   {
     up: migration_20261122_220250_initial.up,
     down: migration_20261122_220250_initial.down,
-    name: '20261122_220250_initial'
+    name: '20261122_220250_initial',
+  },
+  {
+    up: migration_20261122_230650_brand_roles.up,
+    down: migration_20261122_230650_brand_roles.down,
+    name: '20261122_230650_brand_roles'
   },
 ];

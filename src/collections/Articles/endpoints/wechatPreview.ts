@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { hasRole } from '../../../access/roles'
+import { brandIdsOf, isAdminUser } from '../../../access/roles'
 import { renderResponse } from './renderResponse'
 
 /**
@@ -11,7 +11,7 @@ export const wechatPreviewEndpoint: Endpoint = {
   path: '/wechat-preview',
   method: 'post',
   handler: async (req) => {
-    if (!req.user || !(['admin', 'editor', 'brand'] as const).some((r) => hasRole(req.user, r))) {
+    if (!req.user || !(isAdminUser(req.user) || brandIdsOf(req.user).length > 0)) {
       return Response.json({ errors: [{ message: '请先登录 (login required)' }] }, { status: 401 })
     }
     const body = (await req.json?.().catch(() => null)) as Record<string, unknown> | null

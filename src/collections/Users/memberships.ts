@@ -1,0 +1,54 @@
+import type { ArrayField } from 'payload'
+
+import { brandOwnerField } from '../../access/brandOwnerField'
+import type { BrandRole } from '../../access/roles'
+
+export const BRAND_ROLES: { value: BrandRole; zh: string; en: string }[] = [
+  { value: 'owner', zh: '品牌负责人（成员与设置）', en: 'Owner (members and settings)' },
+  { value: 'editor', zh: '编辑（文章与商品）', en: 'Editor (articles and products)' },
+  { value: 'operator', zh: '运营（订单与售后）', en: 'Operator (orders and after-sales)' },
+]
+
+/**
+ * One row per brand the user belongs to, with the role there. This is the multi-tenant plugin's
+ * "tenants array" (`brands[].brand`), so the brand selector and the plugin's access scoping read it.
+ */
+export const membershipsField: ArrayField = {
+  name: 'brands',
+  type: 'array',
+  label: { en: 'Brand memberships', zh: '所属品牌与角色' },
+  labels: { singular: { en: 'Membership', zh: '品牌角色' }, plural: { en: 'Memberships', zh: '品牌角色' } },
+  saveToJWT: true,
+  access: { create: brandOwnerField, update: brandOwnerField },
+  admin: {
+    condition: (_data, _sibling, { user }) => Boolean(user),
+    description: {
+      zh: '负责人管理成员与公众号设置；编辑写文章、管商品；运营处理订单与售后。',
+      en: 'Owners manage members and settings; editors write articles and manage products; operators handle orders.',
+    },
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'brand',
+          type: 'relationship',
+          relationTo: 'brands',
+          required: true,
+          label: { en: 'Brand', zh: '品牌' },
+          // No filterOptions: they would also reject the rows of brands the owner does not own but must keep.
+          // guardMemberships decides which rows an owner may change.
+        },
+        {
+          name: 'role',
+          type: 'select',
+          required: true,
+          defaultValue: 'editor',
+          label: { en: 'Role', zh: '角色' },
+          options: BRAND_ROLES.map(({ value, zh, en }) => ({ value, label: { zh, en } })),
+        },
+      ],
+    },
+  ],
+}
