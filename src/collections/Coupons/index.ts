@@ -61,12 +61,14 @@ export const Coupons: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'validFrom', type: 'date', required: true, label: { en: 'Valid from', zh: '生效时间' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        // A new coupon runs from now for 30 days unless the brand says otherwise.
+        { name: 'validFrom', type: 'date', required: true, defaultValue: () => new Date().toISOString(), label: { en: 'Valid from', zh: '生效时间' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
         {
           name: 'validUntil',
           type: 'date',
           required: true,
           index: true,
+          defaultValue: () => new Date(Date.now() + 30 * 24 * 3600_000).toISOString(),
           label: { en: 'Valid until', zh: '失效时间' },
           admin: { date: { pickerAppearance: 'dayAndTime' } },
           validate: (value: unknown, { data }: { data: CouponData }) =>
