@@ -9,8 +9,10 @@ import { groupQrWarning, groupQrWarningText, type GroupQrInput } from '../groupQ
 /** The admin's warning, live while editing: two days before the last usable group QR expires, and once none is usable. */
 export const GroupQrWarning: UIFieldClientComponent = () => {
   const [fields] = useAllFormFields()
-  const data = reduceFieldsToValues(fields, true) as { groupQrs?: GroupQrInput[] }
-  const text = groupQrWarningText(groupQrWarning(data.groupQrs ?? [], new Date()))
+  const data = reduceFieldsToValues(fields, true) as { groupQrs?: GroupQrInput[] | number }
+  // On a new document an empty array field's form value is its row count (0), not an array.
+  const rows = Array.isArray(data.groupQrs) ? data.groupQrs : []
+  const text = groupQrWarningText(groupQrWarning(rows, new Date()))
   if (!text) return null
   return (
     <div
