@@ -1,5 +1,5 @@
 import { multiTenantPlugin } from '@payloadcms/plugin-multi-tenant'
-import type { CollectionSlug } from 'payload'
+import type { CollectionSlug, Config as PayloadConfig, Plugin } from 'payload'
 
 import { isAdminUser } from '../access/roles'
 import type { Config } from '../payload-types'
@@ -40,7 +40,7 @@ type Options = NonNullable<Parameters<typeof multiTenantPlugin<Config>>[0]['coll
  * reads (anonymous, published only), pickers inside Lexical blocks (`productsOfOwnBrands`), roles within
  * a brand (`access/roles.ts`), and which memberships an owner may change (Users `guardMemberships`).
  */
-export const brandWorkspaces = multiTenantPlugin<Config>({
+const multiTenant = multiTenantPlugin<Config>({
   tenantsSlug: 'brands',
   tenantField: { name: 'brand' },
   tenantsArrayField: { includeDefaultField: false, arrayFieldName: 'brands', arrayTenantFieldName: 'brand' },
@@ -70,3 +70,19 @@ export const brandWorkspaces = multiTenantPlugin<Config>({
     },
   },
 })
+
+/**
+ * The plugin's 「移到其他品牌」 edit-menu item opens a modal that only its own tenant field renders; with our
+ * visible `brand` field (customTenantField) it would do nothing, so it is removed. Moving a document is
+ * done in the `brand` field, which validates the move.
+ */
+function withoutAssignTenantMenuItem(config: PayloadConfig): PayloadConfig {
+  for (const collection of config.collections ?? []) {
+    const edit = collection.admin?.components?.edit
+    if (!edit?.editMenuItems) continue
+    edit.editMenuItems = edit.editMenuItems.filter((item) => !JSON.stringify(item).includes('AssignTenantFieldTrigger'))
+  }
+  return config
+}
+
+export const brandWorkspaces: Plugin = async (config) => withoutAssignTenantMenuItem(await multiTenant(config))
