@@ -1,4 +1,5 @@
 import type { User } from '../payload-types'
+import { idOf } from '../utilities/idOf'
 
 /** Installation-wide role: `admin` runs the whole installation; everyone else is a brand `member`. */
 export type Role = 'admin' | 'member'
@@ -32,11 +33,7 @@ export function isAdminUser(user: unknown): boolean {
   return hasRole(user as MaybeUser, 'admin')
 }
 
-export function idOf(value: unknown): string | undefined {
-  if (typeof value === 'string' && value) return value
-  if (value && typeof value === 'object' && 'id' in value) return String((value as { id: unknown }).id)
-  return undefined
-}
+export { idOf }
 
 export function roleCan(role: string | null | undefined, capability: Capability): boolean {
   return Boolean(role && (BRAND_ROLE_CAPABILITIES as Record<string, readonly Capability[]>)[role]?.includes(capability))

@@ -18,6 +18,7 @@ import { recordOrderEvent, transitionOrder } from './orderState'
 import { newOrderNumber, newOrderToken, orderPath } from './orderToken'
 import { payGateway, type PayGateway } from './payGateway'
 import type { CheckoutInput } from './validateCheckout'
+import { requiredIdOf } from '@/utilities/idOf'
 
 export const PAYMENT_WINDOW_MS = Number(process.env.TUIWEN_PAYMENT_WINDOW_MS) || 15 * 60_000
 
@@ -53,8 +54,6 @@ export type CheckoutResult = {
   payment: PaymentInstructions
   orderUrl: string
 }
-
-const idOf = (v: unknown) => (typeof v === 'string' ? v : (v as { id: string }).id)
 
 const skuList = (product: CheckoutProductRow) => product.variants.map((v) => v.sku).join(', ')
 
@@ -198,7 +197,7 @@ export async function startPayment(payload: Payload, order: Order, token: string
   if (channel === 'jsapi' && !openid) throw new CommerceError('INVALID_BODY', 400, 'channel: 公众号支付需要在微信内登录 (jsapi needs a WeChat openid)', 'channel')
   const payment = (await payload.create({
     collection: 'payments',
-    data: { order: order.id, outTradeNo, attempt, channel, amount: order.total, status: 'pending', sandbox, payerOpenid: channel === 'jsapi' ? openid : undefined, brand: idOf(order.brand) },
+    data: { order: order.id, outTradeNo, attempt, channel, amount: order.total, status: 'pending', sandbox, payerOpenid: channel === 'jsapi' ? openid : undefined, brand: requiredIdOf(order.brand) },
     overrideAccess: true,
     depth: 0,
   })) as Payment

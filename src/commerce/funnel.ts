@@ -2,8 +2,7 @@ import type { Payload } from 'payload'
 
 import { recordEvent } from '@/analytics/record'
 import type { Order } from '@/payload-types'
-
-const idOf = (v: unknown) => (typeof v === 'string' ? v : v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : undefined)
+import { idOf } from '@/utilities/idOf'
 
 /**
  * Counts an order step in the funnel with the attribution it carries (article, block, sharer). Keyed on the

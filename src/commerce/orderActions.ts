@@ -8,13 +8,12 @@ import type { Order } from '@/payload-types'
 import { CommerceError } from './errors'
 import { transitionOrder } from './orderState'
 import { refundOrder } from './refund'
+import { idOf } from '@/utilities/idOf'
 
 export const ORDER_ACTIONS = ['ship', 'complete', 'cancel', 'refund'] as const
 export type OrderAction = (typeof ORDER_ACTIONS)[number]
 
 const TARGET = { ship: 'shipped', complete: 'completed', cancel: 'cancelled' } as const
-
-const idOf = (v: unknown) => (typeof v === 'string' ? v : (v as { id: string }).id)
 
 /** Admins, and the owners and operators of the order's brand (after-sales is theirs, not editors'). */
 export function canActOnOrder(user: PayloadRequest['user'], order: Pick<Order, 'brand'>): boolean {

@@ -8,6 +8,7 @@ import type { Order } from '@/payload-types'
 
 import { CommerceError } from './errors'
 import { onOrderTransition } from './onTransition'
+import { idOf, requiredIdOf } from '@/utilities/idOf'
 
 /** Legal moves. `cancelled → refunding` exists only for a payment that lands after the order expired. */
 export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
@@ -26,12 +27,10 @@ export type TransitionInput = { to: OrderStatus; from?: OrderStatus; reason: str
 
 export type TransitionResult = { ok: true; from: OrderStatus; order: Order } | { ok: false; current: OrderStatus; order: Order }
 
-const idOf = (v: unknown) => (typeof v === 'string' ? v : (v as { id: string }).id)
-
 export async function recordOrderEvent(payload: Payload, order: Pick<Order, 'id' | 'brand'>, from: string | null, to: string, reason: string, actor: string) {
   await payload.create({
     collection: 'order-events',
-    data: { order: order.id, from: from ?? undefined, to, reason, actor, brand: idOf(order.brand) },
+    data: { order: order.id, from: from ?? undefined, to, reason, actor, brand: requiredIdOf(order.brand) },
     overrideAccess: true,
     depth: 0,
   })
@@ -56,7 +55,12 @@ export async function transitionOrder(payload: Payload, orderId: string, input: 
   }
   if (from === 'pending_payment' && input.to === 'cancelled') {
     // Each line goes back to where it was held: its SKU (and the product's total) or the product itself.
-    await releaseStock(payload, order.items.map((item) => ({ product: idOf(item.product), ...(item.variant ? { variant: item.variant } : {}), quantity: item.quantity })))
+    // A product deleted since the order has no stock left to give back.
+    const held = order.items.flatMap((item) => {
+      const product = idOf(item.product)
+      return product ? [{ product, ...(item.variant ? { variant: item.variant } : {}), quantity: item.quantity }] : []
+    })
+    await releaseStock(payload, held)
   }
   await recordOrderEvent(payload, order, from, input.to, input.reason, input.actor)
   await onOrderTransition(payload, { ...order, status: input.to }, from, input.to)

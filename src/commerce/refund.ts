@@ -7,15 +7,14 @@ import { newOutRefundNo } from '@/wechat/pay/outTradeNo'
 import { CommerceError } from './errors'
 import { transitionOrder } from './orderState'
 import { payGateway } from './payGateway'
-
-const idOf = (v: unknown) => (typeof v === 'string' ? v : (v as { id: string }).id)
+import { requiredIdOf } from '@/utilities/idOf'
 
 /**
  * Refunds one paid payment in full. The out_refund_no is derived from the order and persisted before the call
  * (§4.10), so a retry after a timeout or 429 is the same refund, never a second one.
  */
 export async function refundPayment(payload: Payload, payment: Payment, reason: string): Promise<void> {
-  const order = (await payload.findByID({ collection: 'orders', id: idOf(payment.order), depth: 0, overrideAccess: true })) as Order
+  const order = (await payload.findByID({ collection: 'orders', id: requiredIdOf(payment.order), depth: 0, overrideAccess: true })) as Order
   const outRefundNo = payment.outRefundNo ?? newOutRefundNo(order.number, payment.attempt)
   if (payment.status === 'paid') {
     if (!(await compareAndSetStatus(payload, 'payments', payment.id, 'paid', 'refunding'))) return

@@ -8,14 +8,13 @@ import type { Order, Payment } from '@/payload-types'
 import type { WechatPayRefundNotice, WechatPayTransaction } from '@/wechat/pay/types'
 
 import { transitionOrder } from './orderState'
+import { requiredIdOf } from '@/utilities/idOf'
 
 export type SettleOutcome =
   | { result: 'paid'; order: string }
   | { result: 'duplicate' }
   | { result: 'late'; order: string }
   | { result: 'rejected'; reason: 'UNKNOWN_TRADE' | 'AMOUNT_MISMATCH' | 'NOT_SUCCESS' }
-
-const idOf = (v: unknown) => (typeof v === 'string' ? v : (v as { id: string }).id)
 
 export async function findPayment(payload: Payload, outTradeNo: string): Promise<Payment | null> {
   const { docs } = await payload.find({ collection: 'payments', where: { outTradeNo: { equals: outTradeNo } }, limit: 1, depth: 0, overrideAccess: true })
@@ -41,7 +40,7 @@ export async function settlePayment(payload: Payload, tx: WechatPayTransaction, 
     overrideAccess: true,
     depth: 0,
   })
-  const orderId = idOf(payment.order)
+  const orderId = requiredIdOf(payment.order)
   const moved = await transitionOrder(payload, orderId, { from: 'pending_payment', to: 'paid', reason: `wechatpay ${tx.transaction_id ?? ''} via ${source}`.trim(), actor: 'wechatpay' })
   if (moved.ok) {
     await payload.update({ collection: 'orders', id: orderId, data: { paidAt }, overrideAccess: true, depth: 0 })
@@ -72,7 +71,7 @@ export async function settleRefund(payload: Payload, notice: Pick<WechatPayRefun
   }
   if (!(await compareAndSetStatus(payload, 'payments', payment.id, 'refunding', 'refunded'))) return 'duplicate'
   await payload.update({ collection: 'payments', id: payment.id, data: { refundStatus: 'SUCCESS' }, overrideAccess: true, depth: 0 })
-  const order = (await payload.findByID({ collection: 'orders', id: idOf(payment.order), depth: 0, overrideAccess: true })) as Order
+  const order = (await payload.findByID({ collection: 'orders', id: requiredIdOf(payment.order), depth: 0, overrideAccess: true })) as Order
   if (order.status === 'refunding') {
     await transitionOrder(payload, order.id, { from: 'refunding', to: 'refunded', reason: `refund ${notice.out_refund_no}`, actor: 'wechatpay' })
   }

@@ -16,14 +16,13 @@ import { decryptSecret } from '@/publishing/secrets'
 import { isWechatApiError, withRetry } from '@/wechat/oa'
 
 import { beijingTime, formatAmount, templateData } from './format'
+import { idOf } from '@/utilities/idOf'
 
 export type NotifyEvent = 'paid' | 'shipped' | 'refunded'
 export const NOTIFY_EVENTS: readonly NotifyEvent[] = ['paid', 'shipped', 'refunded']
 
 const STATUS_TEXT: Record<NotifyEvent, string> = { paid: '支付成功', shipped: '已发货', refunded: '已退款' }
 const NOTE_TEXT: Record<NotifyEvent, string> = { paid: '我们正在为您备货', shipped: '商品已发出，请留意查收', refunded: '退款已原路退回' }
-
-const idOf = (v: unknown) => (typeof v === 'string' ? v : v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : undefined)
 
 export const notificationKey = (orderId: string, event: NotifyEvent) => `order:${orderId}:${event}`
 /** WeChat's idempotency key for the send (short, ASCII). */

@@ -4,12 +4,7 @@ import type { Payload } from 'payload'
 
 import type { Article, Brand, Media, Product } from '../payload-types'
 import type { MediaLike, ProductLike, RenderInput } from '../wechat/render'
-
-const idOf = (value: unknown): string | undefined => {
-  if (typeof value === 'string' || typeof value === 'number') return String(value)
-  if (value && typeof value === 'object' && 'id' in value) return String((value as { id: unknown }).id)
-  return undefined
-}
+import { idOf } from '@/utilities/idOf'
 
 function collectRefs(node: unknown, out: { media: Set<string>; products: Set<string> }): void {
   if (Array.isArray(node)) {

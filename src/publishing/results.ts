@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import type { Article, Push } from '../payload-types'
 import type { Step } from './steps'
+import { idOf } from '@/utilities/idOf'
 
 const PUBLISH_FAILURES: Record<number, string> = {
   2: '原创校验未通过',
@@ -11,9 +12,6 @@ const PUBLISH_FAILURES: Record<number, string> = {
   5: '发表成功后文章已被删除',
   6: '发表成功后文章已被系统封禁',
 }
-
-const idOf = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : undefined
 
 export type PublishOutcome = { publishStatus: number; articleId?: string; articles: { idx: number; url: string }[]; failIdx: number[] }
 

@@ -23,12 +23,10 @@ import { applyPublishResult } from './results'
 import { defaultOrigin, publishingRuntime } from './runtime'
 import { sandboxUploadScope } from './sandbox'
 import { MANUAL_PUBLISH_MESSAGE, type PushAction, type PushStatus, type Step, type StepKey, stepsFor } from './steps'
+import { idOf } from '@/utilities/idOf'
 
 export type RunPushInput = { pushId: string; action: PushAction | 'poll'; to?: string; origin?: string; jobId?: string }
 export type RunPushResult = { status: PushStatus; uploadedImages: number; uploadedCovers: number; error?: string }
-
-const idOf = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : undefined
 
 /** Beijing calendar day (mass-send quotas reset at midnight UTC+8). */
 export const beijingDay = (ms: number) => Math.floor((ms + 8 * 3600_000) / 86_400_000)
