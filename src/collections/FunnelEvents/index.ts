@@ -4,6 +4,7 @@ import { brandMember } from '../../access/brandMember'
 import { isAdmin } from '../../access/isAdmin'
 import { nobody } from '../../access/nobody'
 import { CHANNELS, EVENT_TYPES } from '../../analytics/types'
+import { selectOptions } from '../../utilities/selectOptions'
 
 /**
  * Funnel events (article view → block impression/tap → landing view → checkout → paid/refunded). Written only
@@ -26,7 +27,7 @@ export const FunnelEvents: CollectionConfig = {
       type: 'select',
       required: true,
       index: true,
-      options: EVENT_TYPES.map((t) => ({ value: t.value, label: { en: t.en, zh: t.zh } })),
+      options: selectOptions(EVENT_TYPES),
       label: { en: 'Type', zh: '类型' },
     },
     { name: 'brand', type: 'relationship', relationTo: 'brands', required: true, index: true, label: { en: 'Brand', zh: '品牌' } },
@@ -36,7 +37,7 @@ export const FunnelEvents: CollectionConfig = {
     {
       name: 'channel',
       type: 'select',
-      options: CHANNELS.map((c) => ({ value: c.value, label: { en: c.en, zh: c.zh } })),
+      options: selectOptions(CHANNELS),
       label: { en: 'Channel', zh: '渠道' },
     },
     { name: 'sharer', type: 'text', label: { en: 'Sharer', zh: '分享者' } },

@@ -1,3 +1,5 @@
+import { selectOptions } from '../../utilities/selectOptions'
+
 /** Order states; the checkout issue adds the transition rules and history writes. */
 export const ORDER_STATUSES = [
   { value: 'pending_payment', en: 'Pending payment', zh: '待支付' },
@@ -11,4 +13,4 @@ export const ORDER_STATUSES = [
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number]['value']
 
-export const orderStatusOptions = ORDER_STATUSES.map((s) => ({ value: s.value, label: { en: s.en, zh: s.zh } }))
+export const orderStatusOptions = selectOptions(ORDER_STATUSES)

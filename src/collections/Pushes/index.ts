@@ -9,6 +9,7 @@ import { sendEndpoint } from '../../publishing/sendEndpoint'
 import { PUSH_STATUSES } from '../../publishing/steps'
 import { defaultTitle } from './hooks/defaultTitle'
 import { scheduleJob } from './hooks/scheduleJob'
+import { selectOptions } from '../../utilities/selectOptions'
 
 const sameBrand: FilterOptions = ({ siblingData }) => {
   const brand = idOf((siblingData as { brand?: unknown } | undefined)?.brand)
@@ -85,7 +86,7 @@ export const Pushes: CollectionConfig = {
       defaultValue: 'draft',
       index: true,
       label: { en: 'Status', zh: '状态' },
-      options: PUSH_STATUSES.map((s) => ({ value: s.value, label: { zh: s.zh, en: s.en } })),
+      options: selectOptions(PUSH_STATUSES),
       admin: readOnlySidebar,
     },
     { name: 'action', access: systemOnly, type: 'text', label: { en: 'Last action', zh: '最近操作' }, admin: { ...readOnlySidebar, hidden: true } },

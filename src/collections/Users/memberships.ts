@@ -2,8 +2,9 @@ import type { ArrayField } from 'payload'
 
 import { brandOwnerField } from '../../access/brandOwnerField'
 import type { BrandRole } from '../../access/roles'
+import { type LabelledValue, selectOptions } from '../../utilities/selectOptions'
 
-export const BRAND_ROLES: { value: BrandRole; zh: string; en: string }[] = [
+export const BRAND_ROLES: LabelledValue<BrandRole>[] = [
   { value: 'owner', zh: '品牌负责人（成员与设置）', en: 'Owner (members and settings)' },
   { value: 'editor', zh: '编辑（文章与商品）', en: 'Editor (articles and products)' },
   { value: 'operator', zh: '运营（订单与售后）', en: 'Operator (orders and after-sales)' },
@@ -46,7 +47,7 @@ export const membershipsField: ArrayField = {
           required: true,
           defaultValue: 'editor',
           label: { en: 'Role', zh: '角色' },
-          options: BRAND_ROLES.map(({ value, zh, en }) => ({ value, label: { zh, en } })),
+          options: selectOptions(BRAND_ROLES),
         },
       ],
     },
