@@ -1,6 +1,6 @@
 // `npm run demo`: builds if needed, migrates and seeds the embedded database (idempotent), then serves
 // the admin and the demo at http://localhost:${PORT:-3000}.
-import { bin, buildIfStale, demoSecret, run } from './lib/app.mjs'
+import { bin, buildIfStale, clearPageCache, demoSecret, run } from './lib/app.mjs'
 
 const env = {
   NODE_ENV: 'production',
@@ -15,6 +15,7 @@ try {
   await buildIfStale()
   await run(bin('payload'), ['run', 'src/seed/cli.ts'], env)
   console.log(`\nTuiwen demo: http://localhost:${port}   admin: http://localhost:${port}/admin\n`)
+  clearPageCache()
   await run(bin('next'), ['start', '-p', port], { ...env, PORT: port })
 } catch (error) {
   console.error(error instanceof Error ? error.message : error)

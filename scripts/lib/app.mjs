@@ -22,12 +22,14 @@ function newestMtime(entry) {
   return newest
 }
 
-/** `next build` unless .next holds a build newer than every source file. */
+const distDir = () => process.env.NEXT_DIST_DIR || '.next'
+
+/** `next build` unless the dist folder holds a build newer than every source file. */
 export async function buildIfStale() {
-  const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID')
+  const buildId = path.join(root, distDir(), 'BUILD_ID')
   const sources = ['src', 'public', 'payload.config.ts', 'next.config.mjs', 'package-lock.json'].map((p) => path.join(root, p)).filter((p) => fs.existsSync(p))
   if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > Math.max(...sources.map(newestMtime))) {
-    console.log('Using the existing build in .next (sources unchanged).')
+    console.log(`Using the existing build in ${distDir()} (sources unchanged).`)
     return
   }
   console.log('Building the app (next build)…')
@@ -40,4 +42,13 @@ export function demoSecret() {
   fs.mkdirSync(path.dirname(file), { recursive: true })
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 })
   return fs.readFileSync(file, 'utf8').trim()
+}
+
+/**
+ * Pages cached (ISR) by an earlier server outlive it inside the build folder. After the database was
+ * recreated they would point at documents that no longer exist (e.g. a product page posting an old
+ * product id), so servers started on a fresh or reseeded database drop them; they are rebuilt on demand.
+ */
+export function clearPageCache() {
+  fs.rmSync(path.join(root, distDir(), 'server/route-cache'), { recursive: true, force: true })
 }
