@@ -20,7 +20,8 @@ export type CommunityPageData = {
   latest: Article[]
   products: Product[]
   events: (CommunityEvent & { mine: boolean })[]
-  coupons: (Coupon & { mine: number })[]
+  /** `myCodes`: the codes this reader claimed, so they can be copied at checkout any time later. */
+  coupons: (Coupon & { mine: number; myCodes: { code: string; used: boolean }[] })[]
   groupQr: GroupQrChoice<GroupQr>
   member: { number: number } | null
 }
@@ -60,7 +61,22 @@ export async function communityPage(community: Community): Promise<CommunityPage
       : Promise.resolve(null),
   ])
   const mineKeys = readerKey ? [...events.docs.map((e) => readerCounterKey('event', e.id, readerKey)), ...coupons.docs.map((c) => readerCounterKey('coupon', c.id, readerKey))] : []
-  const mine = await readCounters(payload, mineKeys)
+  const [mine, myClaims] = await Promise.all([
+    readCounters(payload, mineKeys),
+    readerKey && coupons.docs.length
+      ? payload.find({
+          collection: 'coupon-claims',
+          where: { and: [{ reader: { equals: readerKey } }, { coupon: { in: coupons.docs.map((c) => c.id) } }] },
+          sort: 'createdAt',
+          limit: 100,
+          depth: 0,
+          overrideAccess: true,
+          select: { coupon: true, code: true, status: true },
+        })
+      : Promise.resolve(null),
+  ])
+  const codesOf = (couponId: string) =>
+    (myClaims?.docs ?? []).filter((c) => idOf(c.coupon) === couponId).map((c) => ({ code: c.code, used: c.status === 'used' }))
   const used = (key: string) => mine.get(key)?.used ?? 0
   const pinnedIds = new Set(pinned.map((a) => a.id))
   return {
@@ -70,7 +86,7 @@ export async function communityPage(community: Community): Promise<CommunityPage
     latest: latest.filter((a) => !pinnedIds.has(a.id)).slice(0, 5),
     products: featured.length ? featured : fallbackProducts,
     events: events.docs.map((e) => ({ ...e, mine: readerKey ? used(readerCounterKey('event', e.id, readerKey)) > 0 : false })),
-    coupons: coupons.docs.map((c) => ({ ...c, mine: readerKey ? used(readerCounterKey('coupon', c.id, readerKey)) : 0 })),
+    coupons: coupons.docs.map((c) => ({ ...c, mine: readerKey ? used(readerCounterKey('coupon', c.id, readerKey)) : 0, myCodes: codesOf(c.id) })),
     groupQr: pickGroupQr(community.groupQrs ?? [], isDoc(community.adminContactQr), now),
     member: member?.docs[0] ? { number: member.docs[0].number } : null,
   }

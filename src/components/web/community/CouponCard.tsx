@@ -8,7 +8,7 @@ import { ReaderAction } from './ReaderAction'
 
 const day = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' })
 
-export function CouponCard({ coupon, now }: { coupon: Coupon & { mine: number }; now: Date }) {
+export function CouponCard({ coupon, now }: { coupon: Coupon & { mine: number; myCodes?: { code: string; used: boolean }[] }; now: Date }) {
   const left = Math.max(0, coupon.totalQuantity - (coupon.claimed ?? 0))
   const limit = coupon.perPersonLimit ?? 1
   const started = new Date(coupon.validFrom).getTime() <= now.getTime()
@@ -28,6 +28,15 @@ export function CouponCard({ coupon, now }: { coupon: Coupon & { mine: number };
         ) : (
           <ReaderAction endpoint={`/api/coupons/${coupon.id}/claim`} label={coupon.mine ? '再领一张' : '领取'} doneLabel="✓ 已领取" done={full || left === 0} testId="claim" />
         )}
+        {coupon.myCodes?.length ? (
+          <ul className="coupon__codes" data-testid="my-codes" aria-label="我的券码">
+            {coupon.myCodes.map(({ code, used }) => (
+              <li key={code} data-used={used}>
+                券码 <code>{code}</code> {used ? '（已使用）' : '· 购买时填写'}
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </div>
     </li>
   )
