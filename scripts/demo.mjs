@@ -1,6 +1,6 @@
 // `npm run demo`: builds if needed, migrates and seeds the embedded database (idempotent), then serves
 // the admin and the demo at http://localhost:${PORT:-3000}.
-import { bin, buildIfStale, clearPageCache, demoSecret, run } from './lib/app.mjs'
+import { bin, buildIfStale, clearPageCache, demoSecret, run, seedOrFail } from './lib/app.mjs'
 
 const env = {
   NODE_ENV: 'production',
@@ -13,7 +13,7 @@ delete process.env.PORT
 
 try {
   await buildIfStale()
-  await run(bin('payload'), ['run', 'src/seed/cli.ts'], env)
+  await seedOrFail(env)
   console.log(`\nTuiwen demo: http://localhost:${port}   admin: http://localhost:${port}/admin\n`)
   clearPageCache()
   await run(bin('next'), ['start', '-p', port], { ...env, PORT: port })

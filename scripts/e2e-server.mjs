@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 
-import { bin, clearPageCache, root, run } from './lib/app.mjs'
+import { bin, clearPageCache, root, run, seedOrFail } from './lib/app.mjs'
 
 const port = process.env.E2E_PORT || '3101'
 // A server left over on this port would be tested instead of this build, with a different database.
@@ -26,7 +26,7 @@ const env = {
   DATABASE_URI: `file:${path.join(dir, 'e2e.db')}`,
   MEDIA_DIR: path.join(dir, 'media'),
 }
-await run(bin('payload'), ['run', 'src/seed/cli.ts'], env)
+await seedOrFail(env)
 clearPageCache()
 // The server's own origin (sandbox calls, callbacks) is derived from PORT when NEXT_PUBLIC_SERVER_URL is unset.
 // Only the server gets PORT: `payload run` without a terminal on stdin silently does nothing when PORT is set.

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
@@ -51,4 +52,20 @@ export function demoSecret() {
  */
 export function clearPageCache() {
   fs.rmSync(path.join(root, distDir(), 'server/route-cache'), { recursive: true, force: true })
+}
+
+/**
+ * Seeds through `payload run src/seed/cli.ts` and checks that the seed really ran: `payload run` has been
+ * seen to exit 0 without running the script at all (then the server would start on an empty database and
+ * ask for a first user). It retries once and fails loudly after that.
+ */
+export async function seedOrFail(env) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const done = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tuiwen-seed-')), 'done')
+    const seedEnv = { ...env, SEED_DONE_FILE: done }
+    await run(bin('payload'), ['run', 'src/seed/cli.ts'], seedEnv)
+    if (fs.existsSync(done)) return
+    console.error(`payload run exited without seeding (attempt ${attempt}); retrying…`)
+  }
+  throw new Error('The seed did not run (payload run exited without running src/seed/cli.ts three times).')
 }
