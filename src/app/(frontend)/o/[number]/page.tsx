@@ -1,9 +1,14 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import QRCode from 'qrcode'
 import React from 'react'
 
 import { ORDER_STATUSES } from '@/collections/Orders/statuses'
 import { orderForToken } from '@/commerce/orderView'
+import { payGateway } from '@/commerce/payGateway'
+import { payStepFor } from '@/commerce/payStep'
+import { RefreshWhilePending } from '@/components/web/pay/RefreshWhilePending'
+import { WechatPayButton } from '@/components/web/pay/WechatPayButton'
 import { publicPayload } from '@/queries/publicPayload'
 import { formatFen } from '@/utilities/formatFen'
 
@@ -21,7 +26,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
   if (!view) notFound()
   const { order, payments, history } = view
   const pending = order.status === 'pending_payment'
-  const payUrl = pending ? payments.find((p) => p.status === 'pending' && p.payUrl)?.payUrl : undefined
+  const step = pending ? payStepFor(payments, (prepayId) => payGateway().client.jsapiPayParams(prepayId)) : null
+  const qr = step?.kind === 'qr' ? await QRCode.toDataURL(step.codeUrl, { margin: 1, width: 220 }) : null
   return (
     <article className="order-page">
       <h1>订单 {order.number}</h1>
@@ -44,12 +50,21 @@ export default async function OrderPage({ params, searchParams }: Props) {
         合计 <strong>{formatFen(order.total)}</strong>
       </p>
       {pending && order.expiresAt ? <p>请在 {new Date(order.expiresAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' })} 前完成支付，超时订单自动取消。</p> : null}
-      {payUrl ? (
+      {step?.kind === 'link' ? (
         <p>
-          <a className="buy" href={payUrl}>
+          <a className="buy" href={step.href}>
             去支付
           </a>
         </p>
+      ) : null}
+      {step?.kind === 'jsapi' ? <WechatPayButton params={step.params} /> : null}
+      {qr ? (
+        <figure className="pay-qr" data-testid="pay-qr">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated for this order */}
+          <img src={qr} width={220} height={220} alt="微信支付二维码" />
+          <figcaption>请用微信扫一扫完成支付，支付后本页自动更新</figcaption>
+          <RefreshWhilePending />
+        </figure>
       ) : null}
       {payments.some((p) => p.sandbox) ? <p className="sandbox-note">沙箱演示订单，未真实扣款</p> : null}
       <details>
