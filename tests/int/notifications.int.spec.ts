@@ -13,6 +13,7 @@ import type { RunningServer } from '@/sandbox/http'
 import { readerCookie } from '@/wechat/identity/readerSession'
 
 import { shutdown } from '../helpers/payload'
+import { login, rest } from '../helpers/rest'
 import { startCheckoutBed, stopCheckoutBed, type CheckoutBed } from './checkoutBed'
 
 const APP_ID = 'wx00000000000a0b0c'
@@ -214,6 +215,38 @@ describe('order notifications (服务号模板消息)', () => {
         data: { templateIds: [{ key: 'order_paid', templateId: TPL.paid }, { key: 'order_shipped', templateId: TPL.shipped }, { key: 'order_refunded', templateId: TPL.refunded }] },
       })
     }
+  })
+
+  it('an operator re-sends a skipped notification once the template is configured; sent ones are never sent twice', async () => {
+    await t.payload.update({ collection: 'wechat-accounts', id: account.id, data: { templateIds: [{ key: 'order_shipped', templateId: TPL.shipped }] } })
+    const order = await paidOrder(reader)
+    await runJobs()
+    const [skipped] = await notificationsOf(order.id)
+    expect(skipped).toMatchObject({ status: 'skipped' })
+    await t.payload.update({
+      collection: 'wechat-accounts',
+      id: account.id,
+      data: { templateIds: [{ key: 'order_paid', templateId: TPL.paid }, { key: 'order_shipped', templateId: TPL.shipped }, { key: 'order_refunded', templateId: TPL.refunded }] },
+    })
+    const w = t.world
+    const [operator, editor, otherBrand] = await Promise.all([login(w.operatorA.email, w.password), login(w.editorA.email, w.password), login(w.editorB.email, w.password)])
+    expect((await rest('POST', `/order-notifications/${skipped.id}/resend`)).status).toBe(401)
+    expect([403, 404]).toContain((await rest('POST', `/order-notifications/${skipped.id}/resend`, { token: editor })).status)
+    expect([403, 404]).toContain((await rest('POST', `/order-notifications/${skipped.id}/resend`, { token: otherBrand })).status)
+    expect((await notificationsOf(order.id))[0].status).toBe('skipped')
+
+    const resent = await rest('POST', `/order-notifications/${skipped.id}/resend`, { token: operator })
+    expect(resent.status).toBe(202)
+    // a double click queues nothing more
+    expect((await rest('POST', `/order-notifications/${skipped.id}/resend`, { token: operator })).status).toBe(409)
+    await runJobs()
+    expect(sentTo(order.number)).toHaveLength(1)
+    expect((await notificationsOf(order.id))[0]).toMatchObject({ status: 'sent', error: null })
+    const again = await rest('POST', `/order-notifications/${skipped.id}/resend`, { token: operator })
+    expect(again.status).toBe(409)
+    expect(JSON.stringify(again.body)).toMatch(/不重复发送/)
+    await runJobs()
+    expect(sentTo(order.number)).toHaveLength(1)
   })
 
   it('a permanent WeChat refusal (43004 not following) is recorded in Chinese and not retried', async () => {

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { brandCan } from '../../access/brandCan'
 import { isAdmin } from '../../access/isAdmin'
 import { nobody } from '../../access/nobody'
+import { resendEndpoint } from './endpoints/resend'
 
 /**
  * One document per (order, status) notification to the buyer (服务号模板消息), written only by
@@ -17,7 +18,13 @@ export const OrderNotifications: CollectionConfig = {
     group: { en: 'Commerce', zh: '电商' },
   },
   access: { read: brandCan('commerce'), create: nobody, update: nobody, delete: isAdmin },
+  endpoints: [resendEndpoint],
   fields: [
+    {
+      name: 'resend',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '@/components/admin/notifications/ResendNotification#ResendNotification' } },
+    },
     { name: 'key', type: 'text', required: true, unique: true, index: true, label: { en: 'Key', zh: '去重键' } },
     { name: 'order', type: 'relationship', relationTo: 'orders', required: true, index: true, label: { en: 'Order', zh: '订单' } },
     {

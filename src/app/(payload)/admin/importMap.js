@@ -31,6 +31,7 @@ import { GroupQrWarning as GroupQrWarning_d8a3c9117b491e12c410288b5ec3f1d9 } fro
 import { OrderActions as OrderActions_bd9a3eb0969675b027902d6a22a18ee7 } from '@/components/admin/OrderActions'
 import { WatchTenantCollection as WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { PushPanel as PushPanel_58cd2716bb6c4b3ce4418a6375f9c772 } from '@/components/admin/publishing/PushPanel'
+import { ResendNotification as ResendNotification_c1491e1c632d0e31bdcd821285c0dfdd } from '@/components/admin/notifications/ResendNotification'
 import { FunnelNavLink as FunnelNavLink_9cd6be56e2324c8460515e6f84e7a906 } from '@/components/admin/analytics/FunnelNavLink'
 import { TenantSelector as TenantSelector_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { TenantSelectionProvider as TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
@@ -72,6 +73,7 @@ export const importMap = {
   "@/components/admin/OrderActions#OrderActions": OrderActions_bd9a3eb0969675b027902d6a22a18ee7,
   "@payloadcms/plugin-multi-tenant/client#WatchTenantCollection": WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a,
   "@/components/admin/publishing/PushPanel#PushPanel": PushPanel_58cd2716bb6c4b3ce4418a6375f9c772,
+  "@/components/admin/notifications/ResendNotification#ResendNotification": ResendNotification_c1491e1c632d0e31bdcd821285c0dfdd,
   "@/components/admin/analytics/FunnelNavLink#FunnelNavLink": FunnelNavLink_9cd6be56e2324c8460515e6f84e7a906,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelector": TenantSelector_d6d5f193a167989e2ee7d14202901e62,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelectionProvider": TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62,
