@@ -17,9 +17,9 @@ export type CsvKind = 'articles' | 'blocks' | 'products' | 'daily'
 export function funnelCsv(report: FunnelReport, kind: CsvKind): string {
   const lines: string[] = []
   if (kind === 'articles') {
-    lines.push(csvLine(['文章ID', '标题', '阅读(合计)', '网页阅读', '公众号阅读', '公众号分享', '曝光', '点击', '落地页浏览', '发起下单', '支付订单', '销售额(元)', '退款', '点击率', '落地率', '下单率', '支付率', '整体转化']))
+    lines.push(csvLine(['文章ID', '标题', '阅读(合计)', '网页阅读', '公众号阅读', '公众号分享', '新关注', '曝光', '点击', '落地页浏览', '发起下单', '支付订单', '销售额(元)', '退款', '点击率', '落地率', '下单率', '支付率', '整体转化']))
     for (const a of report.articles)
-      lines.push(csvLine([a.article, a.title, a.reads, a.webReads, a.wechatReads, a.wechatShares, a.impressions, a.taps, a.landingViews, a.checkouts, a.orders, yuan(a.revenue), a.refunds, pct(a.conversion.tapRate), pct(a.conversion.landingRate), pct(a.conversion.checkoutRate), pct(a.conversion.payRate), pct(a.conversion.overall)]))
+      lines.push(csvLine([a.article, a.title, a.reads, a.webReads, a.wechatReads, a.wechatShares, a.follows, a.impressions, a.taps, a.landingViews, a.checkouts, a.orders, yuan(a.revenue), a.refunds, pct(a.conversion.tapRate), pct(a.conversion.landingRate), pct(a.conversion.checkoutRate), pct(a.conversion.payRate), pct(a.conversion.overall)]))
   } else if (kind === 'blocks') {
     lines.push(csvLine(['文章ID', '标题', '商品块序号', '曝光', '点击', '落地页浏览', '发起下单', '支付订单', '销售额(元)', '落地率', '下单率', '支付率']))
     for (const a of report.articles)
@@ -32,8 +32,8 @@ export function funnelCsv(report: FunnelReport, kind: CsvKind): string {
       for (const a of p.articles) lines.push(csvLine([p.product, p.title, a.article ?? '', a.title, a.orders, a.units, yuan(a.revenue)]))
     }
   } else {
-    lines.push(csvLine(['日期', '阅读(合计)', '网页阅读', '公众号阅读', '点击', '落地页浏览', '发起下单', '支付订单', '销售额(元)', '退款']))
-    for (const d of report.daily) lines.push(csvLine([d.day, d.reads, d.webReads, d.wechatReads, d.taps, d.landingViews, d.checkouts, d.orders, yuan(d.revenue), d.refunds]))
+    lines.push(csvLine(['日期', '阅读(合计)', '网页阅读', '公众号阅读', '点击', '落地页浏览', '发起下单', '支付订单', '销售额(元)', '退款', '新关注']))
+    for (const d of report.daily) lines.push(csvLine([d.day, d.reads, d.webReads, d.wechatReads, d.taps, d.landingViews, d.checkouts, d.orders, yuan(d.revenue), d.refunds, d.follows]))
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }

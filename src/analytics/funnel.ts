@@ -23,10 +23,13 @@ export type StepCounts = {
   /** Integer fen, paid orders not refunded. */
   revenue: number
   refunds: number
+  /** New followers of the brand's Official Account who came through the article's follow QR code. */
+  follows: number
 }
 
 export type Conversion = { tapRate: number | null; landingRate: number | null; checkoutRate: number | null; payRate: number | null; overall: number | null }
-export type BlockRow = { block: number } & Omit<StepCounts, 'reads' | 'webReads' | 'wechatReads' | 'wechatShares'> & { conversion: Conversion }
+type PerArticleOnly = 'reads' | 'webReads' | 'wechatReads' | 'wechatShares' | 'follows'
+export type BlockRow = { block: number } & Omit<StepCounts, PerArticleOnly> & { conversion: Conversion }
 export type ArticleRow = { article: string; title: string; slug?: string; brand?: string } & StepCounts & { conversion: Conversion; blocks: BlockRow[] }
 export type ProductRow = {
   product: string
@@ -48,7 +51,8 @@ export type FunnelReport = {
 
 const PAID_STATUSES = ['paid', 'shipped', 'completed', 'refunding', 'refunded']
 
-const zero = (): StepCounts => ({ reads: 0, webReads: 0, wechatReads: 0, wechatShares: 0, impressions: 0, taps: 0, landingViews: 0, checkouts: 0, orders: 0, revenue: 0, refunds: 0 })
+const zero = (): StepCounts => ({ reads: 0, webReads: 0, wechatReads: 0, wechatShares: 0, impressions: 0, taps: 0, landingViews: 0, checkouts: 0, orders: 0, revenue: 0, refunds: 0, follows: 0 })
+const PER_ARTICLE_ONLY: ReadonlySet<keyof StepCounts> = new Set<keyof StepCounts>(['reads', 'webReads', 'wechatReads', 'wechatShares', 'follows'])
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null)
 
 export function conversionOf(c: Pick<StepCounts, 'taps' | 'landingViews' | 'checkouts' | 'orders'> & { reads?: number }): Conversion {
@@ -80,12 +84,13 @@ type OrderDoc = {
   items?: { product: unknown; title: string; unitPrice: number; quantity: number }[] | null
 }
 type StatDoc = { day: string; article?: unknown; readCount?: number | null; shareCount?: number | null }
+type FollowDoc = { article?: unknown; at: string }
 
 export async function funnelReport(payload: Payload, input: { scope: BrandScope; days?: number; now?: Date | number }): Promise<FunnelReport> {
   const days = input.days ?? 7
   const window = windowOfDays(days, input.now)
   const scope = input.scope
-  const [eventsRes, ordersRes, statsRes] = await Promise.all([
+  const [eventsRes, ordersRes, statsRes, followsRes] = await Promise.all([
     payload.find({
       collection: 'funnel-events',
       where: { and: [...brandWhere(scope), { occurredAt: { greater_than_equal: window.from.toISOString() } }, { occurredAt: { less_than: window.to.toISOString() } }] },
@@ -117,10 +122,19 @@ export async function funnelReport(payload: Payload, input: { scope: BrandScope;
       overrideAccess: true,
       select: { day: true, article: true, readCount: true, shareCount: true },
     }),
+    payload.find({
+      collection: 'follows',
+      where: { and: [...brandWhere(scope), { event: { equals: 'subscribe' } }, { at: { greater_than_equal: window.from.toISOString() } }, { at: { less_than: window.to.toISOString() } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { article: true, at: true },
+    }),
   ])
   const events = eventsRes.docs as unknown as EventDoc[]
   const orders = ordersRes.docs as unknown as OrderDoc[]
   const stats = statsRes.docs as unknown as StatDoc[]
+  const follows = followsRes.docs as unknown as FollowDoc[]
 
   const totals = zero()
   const byArticle = new Map<string, StepCounts & { blocks: Map<number, Omit<BlockRow, 'block' | 'conversion'>> }>()
@@ -143,7 +157,7 @@ export async function funnelReport(payload: Payload, input: { scope: BrandScope;
     if (day && daily.has(day)) daily.get(day)![key] += by
     if (article) {
       articleRow(article)[key] += by
-      if (typeof block === 'number' && key !== 'reads' && key !== 'webReads' && key !== 'wechatReads' && key !== 'wechatShares') blockRow(article, block)[key] += by
+      if (typeof block === 'number' && !PER_ARTICLE_ONLY.has(key)) blockRow(article, block)[key as keyof Omit<StepCounts, PerArticleOnly>] += by
     }
   }
 
@@ -167,6 +181,8 @@ export async function funnelReport(payload: Payload, input: { scope: BrandScope;
     bump('reads', s.readCount ?? 0, article, undefined, s.day)
     bump('wechatShares', s.shareCount ?? 0, article, undefined, s.day)
   }
+
+  for (const f of follows) bump('follows', 1, idOf(f.article), undefined, beijingDay(f.at))
 
   const products = new Map<string, ProductRow & { byArticle: Map<string, ProductRow['articles'][number]> }>()
   for (const o of orders) {

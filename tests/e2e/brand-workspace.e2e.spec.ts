@@ -24,6 +24,14 @@ test('an admin switches the admin between brands with the 当前品牌 selector'
   await expect(page.getByText(COFFEE_PRODUCT)).toBeVisible()
   await expect(page.getByText(TEA_PRODUCT)).toHaveCount(0)
 
+  // the funnel dashboard follows the selector too, until another brand (or all) is picked there
+  await page.goto('/admin/funnel')
+  const brands = page.getByRole('navigation', { name: '时间范围与品牌' })
+  await expect(brands.getByRole('link', { name: '青柠咖啡' })).toHaveAttribute('aria-current', 'page')
+  await brands.getByRole('link', { name: '全部品牌' }).click()
+  await expect(brands.getByRole('link', { name: '全部品牌' })).toHaveAttribute('aria-current', 'page')
+
+  await page.goto('/admin/collections/products')
   await chooseBrand(page, '山野茶事')
   await expect(page.getByText(TEA_PRODUCT)).toBeVisible()
   await expect(page.getByText(COFFEE_PRODUCT)).toHaveCount(0)

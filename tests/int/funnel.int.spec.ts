@@ -55,6 +55,22 @@ beforeAll(async () => {
     collection: 'article-stats',
     data: { key: 'daily:test:1_1:x', kind: 'daily', day: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), msgid: '1_1', article: A, brand: w.brandA.id, readCount: 40, shareCount: 5 },
   })
+  // Follows through article 1's follow QR: 3 new followers this week, 1 already-following scan (not new),
+  // 1 six weeks ago; 1 via the community's QR (brand total only); brand B's one is never A's.
+  const accountOf = (brand: string, appId: string) => payload.create({ collection: 'wechat-accounts', data: { name: '公众号', appId, brand } })
+  const accA = await accountOf(w.brandA.id, 'wx00000000000f0a01')
+  const accB = await accountOf(w.brandB.id, 'wx00000000000f0b01')
+  let follow = 0
+  const followed = (data: { brand: string; account: string; article?: string; event?: 'subscribe' | 'scan'; at?: Date }) =>
+    payload.create({
+      collection: 'follows',
+      data: { openid: `o${++follow}`, event: 'subscribe', dedupeKey: `f${follow}`, ...data, at: (data.at ?? new Date()).toISOString() },
+    })
+  await times(3, () => followed({ brand: w.brandA.id, account: accA.id, article: A }))
+  await followed({ brand: w.brandA.id, account: accA.id, article: A, event: 'scan' })
+  await followed({ brand: w.brandA.id, account: accA.id, article: A, at: new Date(Date.now() - 40 * DAY) })
+  await followed({ brand: w.brandA.id, account: accA.id })
+  await followed({ brand: w.brandB.id, account: accB.id })
   // Article 2: 5 views, one paid order without a block. Brand B: 7 views, one paid ¥99.90 order.
   await times(5, () => recordEvent(payload, { type: 'article_view', article: a2.id }))
   await makeOrder(payload, { brand: w.brandA.id, product: P, article: a2.id })
@@ -80,6 +96,7 @@ describe('funnel figures', () => {
       orders: 2,
       revenue: 2580,
       refunds: 1,
+      follows: 3,
     })
     expect(row.conversion).toEqual({ tapRate: 0.12, landingRate: 0.8333, checkoutRate: 0.6, payRate: 0.6667, overall: 0.04 })
     expect(row.blocks).toEqual([
@@ -88,7 +105,8 @@ describe('funnel figures', () => {
     ])
     const second = report.articles.find((a) => a.article === a2.id)!
     expect(second).toMatchObject({ reads: 5, webReads: 5, taps: 0, orders: 1, revenue: 1290, blocks: [] })
-    expect(report.totals).toMatchObject({ reads: 55, taps: 6, landingViews: 5, checkouts: 3, orders: 3, revenue: 3870, refunds: 1 })
+    expect(report.totals).toMatchObject({ reads: 55, taps: 6, landingViews: 5, checkouts: 3, orders: 3, revenue: 3870, refunds: 1, follows: 4 })
+    expect(report.daily.reduce((n, d) => n + d.follows, 0)).toBe(4)
     // Revenue first: article 1 (¥25.80) before article 2 (¥12.90).
     expect(report.articles.map((a) => a.article)).toEqual([a1.id, a2.id])
   })
@@ -148,7 +166,7 @@ describe('brand isolation', () => {
     const text = new TextDecoder().decode(bytes)
     const lines = text.trim().split('\r\n')
     expect(lines[0]).toMatch(/^文章ID,标题,阅读\(合计\)/)
-    expect(lines.find((l) => l.startsWith(a1.id))).toBe(`${a1.id},春茶指南,50,10,40,5,14,6,5,3,2,25.80,1,12.00%,83.33%,60.00%,66.67%,4.00%`)
+    expect(lines.find((l) => l.startsWith(a1.id))).toBe(`${a1.id},春茶指南,50,10,40,5,3,14,6,5,3,2,25.80,1,12.00%,83.33%,60.00%,66.67%,4.00%`)
     expect(text).not.toContain('咖啡入门')
     const blocks = await (await call('/api/funnel/export.csv?kind=blocks', { headers: { authorization: `JWT ${tokenA}` } })).text()
     expect(blocks).toContain(`${a1.id},春茶指南,0,8,4,3,2,1,25.80,75.00%,66.67%,50.00%`)

@@ -31,7 +31,8 @@ export function FunnelDashboard(props: {
   apiRoute: string
 }) {
   const { report, days, brand, brands, adminRoute, apiRoute } = props
-  const href = (d: number, b: string | null) => `${adminRoute}/funnel?days=${d}${b ? `&brand=${encodeURIComponent(b)}` : ''}`
+  // `brand=all` says "all brands" explicitly; without it the view follows the admin's 当前品牌 selector.
+  const href = (d: number, b: string | null) => `${adminRoute}/funnel?days=${d}&brand=${b ? encodeURIComponent(b) : 'all'}`
   const csv = (kind: string) => `${apiRoute}/funnel/export.csv?kind=${kind}&days=${days}${brand ? `&brand=${encodeURIComponent(brand)}` : ''}`
   const link = (active: boolean): React.CSSProperties => ({ marginRight: 12, fontWeight: active ? 700 : 400, textDecoration: active ? 'underline' : 'none' })
   return (
@@ -44,9 +45,9 @@ export function FunnelDashboard(props: {
         <a href={href(7, brand)} style={link(days === 7)}>近 7 天</a>
         <a href={href(30, brand)} style={link(days === 30)}>近 30 天</a>
         <span style={{ margin: '0 12px', color: 'var(--theme-elevation-300)' }}>|</span>
-        {props.allowAll ? <a href={href(days, null)} style={link(!brand)}>全部品牌</a> : null}
+        {props.allowAll ? <a href={href(days, null)} style={link(!brand)} aria-current={!brand ? 'page' : undefined}>全部品牌</a> : null}
         {brands.map((b) => (
-          <a key={b.id} href={href(days, b.id)} style={link(brand === b.id)}>
+          <a key={b.id} href={href(days, b.id)} style={link(brand === b.id)} aria-current={brand === b.id ? 'page' : undefined}>
             {b.name}
           </a>
         ))}
@@ -63,6 +64,7 @@ export function FunnelDashboard(props: {
             <div style={card}><div>支付订单</div><strong data-total="orders">{report.totals.orders}</strong></div>
             <div style={card}><div>销售额</div><strong data-total="revenue">{formatFen(report.totals.revenue)}</strong></div>
             <div style={card}><div>整体转化</div><strong>{pct(report.totals.conversion.overall)}</strong></div>
+            <div style={card}><div>新关注（文章二维码）</div><strong data-total="follows">{report.totals.follows}</strong></div>
           </section>
           <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0,1fr) minmax(0,1.4fr)', gap: 24 }}>
             <section><h3>漏斗</h3><FunnelStepsChart totals={report.totals} /></section>
@@ -93,7 +95,7 @@ export function FunnelDashboard(props: {
                     <tr data-article={a.article}>
                       <td style={left}>
                         <a href={`${adminRoute}/collections/articles/${a.article}`}>{a.title}</a>
-                        <div style={{ fontSize: 12, color: 'var(--theme-elevation-500)' }}>网页 {a.webReads} · 公众号 {a.wechatReads} · 分享 {a.wechatShares}</div>
+                        <div style={{ fontSize: 12, color: 'var(--theme-elevation-500)' }}>网页 {a.webReads} · 公众号 {a.wechatReads} · 分享 {a.wechatShares} · 新关注 <span data-follows>{a.follows}</span></div>
                       </td>
                       <td style={cell}>{a.reads}</td><td style={cell}>{a.impressions}</td><td style={cell}>{a.taps}</td><td style={cell}>{a.landingViews}</td>
                       <td style={cell}>{a.checkouts}</td><td style={cell}>{a.orders}</td><td style={cell}>{formatFen(a.revenue)}</td>

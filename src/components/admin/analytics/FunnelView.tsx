@@ -5,6 +5,7 @@ import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
 import { brandIdsOf, hasRole } from '@/access/roles'
+import { selectedBrandOf } from '@/access/selectedBrand'
 import { funnelReport } from '@/analytics/funnel'
 import { funnelScope } from '@/analytics/scope'
 import type { User } from '@/payload-types'
@@ -19,7 +20,11 @@ export async function FunnelView({ initPageResult, params, searchParams }: Admin
   const user = req.user as (User & { collection?: string }) | null
   if (!user) redirect(`${req.payload.config.routes.admin}/login?redirect=${encodeURIComponent(`${req.payload.config.routes.admin}/funnel`)}`)
   const days = one(searchParams?.days) === '30' ? 30 : 7
-  const requested = one(searchParams?.brand) || null
+  const param = one(searchParams?.brand)
+  const selected = selectedBrandOf(req.headers)
+  const mayUse = (id: string | undefined) => (id && (hasRole(user, 'admin') || brandIdsOf(user).includes(id)) ? id : null)
+  // An explicit choice on the dashboard wins; otherwise the brand chosen in the admin's 当前品牌 selector.
+  const requested = param === 'all' ? null : param ? param : mayUse(selected)
   const scope = funnelScope(user, requested)
   const brands = await req.payload.find({
     collection: 'brands',
