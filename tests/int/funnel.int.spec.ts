@@ -57,7 +57,7 @@ beforeAll(async () => {
   })
   // Follows through article 1's follow QR: 3 new followers this week, 1 already-following scan (not new),
   // 1 six weeks ago; 1 via the community's QR (brand total only); brand B's one is never A's.
-  const accountOf = (brand: string, appId: string) => payload.create({ collection: 'wechat-accounts', data: { name: '公众号', appId, brand } })
+  const accountOf = (brand: string, appId: string) => payload.create({ collection: 'wechat-accounts', data: { name: '公众号', appId, brand, accountType: 'service' } })
   const accA = await accountOf(w.brandA.id, 'wx00000000000f0a01')
   const accB = await accountOf(w.brandB.id, 'wx00000000000f0b01')
   let follow = 0
