@@ -211,3 +211,17 @@ describe('brand selector (multi-tenant plugin)', () => {
     expect(asEditorA.body.doc.brand).toMatchObject({ id: w.brandA.id })
   })
 })
+
+describe('deleting a brand', () => {
+  it('is refused while the brand still owns documents or members, and allowed once it is empty', async () => {
+    const owners = await rest('DELETE', `/brands/${w.brandA.id}`, { token: tokens.ownerA })
+    expect([403, 404]).toContain(owners.status)
+    const used = await rest('DELETE', `/brands/${w.brandA.id}`, { token: tokens.admin })
+    expect(used.status).toBe(400)
+    expect(JSON.stringify(used.body)).toMatch(/该品牌下还有数据（.*商品 \d+.*成员 \d+/)
+    expect(await payload.findByID({ collection: 'brands', id: w.brandA.id, disableErrors: true })).toBeTruthy()
+
+    const empty = await payload.create({ collection: 'brands', data: { name: '空品牌', slug: `empty-${Date.now()}` } })
+    expect((await rest('DELETE', `/brands/${empty.id}`, { token: tokens.admin })).status).toBe(200)
+  })
+})

@@ -4,6 +4,7 @@ import { isAdmin } from '../../access/isAdmin'
 import { memberBrands } from '../../access/memberBrands'
 import { ownedBrands } from '../../access/ownedBrands'
 import { slugField } from '../../fields/slug'
+import { refuseDeleteWhileInUse } from './hooks/refuseDeleteWhileInUse'
 
 export const Brands: CollectionConfig = {
   slug: 'brands',
@@ -11,6 +12,7 @@ export const Brands: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'primaryColor'], group: { en: 'Settings', zh: '设置' } },
   // Members read their brands; owners edit their brand's settings; only admins add or remove brands.
   access: { read: memberBrands, create: isAdmin, update: ownedBrands, delete: isAdmin },
+  hooks: { beforeDelete: [refuseDeleteWhileInUse] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 40, label: { en: 'Name', zh: '品牌名称' } },
     slugField('brand', 'name'),
