@@ -190,5 +190,12 @@ test('a brand owner sets up a community with a coupon; a reader claims it and pa
     await expect(phone.getByRole('alert')).toHaveAttribute('data-error', 'COUPON_USED')
   })
 
+  await test.step("the owner sees the community's numbers in its sidebar", async () => {
+    await page.goto(`/admin/collections/communities/${savedCommunity.id}`)
+    const numbers = page.getByTestId('community-numbers')
+    await expect(numbers.locator('[data-stat="couponsClaimed"]')).toHaveText('1')
+    await expect(numbers.locator('[data-stat="couponsUsed"]')).toHaveText('1')
+  })
+
   await reader.close()
 })

@@ -10,6 +10,7 @@ import { sameBrandRelations } from '../../communities/hooks/sameBrandRelations'
 import { memberCount } from '../../communities/members'
 import { brandField } from '../../fields/brand'
 import { slugField } from '../../fields/slug'
+import { statsEndpoint } from './endpoints/stats'
 import { statusField } from '../../fields/status'
 
 const sameBrandOptions = ({ data }: { data?: Record<string, unknown> }): Where | true => {
@@ -28,7 +29,7 @@ export const Communities: CollectionConfig = {
     update: brandCan('content'),
     delete: brandCan('content'),
   },
-  endpoints: [joinEndpoint],
+  endpoints: [joinEndpoint, statsEndpoint],
   hooks: {
     beforeChange: [
       sameBrandRelations([
@@ -41,6 +42,11 @@ export const Communities: CollectionConfig = {
     ],
   },
   fields: [
+    {
+      name: 'numbers',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '@/components/admin/community/CommunityNumbers#CommunityNumbers' } },
+    },
     { name: 'name', type: 'text', required: true, maxLength: 40, label: { en: 'Name', zh: '社区名称' } },
     { name: 'intro', type: 'textarea', maxLength: 1000, label: { en: 'Introduction', zh: '简介' } },
     { name: 'cover', type: 'upload', relationTo: 'media', label: { en: 'Cover', zh: '封面' } },

@@ -27,6 +27,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { WechatPreview as WechatPreview_ec04d8496402b9bc0322ace537691060 } from '@/components/admin/WechatPreview'
 import { MoneyCell as MoneyCell_4a3beab9aeb64215aca62667b2e66a58 } from '@/components/admin/MoneyCell'
 import { MoneyField as MoneyField_3bdbbe5aa84416b7901d094b16c3d114 } from '@/components/admin/MoneyField'
+import { CommunityNumbers as CommunityNumbers_e9a405868ed7f27cd265fe537ec31831 } from '@/components/admin/community/CommunityNumbers'
 import { GroupQrWarning as GroupQrWarning_d8a3c9117b491e12c410288b5ec3f1d9 } from '@/communities/admin/GroupQrWarning'
 import { OrderActions as OrderActions_bd9a3eb0969675b027902d6a22a18ee7 } from '@/components/admin/OrderActions'
 import { WatchTenantCollection as WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
@@ -69,6 +70,7 @@ export const importMap = {
   "@/components/admin/WechatPreview#WechatPreview": WechatPreview_ec04d8496402b9bc0322ace537691060,
   "@/components/admin/MoneyCell#MoneyCell": MoneyCell_4a3beab9aeb64215aca62667b2e66a58,
   "@/components/admin/MoneyField#MoneyField": MoneyField_3bdbbe5aa84416b7901d094b16c3d114,
+  "@/components/admin/community/CommunityNumbers#CommunityNumbers": CommunityNumbers_e9a405868ed7f27cd265fe537ec31831,
   "@/communities/admin/GroupQrWarning#GroupQrWarning": GroupQrWarning_d8a3c9117b491e12c410288b5ec3f1d9,
   "@/components/admin/OrderActions#OrderActions": OrderActions_bd9a3eb0969675b027902d6a22a18ee7,
   "@payloadcms/plugin-multi-tenant/client#WatchTenantCollection": WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a,
