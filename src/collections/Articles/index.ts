@@ -4,7 +4,6 @@ import { brandCan } from '../../access/brandCan'
 import { brandCanCreate } from '../../access/brandCanCreate'
 import { brandMemberVersions } from '../../access/brandMemberVersions'
 import { publishedOrBrandMember } from '../../access/publishedOrBrandMember'
-import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { brandField } from '../../fields/brand'
 import { slugField } from '../../fields/slug'
 import { publishingFields } from './publishingFields'
@@ -16,7 +15,6 @@ export const Articles: CollectionConfig = {
   slug: 'articles',
   labels: { singular: { en: 'Article', zh: '文章' }, plural: { en: 'Articles', zh: '文章' } },
   admin: {
-    baseFilter: ownBrandsInAdmin,
     useAsTitle: 'title',
     defaultColumns: ['title', 'author', '_status', 'brand', 'updatedAt'],
     group: { en: 'Content', zh: '内容' },

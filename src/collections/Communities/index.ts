@@ -3,7 +3,6 @@ import type { CollectionConfig, Where } from 'payload'
 import { brandCan } from '../../access/brandCan'
 import { brandCanCreate } from '../../access/brandCanCreate'
 import { publishedOrBrandMember } from '../../access/publishedOrBrandMember'
-import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { idOf } from '../../access/roles'
 import { joinEndpoint } from '../../communities/endpoints'
 import { sameBrandRelations } from '../../communities/hooks/sameBrandRelations'
@@ -22,7 +21,7 @@ const sameBrandOptions = ({ data }: { data?: Record<string, unknown> }): Where |
 export const Communities: CollectionConfig = {
   slug: 'communities',
   labels: { singular: { en: 'Community', zh: '粉丝社区' }, plural: { en: 'Communities', zh: '粉丝社区' } },
-  admin: { baseFilter: ownBrandsInAdmin, useAsTitle: 'name', defaultColumns: ['name', 'status', 'brand'], group: { en: 'Community', zh: '社区' } },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'status', 'brand'], group: { en: 'Community', zh: '社区' } },
   access: {
     read: publishedOrBrandMember('status'),
     create: brandCanCreate('content'),

@@ -2,7 +2,6 @@ import type { CollectionConfig } from 'payload'
 
 import { brandCan } from '../../access/brandCan'
 import { brandCanCreate } from '../../access/brandCanCreate'
-import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { publishedOrBrandMember } from '../../access/publishedOrBrandMember'
 import { counterLimitHooks, usedCountField } from '../../communities/hooks/counterFields'
 import { sameBrandRelations } from '../../communities/hooks/sameBrandRelations'
@@ -14,7 +13,7 @@ import { statusField } from '../../fields/status'
 export const CommunityEvents: CollectionConfig = {
   slug: 'community-events',
   labels: { singular: { en: 'Event', zh: '社区活动' }, plural: { en: 'Events', zh: '社区活动' } },
-  admin: { baseFilter: ownBrandsInAdmin, useAsTitle: 'title', defaultColumns: ['title', 'startsAt', 'capacity', 'signedUp', 'status', 'community'], group: { en: 'Community', zh: '社区' } },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'startsAt', 'capacity', 'signedUp', 'status', 'community'], group: { en: 'Community', zh: '社区' } },
   graphQL: { singularName: 'CommunityEvent', pluralName: 'CommunityEvents' },
   access: { read: publishedOrBrandMember('status'), create: brandCanCreate('content'), update: brandCan('content'), delete: brandCan('content') },
   endpoints: [signUpEndpoint],

@@ -2,14 +2,13 @@ import type { CollectionConfig } from 'payload'
 
 import { brandMember } from '../../access/brandMember'
 import { nobody } from '../../access/nobody'
-import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { brandField } from '../../fields/brand'
 
 /** The member wall: a reader who joined (or bought, once checkout calls joinCommunity) gets a member number. */
 export const CommunityMembers: CollectionConfig = {
   slug: 'community-members',
   labels: { singular: { en: 'Member', zh: '社区成员' }, plural: { en: 'Members', zh: '社区成员' } },
-  admin: { baseFilter: ownBrandsInAdmin, useAsTitle: 'number', defaultColumns: ['number', 'community', 'source', 'createdAt'], group: { en: 'Community', zh: '社区' } },
+  admin: { useAsTitle: 'number', defaultColumns: ['number', 'community', 'source', 'createdAt'], group: { en: 'Community', zh: '社区' } },
   graphQL: { singularName: 'CommunityMember', pluralName: 'CommunityMembers' },
   access: { read: brandMember, create: nobody, update: nobody, delete: nobody },
   fields: [

@@ -2,7 +2,6 @@ import type { CollectionConfig } from 'payload'
 
 import { brandMember } from '../../access/brandMember'
 import { nobody } from '../../access/nobody'
-import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { brandField } from '../../fields/brand'
 
 /**
@@ -12,7 +11,7 @@ import { brandField } from '../../fields/brand'
 export const CouponClaims: CollectionConfig = {
   slug: 'coupon-claims',
   labels: { singular: { en: 'Coupon claim', zh: '领券记录' }, plural: { en: 'Coupon claims', zh: '领券记录' } },
-  admin: { baseFilter: ownBrandsInAdmin, useAsTitle: 'code', defaultColumns: ['code', 'coupon', 'status', 'createdAt'], group: { en: 'Community', zh: '社区' } },
+  admin: { useAsTitle: 'code', defaultColumns: ['code', 'coupon', 'status', 'createdAt'], group: { en: 'Community', zh: '社区' } },
   graphQL: { singularName: 'CouponClaim', pluralName: 'CouponClaims' },
   access: { read: brandMember, create: nobody, update: nobody, delete: nobody },
   fields: [

@@ -2,7 +2,6 @@ import type { CollectionConfig } from 'payload'
 
 import { brandCan } from '../../access/brandCan'
 import { brandCanCreate } from '../../access/brandCanCreate'
-import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { publishedOrBrandMember } from '../../access/publishedOrBrandMember'
 import { claimEndpoint } from '../../communities/endpoints'
 import { counterLimitHooks, usedCountField } from '../../communities/hooks/counterFields'
@@ -17,7 +16,7 @@ type CouponData = Partial<{ kind: string; validFrom: string }>
 export const Coupons: CollectionConfig = {
   slug: 'coupons',
   labels: { singular: { en: 'Coupon', zh: '优惠券' }, plural: { en: 'Coupons', zh: '优惠券' } },
-  admin: { baseFilter: ownBrandsInAdmin, useAsTitle: 'title', defaultColumns: ['title', 'kind', 'validUntil', 'totalQuantity', 'claimed', 'status'], group: { en: 'Community', zh: '社区' } },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'kind', 'validUntil', 'totalQuantity', 'claimed', 'status'], group: { en: 'Community', zh: '社区' } },
   access: { read: publishedOrBrandMember('status'), create: brandCanCreate('content'), update: brandCan('content'), delete: brandCan('content') },
   endpoints: [claimEndpoint],
   hooks: {

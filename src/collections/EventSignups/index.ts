@@ -2,14 +2,13 @@ import type { CollectionConfig } from 'payload'
 
 import { brandMember } from '../../access/brandMember'
 import { nobody } from '../../access/nobody'
-import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { brandField } from '../../fields/brand'
 
 /** One reader's seat at an event. Written only by POST /api/community-events/:id/signup; brand teams read their own. */
 export const EventSignups: CollectionConfig = {
   slug: 'event-signups',
   labels: { singular: { en: 'Sign-up', zh: '活动报名' }, plural: { en: 'Sign-ups', zh: '活动报名' } },
-  admin: { baseFilter: ownBrandsInAdmin, useAsTitle: 'name', defaultColumns: ['event', 'name', 'phone', 'createdAt'], group: { en: 'Community', zh: '社区' } },
+  admin: { useAsTitle: 'name', defaultColumns: ['event', 'name', 'phone', 'createdAt'], group: { en: 'Community', zh: '社区' } },
   graphQL: { singularName: 'EventSignup', pluralName: 'EventSignups' },
   access: { read: brandMember, create: nobody, update: nobody, delete: nobody },
   fields: [

@@ -5,7 +5,6 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { brandCan } from '../../access/brandCan'
 import { brandCanCreate } from '../../access/brandCanCreate'
-import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { brandField } from '../../fields/brand'
 import { defaultBrandFromUser } from './hooks/defaultBrandFromUser'
 import { rejectNonImages } from './hooks/rejectNonImages'
@@ -15,7 +14,7 @@ export const mediaDir = () => path.resolve(process.env.MEDIA_DIR || 'data/media'
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: { en: 'Media', zh: '图片' }, plural: { en: 'Media', zh: '图片库' } },
-  admin: { baseFilter: ownBrandsInAdmin, group: { en: 'Content', zh: '内容' }, defaultColumns: ['filename', 'alt', 'brand'] },
+  admin: { group: { en: 'Content', zh: '内容' }, defaultColumns: ['filename', 'alt', 'brand'] },
   access: { read: anyone, create: brandCanCreate('content'), update: brandCan('content'), delete: brandCan('content') },
   upload: {
     staticDir: mediaDir(),

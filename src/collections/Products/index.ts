@@ -3,7 +3,6 @@ import type { CollectionConfig } from 'payload'
 import { brandCan } from '../../access/brandCan'
 import { brandCanCreate } from '../../access/brandCanCreate'
 import { publishedOrBrandMember } from '../../access/publishedOrBrandMember'
-import { ownBrandsInAdmin } from '../../access/ownBrandsInAdmin'
 import { brandField } from '../../fields/brand'
 import { moneyField } from '../../fields/money'
 import { slugField } from '../../fields/slug'
@@ -20,7 +19,6 @@ export const Products: CollectionConfig = {
   slug: 'products',
   labels: { singular: { en: 'Product', zh: '商品' }, plural: { en: 'Products', zh: '商品' } },
   admin: {
-    baseFilter: ownBrandsInAdmin,
     useAsTitle: 'title',
     defaultColumns: ['title', 'price', 'stock', 'status', 'brand'],
     group: { en: 'Commerce', zh: '电商' },
