@@ -59,6 +59,11 @@ export function brandRoleOf(user: unknown, brandId: string): BrandRole | undefin
   return (row?.role as BrandRole | undefined) ?? undefined
 }
 
+/** Admins, and owners of at least one brand: who may create accounts and hand out memberships. */
+export function managesMembers(user: unknown): boolean {
+  return isAdminUser(user) || brandIdsOf(user, 'settings').length > 0
+}
+
 /** Admins everywhere; members where their role in `brandId` grants `capability`. */
 export function canInBrand(user: unknown, brandId: string | undefined, capability: Capability): boolean {
   if (isAdminUser(user)) return true

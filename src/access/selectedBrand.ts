@@ -1,9 +1,8 @@
-import { parseCookies } from 'payload'
+import { getTenantFromCookie } from '@payloadcms/plugin-multi-tenant/utilities'
 
-/** The cookie in which the multi-tenant plugin's brand selector (admin nav) keeps the chosen brand. */
-export const SELECTED_BRAND_COOKIE = 'payload-tenant'
-
+/** The brand chosen in the admin's 当前品牌 selector (the multi-tenant plugin's cookie), if any. */
 export function selectedBrandOf(headers: Headers | undefined): string | undefined {
   if (!headers) return undefined
-  return parseCookies(headers).get(SELECTED_BRAND_COOKIE) || undefined
+  const id = getTenantFromCookie(headers, 'text')
+  return id === null ? undefined : String(id)
 }

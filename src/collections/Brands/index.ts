@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../access/isAdmin'
-import { memberBrands } from '../../access/memberBrands'
-import { ownedBrands } from '../../access/ownedBrands'
+import { brandsWhere } from '../../access/brandsWhere'
 import { slugField } from '../../fields/slug'
 import { refuseDeleteWhileInUse } from './hooks/refuseDeleteWhileInUse'
 
@@ -11,7 +10,7 @@ export const Brands: CollectionConfig = {
   labels: { singular: { en: 'Brand', zh: '品牌' }, plural: { en: 'Brands', zh: '品牌' } },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'primaryColor'], group: { en: 'Settings', zh: '设置' } },
   // Members read their brands; owners edit their brand's settings; only admins add or remove brands.
-  access: { read: memberBrands, create: isAdmin, update: ownedBrands, delete: isAdmin },
+  access: { read: brandsWhere('view'), create: isAdmin, update: brandsWhere('settings'), delete: isAdmin },
   hooks: { beforeDelete: [refuseDeleteWhileInUse] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 40, label: { en: 'Name', zh: '品牌名称' } },
