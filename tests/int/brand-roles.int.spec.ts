@@ -117,6 +117,16 @@ describe('brand owners manage their members', () => {
     expect((await payload.count({ collection: 'users', where: { email: { like: 'sneaky-' } }, overrideAccess: true })).totalDocs).toBe(0)
   })
 
+  it('a member has one role per brand: two rows for the same brand are refused', async () => {
+    const res = await rest('PATCH', `/users/${w.editorA.id}`, {
+      token: tokens.ownerA,
+      json: { brands: [{ brand: w.brandA.id, role: 'editor' }, { brand: w.brandA.id, role: 'operator' }] },
+    })
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(res.body)).toMatch(/同一品牌只能设置一个角色/)
+    expect(await membershipsOf(w.editorA.id)).toEqual([[w.brandA.id, 'editor']])
+  })
+
   it("an owner lists their brand's members only", async () => {
     const res = await rest('GET', '/users?limit=100&depth=0', { token: tokens.ownerA })
     const ids = res.body.docs.map((u: { id: string }) => u.id)

@@ -2,6 +2,7 @@ import type { ArrayField } from 'payload'
 
 import { brandOwnerField } from '../../access/brandOwnerField'
 import type { BrandRole } from '../../access/roles'
+import { idOf } from '../../utilities/idOf'
 import { type LabelledValue, selectOptions } from '../../utilities/selectOptions'
 
 export const BRAND_ROLES: LabelledValue<BrandRole>[] = [
@@ -21,6 +22,11 @@ export const membershipsField: ArrayField = {
   labels: { singular: { en: 'Membership', zh: '品牌角色' }, plural: { en: 'Memberships', zh: '品牌角色' } },
   saveToJWT: true,
   access: { create: brandOwnerField, update: brandOwnerField },
+  // One role per brand: two rows for the same brand would silently add up their rights.
+  validate: (rows: unknown) => {
+    const brands = (Array.isArray(rows) ? rows : []).map((r) => idOf((r as { brand?: unknown })?.brand)).filter(Boolean)
+    return new Set(brands).size === brands.length ? true : '同一品牌只能设置一个角色 (one role per brand)'
+  },
   admin: {
     condition: (_data, _sibling, { user }) => Boolean(user),
     description: {
