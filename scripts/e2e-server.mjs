@@ -1,9 +1,9 @@
-// Playwright's web server: a fresh embedded database and media folder, the demo seed, then `next start`.
+// Playwright's web server: a fresh embedded database and media folder, the demo seed, then scripts/server.mjs.
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 
-import { bin, clearPageCache, root, run, seedOrFail } from './lib/app.mjs'
+import { clearPageCache, root, seedOrFail, serve } from './lib/app.mjs'
 
 const port = process.env.E2E_PORT || '3101'
 // A server left over on this port would be tested instead of this build, with a different database.
@@ -25,9 +25,10 @@ const env = {
   PAYLOAD_SECRET: 'e2e-secret-only-for-tests',
   DATABASE_URI: `file:${path.join(dir, 'e2e.db')}`,
   MEDIA_DIR: path.join(dir, 'media'),
+  TUIWEN_SANDBOX: process.env.TUIWEN_SANDBOX ?? '1',
 }
 await seedOrFail(env)
 clearPageCache()
 // The server's own origin (sandbox calls, callbacks) is derived from PORT when NEXT_PUBLIC_SERVER_URL is unset.
 // Only the server gets PORT: `payload run` without a terminal on stdin silently does nothing when PORT is set.
-await run(bin('next'), ['start', '-p', port], { ...env, PORT: port })
+await serve({ ...env, PORT: port })

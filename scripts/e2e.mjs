@@ -1,4 +1,4 @@
-// `npm run test:e2e`: builds if needed, then runs Playwright against `next start` in Debian Chromium.
+// `npm run test:e2e`: builds if needed, then runs Playwright against the production server (scripts/server.mjs) in Debian Chromium.
 import fs from 'node:fs'
 
 import { bin, buildIfStale, run } from './lib/app.mjs'

@@ -1,12 +1,12 @@
 // `npm start`: the production server. Refuses to boot without PAYLOAD_SECRET.
-import { bin, run } from './lib/app.mjs'
+import { serve } from './lib/app.mjs'
 
 if (!process.env.PAYLOAD_SECRET) {
   console.error('PAYLOAD_SECRET is not set: refusing to start in production without a secret.')
   console.error('Set it to a long random string, e.g. PAYLOAD_SECRET=$(openssl rand -hex 32) npm start')
   process.exit(1)
 }
-await run(bin('next'), ['start', '-p', process.env.PORT || '3000'], { NEXT_TELEMETRY_DISABLED: '1' }).catch((e) => {
+await serve({ NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: process.env.PORT || '3000' }).catch((e) => {
   console.error(e.message)
   process.exit(1)
 })

@@ -8,6 +8,9 @@ import path from 'node:path'
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
 export const bin = (name) => path.join(root, 'node_modules/.bin', name)
 
+/** Serves the built app through scripts/server.mjs (the only server that decides which forwarded headers to trust). */
+export const serve = (env) => run(process.execPath, [path.join(root, 'scripts/server.mjs')], env)
+
 export function run(command, args, env = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })

@@ -1,0 +1,37 @@
+// The HTTP server for `npm start`, `npm run demo`, the e2e run and the benches: Next's request handler behind a
+// plain Node server, so that the client's address comes from the socket. Next alone keeps any X-Forwarded-For a
+// client sends; here every request's forwarded headers are rewritten first (scripts/lib/forwarded.mjs), trusting
+// them only from the TRUST_PROXY nearest proxies.
+import http from 'node:http'
+
+import next from 'next'
+
+import { normalizeForwardedHeaders, trustedProxyCount } from './lib/forwarded.mjs'
+
+const dev = process.argv.includes('--dev')
+const port = Number(process.env.PORT || 3000)
+const hostname = process.env.HOSTNAME_BIND || '0.0.0.0'
+let trustProxy
+try {
+  trustProxy = trustedProxyCount()
+} catch (error) {
+  console.error(error.message)
+  process.exit(1)
+}
+
+const app = next({ dev, port, hostname: 'localhost', dir: process.cwd() })
+const handle = app.getRequestHandler()
+await app.prepare()
+
+const server = http.createServer((req, res) => {
+  normalizeForwardedHeaders(req, trustProxy)
+  handle(req, res)
+})
+// Slow clients must not pin sockets for ever; a checkout answers well within these.
+server.headersTimeout = 20_000
+server.requestTimeout = 60_000
+server.keepAliveTimeout = 5_000
+server.listen(port, hostname, () => {
+  console.log(`> Ready on http://localhost:${port}${trustProxy ? ` (trusting ${trustProxy} proxy hop${trustProxy > 1 ? 's' : ''})` : ''}`)
+})
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => server.close(() => process.exit(0)))
