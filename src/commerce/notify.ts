@@ -5,11 +5,14 @@ import type { Payload } from 'payload'
 
 import { notificationAck, notificationReject, parsePaymentNotification, parseRefundNotification } from '@/wechat/pay/notify'
 
-import { payGateway } from './payGateway'
+import { publicOrigin } from '@/platform/http/origin'
+
+import { payGateway, paymentsAvailable } from './payGateway'
 import { settlePayment, settleRefund } from './settle'
 
 export async function handleWechatPayNotification(payload: Payload, request: { headers: Headers; body: string; url?: string }): Promise<Response> {
-  const gateway = payGateway(request.url)
+  if (!paymentsAvailable()) return new Response(null, { status: 404 })
+  const gateway = payGateway(publicOrigin(request))
   const config = gateway.client.config
   let eventType = ''
   try {
