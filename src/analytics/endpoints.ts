@@ -1,23 +1,26 @@
 // REST surface of the funnel: the browser beacon and the dashboard's JSON/CSV (brand-scoped).
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { clientIp, isHttps, publicOrigin } from '@/platform/http/origin'
+import { RateLimitedError, takeLimit } from '@/platform/limits'
+
 import { funnelCsv, type CsvKind } from './csv'
 import { funnelReport } from './funnel'
 import { createRateLimiter } from './rateLimit'
 import { enqueueEvents } from './record'
 import { funnelScope } from './scope'
 import { BEACON_TYPES, CHANNEL_VALUES, type FunnelEventInput } from './types'
-import { clientKey, newVisitorId, visitorCookie, visitorHash, visitorIdFrom } from './visitor'
+import { newVisitorId, visitorCookie, visitorHash, visitorIdFrom } from './visitor'
 
 export const BEACON_PATH = '/funnel/events'
 export const MAX_BATCH = 20
 const MAX_BODY = 8 * 1024
 const ID_RE = /^[A-Za-z0-9_-]{1,64}$/
 
-// Per visitor: bursts of 60 events, 2/s sustained. Per client address (hashed, memory only): 600 burst, 50/s.
+// Per visitor cookie (memory, per instance): bursts of 60 events, 2/s sustained. The cookie is the client's to
+// drop, so the limit that holds is per client address, in the database (LIMITS.beacon, src/platform/limits).
 export const beaconLimits = {
   visitor: createRateLimiter({ capacity: 60, refillPerSecond: 2 }),
-  client: createRateLimiter({ capacity: 600, refillPerSecond: 50 }),
 }
 
 type BeaconError = { status: number; error: string }
@@ -69,8 +72,7 @@ const sameSite = (req: PayloadRequest): boolean => {
   const origin = req.headers.get('origin')
   if (!origin || origin === 'null') return true
   try {
-    const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host') ?? new URL(req.url ?? 'http://x').host
-    return new URL(origin).host === host
+    return new URL(origin).host === new URL(publicOrigin(req)).host
   } catch {
     return false
   }
@@ -93,12 +95,17 @@ export const beaconEndpoint: Endpoint = {
     const existing = visitorIdFrom(req.headers)
     const visitorId = existing ?? newVisitorId()
     const cost = parsed.events.length
-    if (!beaconLimits.client.take(clientKey(req.headers), cost) || !beaconLimits.visitor.take(`v:${visitorId}`, cost))
-      return Response.json({ error: 'too many events' }, { status: 429, headers: { ...noStore, 'retry-after': '5' } })
+    try {
+      await takeLimit(req.payload, 'beacon', clientIp(req.headers), { cost })
+    } catch (error) {
+      if (error instanceof RateLimitedError) return Response.json({ error: 'too many events' }, { status: 429, headers: error.headers() })
+      throw error
+    }
+    if (!beaconLimits.visitor.take(`v:${visitorId}`, cost)) return Response.json({ error: 'too many events' }, { status: 429, headers: { ...noStore, 'retry-after': '5' } })
     const visitor = visitorHash(visitorId)
     enqueueEvents(req.payload, parsed.events.map((e) => ({ ...e, visitor })))
     const headers = new Headers(noStore)
-    if (!existing) headers.append('set-cookie', visitorCookie(visitorId, (req.url ?? '').startsWith('https:')))
+    if (!existing) headers.append('set-cookie', visitorCookie(visitorId, isHttps(publicOrigin(req))))
     return new Response(null, { status: 204, headers })
   },
 }

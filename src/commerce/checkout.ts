@@ -8,6 +8,7 @@ import { holdStock, readCheckoutProducts, releaseStock, sumLines, type CheckoutP
 import type { Order, Payment } from '@/payload-types'
 import { encryptSecret } from '@/publishing/secrets'
 import { quoteCouponClaim, releaseCouponClaim, useCouponClaim } from '@/communities/coupons/redeem'
+import { giveBackLimit, takeLimit } from '@/platform/limits'
 import { WechatPayError } from '@/wechat/pay/errors'
 import { newOutTradeNo } from '@/wechat/pay/outTradeNo'
 import type { PayChannel } from '@/wechat/pay/types'
@@ -16,14 +17,18 @@ import { recordOrderStep } from './funnel'
 import { CommerceError, type CommerceErrorCode } from './errors'
 import { recordOrderEvent, transitionOrder } from './orderState'
 import { newOrderNumber, newOrderToken, orderPath } from './orderToken'
-import { payGateway, type PayGateway } from './payGateway'
+import { PAYMENT_UNAVAILABLE_MESSAGE, payGateway, paymentsAvailable, type PayGateway } from './payGateway'
 import type { CheckoutInput } from './validateCheckout'
 import { requiredIdOf } from '@/utilities/idOf'
 
 export const PAYMENT_WINDOW_MS = Number(process.env.TUIWEN_PAYMENT_WINDOW_MS) || 15 * 60_000
+/** Units of one product per order when the product sets no 每单限购 of its own. */
+export const DEFAULT_MAX_PER_ORDER = 20
 
 export type CheckoutContext = {
-  requestUrl?: string
+  /** The public origin the buyer reached us on (src/platform/http/origin.ts): pay pages and return links. */
+  origin?: string
+  /** The client address (src/platform/http/origin.ts), for abuse limits and WeChat Pay's H5 payer IP. */
   clientIp?: string
   userId?: string
   openid?: string
@@ -80,6 +85,24 @@ async function loadProducts(payload: Payload, input: CheckoutInput): Promise<Map
   return byId
 }
 
+/** 每单限购: no order takes more units of one product than the product allows (hoarding a launch's stock). */
+function checkMaxPerOrder(input: CheckoutInput, products: Map<string, CheckoutProductRow>): void {
+  const perProduct = new Map<string, number>()
+  for (const item of input.items) perProduct.set(item.product, (perProduct.get(item.product) ?? 0) + item.quantity)
+  for (const [id, quantity] of perProduct) {
+    const product = products.get(id)!
+    const max = product.maxPerOrder ?? DEFAULT_MAX_PER_ORDER
+    if (quantity > max) {
+      const i = input.items.findIndex((item) => item.product === id)
+      throw new CommerceError('MAX_PER_ORDER', 400, `items[${i}].quantity: 「${product.title}」每单限购 ${max} 件 (at most ${max} per order)`, `items[${i}].quantity`)
+    }
+  }
+}
+
+/** The shortest payment window of the order's products (a flash-sale product returns unpaid stock sooner). */
+const paymentWindowMs = (products: Map<string, CheckoutProductRow>) =>
+  Math.min(...[...products.values()].map((p) => (p.paymentWindowMinutes ? p.paymentWindowMinutes * 60_000 : PAYMENT_WINDOW_MS)))
+
 const variantOf = (product: CheckoutProductRow, sku: string | undefined): CheckoutVariantRow | undefined => (sku ? product.variants.find((v) => v.sku === sku) : undefined)
 
 const COUPON_CODES: Record<string, CommerceErrorCode> = {
@@ -113,9 +136,7 @@ async function takeCoupon(payload: Payload, code: string, at: { readerKey?: stri
 export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: CheckoutContext = {}, now = Date.now()) {
   const products = await loadProducts(payload, input)
   const lines = sumLines(input.items)
-  for (const line of lines) {
-    if (line.quantity > 999) throw new CommerceError('INVALID_BODY', 400, 'items: 同一商品最多购买 999 件 (quantity too large)', 'items')
-  }
+  checkMaxPerOrder(input, products)
   const items = input.items.map((item) => {
     const product = products.get(item.product)!
     const variant = variantOf(product, item.variant)
@@ -134,8 +155,16 @@ export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: Ch
   }
   const discount = coupon?.discount ?? 0
   const total = subtotal - discount
+  try {
+    await takeLimit(payload, 'holds', ctx.clientIp)
+  } catch (error) {
+    await giveCouponBack()
+    throw error
+  }
+  const giveHoldBack = () => giveBackLimit(payload, 'holds', ctx.clientIp)
   if (!(await holdStock(payload, lines))) {
     await giveCouponBack()
+    await giveHoldBack()
     const available = (l: StockLine) => {
       const product = products.get(l.product)
       return (l.variant ? variantOf(product!, l.variant)?.stock : product?.stock) ?? 0
@@ -163,7 +192,7 @@ export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: Ch
         reader: ctx.readerId,
         attribution: input.attribution,
         channel: input.channel,
-        expiresAt: new Date(now + PAYMENT_WINDOW_MS).toISOString(),
+        expiresAt: new Date(now + paymentWindowMs(products)).toISOString(),
         accessTokenHash: hash,
         accessTokenEncrypted: encryptSecret(token), // the buyer's notification link (src/notifications)
         brand,
@@ -177,6 +206,7 @@ export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: Ch
   } catch (error) {
     await releaseStock(payload, lines) // compensation: the hold must not outlive a failed checkout
     await giveCouponBack()
+    await giveHoldBack()
     throw error
   }
 }
@@ -188,7 +218,7 @@ function description(order: Order): string {
 }
 
 /** Creates a payment attempt with its own out_trade_no and asks WeChat Pay for the channel's prepay data. */
-export async function startPayment(payload: Payload, order: Order, token: string, channel: PayChannel, ctx: CheckoutContext = {}, gateway: PayGateway = payGateway(ctx.requestUrl)): Promise<PaymentInstructions> {
+export async function startPayment(payload: Payload, order: Order, token: string, channel: PayChannel, ctx: CheckoutContext = {}, gateway: PayGateway = payGateway(ctx.origin)): Promise<PaymentInstructions> {
   const { totalDocs } = await payload.count({ collection: 'payments', where: { order: { equals: order.id } }, overrideAccess: true })
   const attempt = totalDocs + 1
   const outTradeNo = newOutTradeNo(order.number, attempt)
@@ -203,7 +233,7 @@ export async function startPayment(payload: Payload, order: Order, token: string
   })) as Payment
   const expiresAt = order.expiresAt ?? new Date(gateway.now() + PAYMENT_WINDOW_MS).toISOString()
   const base = { description: description(order), outTradeNo, amountFen: order.total, timeExpire: new Date(expiresAt), notifyUrl: gateway.notifyUrl, attach: order.id }
-  const returnUrl = new URL(orderPath(order.number, token), ctx.requestUrl ? new URL(ctx.requestUrl).origin : 'http://localhost').toString()
+  const returnUrl = new URL(orderPath(order.number, token), gateway.origin).toString()
   const result: PaymentInstructions = { channel, outTradeNo, sandbox, expiresAt }
   const client = gateway.client
   let prepayId: string | undefined
@@ -240,7 +270,10 @@ export async function startPayment(payload: Payload, order: Order, token: string
 
 /** The whole checkout. On a prepay failure the order is cancelled (stock released) and 502 is returned. */
 export async function checkout(payload: Payload, input: CheckoutInput, ctx: CheckoutContext = {}): Promise<CheckoutResult> {
-  const gateway = payGateway(ctx.requestUrl)
+  // Nothing is held when nobody can take the money: no live merchant and no sandbox allowed (production default).
+  if (!paymentsAvailable()) throw new CommerceError('PAYMENT_UNAVAILABLE', 503, PAYMENT_UNAVAILABLE_MESSAGE)
+  await takeLimit(payload, 'checkout', ctx.clientIp)
+  const gateway = payGateway(ctx.origin)
   const { order, token } = await placeOrder(payload, input, ctx, gateway.now())
   let payment: PaymentInstructions
   try {

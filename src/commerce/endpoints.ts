@@ -1,11 +1,13 @@
 // Payload custom endpoints (mounted under /api by the REST route): checkout and the WeChat Pay callback.
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
 import { cookieFrom, readerKeyOf, verifyVisitorCookie } from '@/communities/visitor'
 import { readCheckoutProducts } from '@/db/stock'
 import { readerIdFor } from '@/notifications/reader'
+import { clientIp, publicOrigin } from '@/platform/http/origin'
+import { RateLimitedError } from '@/platform/limits'
 
-import { checkout } from './checkout'
+import { checkout, type CheckoutContext } from './checkout'
 import { CommerceError, invalid } from './errors'
 import { handleWechatPayNotification } from './notify'
 import { NOTIFY_PATH } from './payGateway'
@@ -13,9 +15,16 @@ import { parseCheckoutBody } from './validateCheckout'
 
 const MAX_BODY = 16 * 1024
 
-export function clientIp(headers: Headers): string | undefined {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-  return forwarded || headers.get('x-real-ip') || undefined
+/** Who is buying, from the request: address, origin, the WeChat reader and the community reader (both cookies). */
+export async function checkoutContextFor(payload: Payload, request: { headers: Headers; url?: string | null }, userId?: string): Promise<CheckoutContext> {
+  return {
+    origin: publicOrigin(request),
+    clientIp: clientIp(request.headers),
+    userAgent: request.headers.get('user-agent') ?? undefined,
+    userId,
+    readerId: await readerIdFor(payload, request.headers),
+    readerKey: readerKeyFromCookie(request.headers),
+  }
 }
 
 /** The reader key behind a verified `tw_member` cookie (src/communities/visitor.ts), or undefined (no cookie is set here: no cookie, no coupon). */
@@ -42,17 +51,11 @@ export const checkoutEndpoint: Endpoint = {
   handler: async (req) => {
     try {
       const input = parseCheckoutBody(await readJson(req))
-      const result = await checkout(req.payload, input, {
-        requestUrl: req.url,
-        clientIp: clientIp(req.headers),
-        userAgent: req.headers.get('user-agent') ?? undefined,
-        userId: req.user?.collection === 'users' ? String(req.user.id) : undefined,
-        readerId: await readerIdFor(req.payload, req.headers),
-        readerKey: readerKeyFromCookie(req.headers),
-      })
+      const ctx = await checkoutContextFor(req.payload, req, req.user?.collection === 'users' ? String(req.user.id) : undefined)
+      const result = await checkout(req.payload, input, ctx)
       return Response.json(result, { status: 201, headers: { 'cache-control': 'no-store' } })
     } catch (error) {
-      if (error instanceof CommerceError) return error.toResponse()
+      if (error instanceof CommerceError || error instanceof RateLimitedError) return error.toResponse()
       req.payload.logger.error({ msg: 'checkout failed', err: error })
       return Response.json({ error: { code: 'INTERNAL', message: '下单失败，请重试 (internal error)' } }, { status: 500 })
     }

@@ -9,6 +9,7 @@ export type CommerceErrorCode =
   | 'PAYMENT_UNAVAILABLE'
   | 'ILLEGAL_TRANSITION'
   | 'NOT_FOUND'
+  | 'MAX_PER_ORDER'
   // Coupon at checkout (400, field "coupon"); INVALID_COUPON is the catch-all for a coupon with broken terms.
   | 'INVALID_COUPON'
   | 'COUPON_NOT_FOUND'

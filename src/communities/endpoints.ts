@@ -2,15 +2,21 @@
 //   POST /api/community-events/:id/signup   { name?, phone? } → 201 { signUp, seats } | 409 FULL/ALREADY_SIGNED_UP/CLOSED | 404
 //   POST /api/coupons/:id/claim                               → 201 { claim, coupon } | 409 SOLD_OUT/LIMIT_REACHED/NOT_STARTED/EXPIRED | 404
 //   POST /api/communities/:id/join                            → 200 { member: { number, isNew }, memberCount } | 404
-// The reader is the signed visitor cookie (./visitor.ts); a request without one gets a fresh one (Set-Cookie).
+//   all three: 403 READER_REQUIRED (no valid reader cookie; one is set) | 429 RATE_LIMITED
+// The reader is the signed visitor cookie (./visitor.ts). A request without a valid one is refused with 403
+// READER_REQUIRED and a fresh cookie (Set-Cookie) to retry with, so per-reader limits never count "nobody".
+// Each endpoint is also limited per client address (src/platform/limits).
 import type { Endpoint, PayloadRequest } from 'payload'
+
+import { clientIp, isHttps, publicOrigin } from '@/platform/http/origin'
+import { RateLimitedError, takeLimit, type LimitName } from '@/platform/limits'
 
 import { claimCoupon } from './claimCoupon'
 import { now } from './clock'
 import { CommunityError } from './errors'
 import { joinCommunity } from './join'
 import { signUpForEvent } from './signUp'
-import { readerOf } from './visitor'
+import { cookieFrom, newVisitorCookieValue, readerKeyOf, setCookieHeader, verifyVisitorCookie } from './visitor'
 
 const MAX_BODY = 4 * 1024
 
@@ -29,18 +35,26 @@ async function optionalJson(req: PayloadRequest): Promise<Record<string, unknown
 
 const text = (value: unknown, max: number): string | undefined => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : undefined)
 
-function readerEndpoint(path: string, run: (req: PayloadRequest, id: string, readerKey: string) => Promise<{ status: number; body: unknown }>): Endpoint {
+export const READER_REQUIRED_MESSAGE = '请刷新页面后再试一次 (reader cookie required: retry with the cookie just set)'
+
+function readerEndpoint(path: string, limit: LimitName, run: (req: PayloadRequest, id: string, readerKey: string) => Promise<{ status: number; body: unknown }>): Endpoint {
   return {
     path,
     method: 'post',
     handler: async (req) => {
-      const reader = readerOf(req.headers, req.url)
       const headers: Record<string, string> = { 'cache-control': 'no-store' }
-      if (reader.setCookie) headers['set-cookie'] = reader.setCookie
       try {
-        const { status, body } = await run(req, String(req.routeParams?.id ?? ''), reader.readerKey)
+        await takeLimit(req.payload, limit, clientIp(req.headers))
+        const visitorId = verifyVisitorCookie(cookieFrom(req.headers))
+        if (!visitorId) {
+          const fresh = newVisitorCookieValue()
+          headers['set-cookie'] = setCookieHeader(fresh.value, isHttps(publicOrigin(req)))
+          throw new CommunityError(403, 'READER_REQUIRED', READER_REQUIRED_MESSAGE)
+        }
+        const { status, body } = await run(req, String(req.routeParams?.id ?? ''), readerKeyOf(visitorId))
         return Response.json(body, { status, headers })
       } catch (error) {
+        if (error instanceof RateLimitedError) return error.toResponse()
         if (error instanceof CommunityError) return error.toResponse(headers)
         req.payload.logger.error({ msg: `community ${path} failed`, err: error })
         return Response.json({ error: { code: 'INTERNAL', message: '操作失败，请重试 (internal error)' } }, { status: 500, headers })
@@ -49,19 +63,19 @@ function readerEndpoint(path: string, run: (req: PayloadRequest, id: string, rea
   }
 }
 
-export const signUpEndpoint = readerEndpoint('/:id/signup', async (req, eventId, readerKey) => {
+export const signUpEndpoint = readerEndpoint('/:id/signup', 'signup', async (req, eventId, readerKey) => {
   const body = await optionalJson(req)
   const phone = text(body.phone, 20)
   if (phone && !/^[0-9+\- ]{5,20}$/.test(phone)) throw new CommunityError(400, 'INVALID', '手机号格式不正确')
   return { status: 201, body: await signUpForEvent(req.payload, { eventId, readerKey, name: text(body.name, 30), phone, now: now() }) }
 })
 
-export const claimEndpoint = readerEndpoint('/:id/claim', async (req, couponId, readerKey) => ({
+export const claimEndpoint = readerEndpoint('/:id/claim', 'claim', async (req, couponId, readerKey) => ({
   status: 201,
   body: await claimCoupon(req.payload, { couponId, readerKey, now: now() }),
 }))
 
-export const joinEndpoint = readerEndpoint('/:id/join', async (req, communityId, readerKey) => ({
+export const joinEndpoint = readerEndpoint('/:id/join', 'join', async (req, communityId, readerKey) => ({
   status: 200,
   body: await joinCommunity(req.payload, { communityId, readerKey, source: 'joined' }),
 }))

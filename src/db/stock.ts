@@ -268,7 +268,20 @@ export async function compareAndSetStatus(payload: Payload, collection: StatusCo
 
 /** What checkout needs of a product, read in one query (the hot path of a flash sale avoids the full Local API). */
 export type CheckoutVariantRow = { sku: string; name: string; price: number | null; stock: number }
-export type CheckoutProductRow = { id: string; title: string; price: number; stock: number; status: string; brand: string; variants: CheckoutVariantRow[] }
+export type CheckoutProductRow = {
+  id: string
+  title: string
+  price: number
+  stock: number
+  status: string
+  brand: string
+  variants: CheckoutVariantRow[]
+  /** 每单限购 and the product's own payment window; null → the defaults (src/commerce/checkout.ts). */
+  maxPerOrder: number | null
+  paymentWindowMinutes: number | null
+}
+
+const optionalNumber = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v))
 
 const variantRow = (v: Record<string, unknown>): CheckoutVariantRow => ({
   sku: String(v.sku),
@@ -292,6 +305,8 @@ export async function readCheckoutProducts(payload: Payload, ids: string[]): Pro
       status: String(d.status),
       brand: String(d.brand),
       variants: (Array.isArray(d.variants) ? (d.variants as Array<Record<string, unknown>>) : []).map(variantRow),
+      maxPerOrder: optionalNumber(d.maxPerOrder),
+      paymentWindowMinutes: optionalNumber(d.paymentWindowMinutes),
     }))
   }
   const idList = list(
@@ -299,7 +314,7 @@ export async function readCheckoutProducts(payload: Payload, ids: string[]): Pro
     ', ',
   )
   const result = await sqliteDb(payload).run(
-    sql`SELECT id, title, price, stock, status, brand_id,
+    sql`SELECT id, title, price, stock, status, brand_id, max_per_order, payment_window_minutes,
           (SELECT json_group_array(json_object('sku', v.sku, 'name', v.name, 'price', v.price, 'stock', v.stock))
              FROM (SELECT * FROM products_variants WHERE _parent_id = products.id ORDER BY _order) v) AS variants
         FROM products WHERE id IN (${idList})`,
@@ -307,6 +322,16 @@ export async function readCheckoutProducts(payload: Payload, ids: string[]): Pro
   return (result.rows ?? []).map((row) => {
     const r = row as Record<string, unknown>
     const variants = (JSON.parse(String(r.variants ?? '[]')) as Array<Record<string, unknown>>).map(variantRow)
-    return { id: String(r.id), title: String(r.title), price: Number(r.price), stock: Number(r.stock), status: String(r.status), brand: String(r.brand_id), variants }
+    return {
+      id: String(r.id),
+      title: String(r.title),
+      price: Number(r.price),
+      stock: Number(r.stock),
+      status: String(r.status),
+      brand: String(r.brand_id),
+      variants,
+      maxPerOrder: optionalNumber(r.max_per_order),
+      paymentWindowMinutes: optionalNumber(r.payment_window_minutes),
+    }
   })
 }

@@ -10,10 +10,10 @@ export type RestResponse<T = any> = { status: number; body: T }
 export async function rest<T = any>(
   method: keyof typeof handlers,
   path: string,
-  { token, json, form, cookie }: { token?: string; json?: unknown; form?: FormData; cookie?: string } = {},
-): Promise<RestResponse<T>> {
+  { token, json, form, cookie, headers: extra }: { token?: string; json?: unknown; form?: FormData; cookie?: string; headers?: Record<string, string> } = {},
+): Promise<RestResponse<T> & { headers: Headers }> {
   const url = new URL(`http://localhost/api${path}`)
-  const headers = new Headers()
+  const headers = new Headers(extra)
   if (cookie) headers.set('Cookie', cookie)
   if (token) headers.set('Authorization', `JWT ${token}`)
   let body: BodyInit | undefined
@@ -25,7 +25,7 @@ export async function rest<T = any>(
   const slug = url.pathname.replace(/^\/api\//, '').split('/')
   const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
   const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : undefined }
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers }
 }
 
 export async function login(email: string, password: string): Promise<string> {

@@ -24,7 +24,7 @@ export async function startCheckoutBed(): Promise<CheckoutBed> {
   const world = await makeWorld(payload)
   const bed = await startWechatPayTestbed()
   bed.clock.set(Date.now())
-  setPayGatewayForTests({ mode: 'sandbox', client: bed.client, notifyUrl: bed.config.notifyUrl, sandboxBase: bed.emulatorServer.url, now: bed.clock.now })
+  setPayGatewayForTests({ mode: 'sandbox', client: bed.client, notifyUrl: bed.config.notifyUrl, sandboxBase: bed.emulatorServer.url, origin: 'http://localhost', now: bed.clock.now })
   const product = async (stock: number, price = 1290) =>
     (await payload.create({
       collection: 'products',

@@ -70,22 +70,26 @@ describe('event sign-up', () => {
     expect(await rows('event-signups', 'event', e.id)).toBe(1)
   })
 
-  it('returns seats left, keeps name and phone for the brand, and sets a signed visitor cookie for new readers', async () => {
+  it('refuses a reader without a cookie (setting one), then returns seats left and keeps name and phone for the brand', async () => {
     const e = await event(3)
-    const first = await readerPost(`/community-events/${e.id}/signup`, undefined, { name: '王小明', phone: '13800000000' })
+    const refused = await readerPost(`/community-events/${e.id}/signup`, undefined, { name: '王小明', phone: '13800000000' })
+    expect(refused.status).toBe(403)
+    expect(refused.body.error.code).toBe('READER_REQUIRED')
+    expect(refused.setCookie).toMatch(new RegExp(`^${VISITOR_COOKIE}=[\\w-]+\\.[\\w-]+; Path=/; Max-Age=\\d+; HttpOnly; SameSite=Lax`))
+    expect(await readCounter(payload, counterKey('event', e.id))).toEqual({ used: 0, max: 3 })
+    const value = refused.setCookie!.split(';')[0].split('=')[1]
+    const first = await readerPost(`/community-events/${e.id}/signup`, `${VISITOR_COOKIE}=${value}`, { name: '王小明', phone: '13800000000' })
     expect(first.status).toBe(201)
     expect(first.body.seats).toEqual({ taken: 1, capacity: 3, left: 2 })
-    expect(first.setCookie).toMatch(new RegExp(`^${VISITOR_COOKIE}=[\\w-]+\\.[\\w-]+; Path=/; Max-Age=\\d+; HttpOnly; SameSite=Lax`))
-    const value = first.setCookie!.split(';')[0].split('=')[1]
     const row = await payload.findByID({ collection: 'event-signups', id: first.body.signUp.id, overrideAccess: true })
     expect(row).toMatchObject({ name: '王小明', phone: '13800000000', reader: readerKeyOf(verifyVisitorCookie(value)!) })
     expect(row.reader).not.toContain(value.split('.')[0]) // the cookie id itself is never stored
     const again = await readerPost(`/community-events/${e.id}/signup`, `${VISITOR_COOKIE}=${value}`)
     expect(again.body.error.code).toBe('ALREADY_SIGNED_UP')
     const forged = await readerPost(`/community-events/${e.id}/signup`, `${VISITOR_COOKIE}=${value.split('.')[0]}.forged`)
-    expect(forged.status).toBe(201) // a forged cookie is a new reader, not the victim
+    expect(forged.status).toBe(403) // a forged cookie is nobody: refused, and given a cookie of its own
     expect(forged.setCookie).toBeTruthy()
-    expect((await readerPost(`/community-events/${e.id}/signup`, undefined, { phone: 'call me' })).status).toBe(400)
+    expect((await readerPost(`/community-events/${e.id}/signup`, newReader(), { phone: 'call me' })).status).toBe(400)
   })
 
   it('closes sign-up when the event starts (controllable clock)', async () => {

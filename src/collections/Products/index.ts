@@ -11,6 +11,7 @@ import { revalidateProductPage } from '../../commerce/revalidateProductPage'
 import { stockFromVariants } from './hooks/stockFromVariants'
 import { compareAtAbovePrice } from './validation/compareAtAbovePrice'
 import { variantSku } from './validation/variantSku'
+import { optionalWholeInRange } from './validation/optionalWholeInRange'
 import { wholeNonNegative } from './validation/wholeNonNegative'
 
 const variantPrice = moneyField('price', { en: 'Price (optional)', zh: '规格售价（选填）' })
@@ -106,6 +107,37 @@ export const Products: CollectionConfig = {
       fields: [{ name: 'text', type: 'text', required: true, maxLength: 40, label: { en: 'Text', zh: '内容' } }],
     },
     { name: 'description', type: 'textarea', maxLength: 2000, label: { en: 'Description', zh: '商品详情' } },
+    {
+      type: 'collapsible',
+      label: { en: 'Purchase limits', zh: '购买限制' },
+      admin: { initCollapsed: true },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'maxPerOrder',
+              type: 'number',
+              min: 1,
+              max: 999,
+              defaultValue: 20,
+              label: { en: 'Max per order', zh: '每单限购（件）' },
+              validate: optionalWholeInRange('每单限购', 1, 999),
+              admin: { description: { en: 'So one buyer cannot hold a launch’s whole stock (empty: 20)', zh: '防止一个人占住全部库存（留空为 20）' } },
+            },
+            {
+              name: 'paymentWindowMinutes',
+              type: 'number',
+              min: 1,
+              max: 120,
+              label: { en: 'Payment window (minutes)', zh: '支付时限（分钟）' },
+              validate: optionalWholeInRange('支付时限', 1, 120),
+              admin: { description: { en: 'Unpaid orders give their stock back after this (empty: 15)', zh: '超时未支付的订单自动取消并退回库存（留空为 15 分钟）' } },
+            },
+          ],
+        },
+      ],
+    },
     brandField(),
     slugField('p'),
     statusField,

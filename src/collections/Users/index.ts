@@ -5,12 +5,15 @@ import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { selfOrOwnedMembers } from '../../access/selfOrOwnedMembers'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { guardMemberships } from './hooks/guardMemberships'
+import { forgiveSuccessfulLogin, throttleLogin } from './hooks/throttleLogin'
 import { membershipsField } from './memberships'
 
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: { en: 'User', zh: '用户' }, plural: { en: 'Users', zh: '用户' } },
-  auth: true,
+  // Failed logins are limited per address and per account by ./hooks/throttleLogin, which answers every account
+  // alike; Payload's per-account lock (5 tries → 10 min, with a message that confirms the account) is off.
+  auth: { maxLoginAttempts: 0 },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles', 'brands'], group: { en: 'Settings', zh: '设置' } },
   access: {
     // Admins manage every account; brand owners invite and manage their brands' members; everyone edits themselves.
@@ -40,5 +43,5 @@ export const Users: CollectionConfig = {
     },
     membershipsField,
   ],
-  hooks: { beforeValidate: [firstUserIsAdmin, guardMemberships] },
+  hooks: { beforeValidate: [firstUserIsAdmin, guardMemberships], beforeOperation: [throttleLogin], afterLogin: [forgiveSuccessfulLogin] },
 }

@@ -19,8 +19,14 @@ export function ReaderAction({ endpoint, label, doneLabel, done = false, fields 
     setMessage(null)
     const form = Object.fromEntries(new FormData(event.currentTarget))
     try {
-      const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(form), credentials: 'same-origin' })
-      const body = await res.json().catch(() => ({}))
+      const post = () => fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(form), credentials: 'same-origin' })
+      let res = await post()
+      let body = await res.json().catch(() => ({}))
+      // A first visit has no reader cookie yet: the refusal just set one, so the same action is sent again once.
+      if (res.status === 403 && body.error?.code === 'READER_REQUIRED') {
+        res = await post()
+        body = await res.json().catch(() => ({}))
+      }
       if (res.ok) {
         setMessage({ ok: true, text: body.claim?.code ? `领取成功，券码 ${body.claim.code}` : body.member ? `欢迎！你是第 ${body.member.number} 位成员` : '报名成功' })
         router.refresh()

@@ -3,10 +3,10 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { checkout } from '@/commerce/checkout'
-import { clientIp, readerKeyFromCookie } from '@/commerce/endpoints'
+import { checkoutContextFor } from '@/commerce/endpoints'
 import { CommerceError } from '@/commerce/errors'
 import { parseCheckoutBody } from '@/commerce/validateCheckout'
-import { readerIdFor } from '@/notifications/reader'
+import { RateLimitedError } from '@/platform/limits'
 
 export const dynamic = 'force-dynamic'
 
@@ -28,7 +28,8 @@ function attribution(form: FormData, request: Request, slug: string) {
 
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await params
-  const back = (code: string) => new Response(null, { status: 303, headers: { location: `/p/${encodeURIComponent(slug)}/buy?error=${code}` } })
+  const back = (code: string, retryAfterS?: number) =>
+    new Response(null, { status: 303, headers: { location: `/p/${encodeURIComponent(slug)}/buy?error=${code}${retryAfterS ? `&retry=${retryAfterS}` : ''}` } })
   let form: FormData
   try {
     form = await request.formData()
@@ -48,11 +49,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
       // A claimed coupon's code (optional): validated and priced by checkout for the reader of the tw_member cookie.
       coupon: String(form.get('coupon') ?? '').trim() || undefined,
     })
-    const result = await checkout(payload, input, { requestUrl: request.url, clientIp: clientIp(request.headers), userAgent: ua, readerKey: readerKeyFromCookie(request.headers), readerId: await readerIdFor(payload, request.headers) })
+    const result = await checkout(payload, input, await checkoutContextFor(payload, request))
     const location = result.payment.payUrl ?? result.orderUrl
     return new Response(null, { status: 303, headers: { location } })
   } catch (error) {
     if (error instanceof CommerceError) return back(error.code)
+    if (error instanceof RateLimitedError) return back(error.code, error.retryAfterS)
     payload.logger.error({ msg: 'buy form failed', err: error })
     return back('INTERNAL')
   }
@@ -64,6 +66,8 @@ const MESSAGES: Record<string, string> = {
   VARIANT_REQUIRED: '请先选择规格',
   UNKNOWN_VARIANT: '所选规格不存在或已下架，请重新选择',
   PAYMENT_UNAVAILABLE: '微信支付暂时不可用，请稍后再试',
+  MAX_PER_ORDER: '超过每单限购数量，请减少购买件数',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
   INVALID_BODY: '请检查填写的信息（手机号、数量）',
   INVALID_COUPON: '优惠券无效，请检查券码',
   COUPON_NOT_FOUND: '没有找到这张优惠券（请在领券的设备上使用）',
@@ -74,14 +78,21 @@ const MESSAGES: Record<string, string> = {
   COUPON_WRONG_BRAND: '该优惠券不适用于此品牌的商品',
 }
 
+const STATUS: Record<string, number> = { OUT_OF_STOCK: 409, RATE_LIMITED: 429, PAYMENT_UNAVAILABLE: 503 }
+
 /** Where a failed form post lands (the cached product page stays free of query-dependent output). */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await params
-  const code = new URL(request.url).searchParams.get('error') ?? ''
+  const query = new URL(request.url).searchParams
+  const code = query.get('error') ?? ''
+  const retry = Number(query.get('retry'))
   const message = MESSAGES[code] ?? '下单失败，请重试'
   const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>下单未成功</title></head>
 <body style="font-family:-apple-system,'PingFang SC',sans-serif;padding:24px;text-align:center"><p role="alert" data-error="${esc(code)}">${esc(message)}</p>
 <p><a href="/p/${esc(encodeURIComponent(slug))}">返回商品页</a></p></body></html>`
-  return new Response(html, { status: code === 'OUT_OF_STOCK' ? 409 : 400, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } })
+  const status = STATUS[code] ?? 400
+  const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }
+  if (status === 429 && Number.isInteger(retry) && retry > 0 && retry < 3600) headers['retry-after'] = String(retry)
+  return new Response(html, { status, headers })
 }
