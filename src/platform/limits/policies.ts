@@ -9,7 +9,7 @@ export const LIMITS = {
   /** Checkout attempts (JSON and no-JavaScript form). */
   checkout: { limit: 30, windowMs: MINUTE, message: '下单太频繁，请稍后再试 (too many checkouts)' },
   /** Stock holds created (orders placed, paid or not) per address in a payment window. */
-  holds: { limit: 10, windowMs: 15 * MINUTE, message: '未支付的订单太多，请先支付或稍后再试 (too many unpaid orders)' },
+  holds: { limit: 20, windowMs: 15 * MINUTE, message: '未支付的订单太多，请先支付或稍后再试 (too many unpaid orders)' },
   claim: { limit: 30, windowMs: MINUTE, message: '领取太频繁，请稍后再试 (too many claims)' },
   signup: { limit: 20, windowMs: MINUTE, message: '报名太频繁，请稍后再试 (too many sign-ups)' },
   join: { limit: 20, windowMs: MINUTE, message: '操作太频繁，请稍后再试 (too many joins)' },
