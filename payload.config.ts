@@ -38,6 +38,7 @@ import { OrderNotifications } from './src/collections/OrderNotifications'
 import { Orders } from './src/collections/Orders'
 import { Payments } from './src/collections/Payments'
 import { Products } from './src/collections/Products'
+import { RateLimits } from './src/collections/RateLimits'
 import { Pushes } from './src/collections/Pushes'
 import { Users } from './src/collections/Users'
 import { WechatAccounts } from './src/collections/WechatAccounts'
@@ -48,7 +49,9 @@ import { commerceTasks } from './src/jobs/commerce'
 import { notifyOrderTask } from './src/jobs/notifyOrder'
 import { publishPushTask } from './src/jobs/publishPush'
 import { brandWorkspaces } from './src/plugins/brandWorkspaces'
+import { inputGuards } from './src/plugins/inputGuards'
 import { importWechatStatsTask } from './src/jobs/wechatStats'
+import { configuredOrigin, configuredOrigins } from './src/platform/http/origin'
 import { payloadSecret } from './src/utilities/payloadSecret'
 import { identityEndpoints } from './src/wechat/identity/endpoints'
 
@@ -65,7 +68,7 @@ export default buildConfig({
       views: { funnel: { Component: '@/components/admin/analytics/FunnelView#FunnelView', path: '/funnel', meta: { title: '转化漏斗' } } },
     },
   },
-  collections: [Articles, Products, Media, Communities, CommunityEvents, EventSignups, Coupons, CouponClaims, CommunityMembers, CommunityCounters, Orders, Payments, OrderEvents, Brands, Users, Pushes, WechatAccounts, WechatImages, FunnelEvents, Customers, ArticleStats, OAuthNonces, OrderNotifications, Follows, FollowQrCodes],
+  collections: [Articles, Products, Media, Communities, CommunityEvents, EventSignups, Coupons, CouponClaims, CommunityMembers, CommunityCounters, Orders, Payments, OrderEvents, Brands, Users, Pushes, WechatAccounts, WechatImages, FunnelEvents, Customers, ArticleStats, OAuthNonces, OrderNotifications, Follows, FollowQrCodes, RateLimits],
   endpoints: [...commerceEndpoints, ...analyticsEndpoints, ...identityEndpoints, followQrEndpoint],
   editor: lexicalEditor({
     features: ({ defaultFeatures }) => [
@@ -77,9 +80,13 @@ export default buildConfig({
   }),
   i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
   secret: payloadSecret(),
+  // Payload reads the payload-token cookie only from requests whose Origin is listed (no Origin: Sec-Fetch-Site must
+  // be same-origin/same-site/none); an empty list (nothing configured) means no check: the cookie counts from any origin.
+  csrf: configuredOrigins(),
+  ...(process.env.NEXT_PUBLIC_SERVER_URL ? { serverURL: configuredOrigin() } : {}),
   db: databaseAdapter(projectRoot),
   sharp,
-  plugins: [brandWorkspaces],
+  plugins: [brandWorkspaces, inputGuards],
   telemetry: false,
   typescript: { outputFile: path.resolve(projectRoot, 'src/payload-types.ts') },
   jobs: {

@@ -1,15 +1,35 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
+import { allowedOrigins, checkCsrf, csrfRefusal } from './platform/http/csrf'
+import { publicOrigin } from './platform/http/origin'
+import { securityHeaders, surfaceOf } from './platform/http/securityHeaders'
+
 /**
- * The admin is Chinese first: without an explicit choice (the `payload-lng` cookie, set when a user
- * picks English in their account), Payload would follow the browser's Accept-Language instead.
+ * Runs before every route except static assets (see `config.matcher`):
+ * 1. refuses cross-site state-changing requests that carry our cookies (src/platform/http/csrf.ts);
+ * 2. the admin is Chinese first: without an explicit choice (the `payload-lng` cookie, set when a user picks
+ *    English in their account), Payload would follow the browser's Accept-Language instead (/admin and /api only);
+ * 3. sets the security headers (src/platform/http/securityHeaders.ts). Next copies a proxy's response headers onto
+ *    the final response, including pages served from the ISR cache and route handlers' responses.
  */
 export function proxy(request: NextRequest) {
-  if (request.cookies.has('payload-lng')) return NextResponse.next()
-  const headers = new Headers(request.headers)
-  const cookie = headers.get('cookie')
-  headers.set('cookie', cookie ? `${cookie}; payload-lng=zh` : 'payload-lng=zh')
-  return NextResponse.next({ request: { headers } })
+  const { pathname } = request.nextUrl
+  const headers = securityHeaders(pathname, publicOrigin(request))
+
+  // Checked on the request as the browser sent it (before the language cookie below is added).
+  if (!checkCsrf(request, allowedOrigins(request)).ok) return csrfRefusal(headers)
+
+  let response: NextResponse
+  if (surfaceOf(pathname) === 'page' || request.cookies.has('payload-lng')) response = NextResponse.next()
+  else {
+    const requestHeaders = new Headers(request.headers)
+    const cookie = requestHeaders.get('cookie')
+    requestHeaders.set('cookie', cookie ? `${cookie}; payload-lng=zh` : 'payload-lng=zh')
+    response = NextResponse.next({ request: { headers: requestHeaders } })
+  }
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
+  return response
 }
 
-export const config = { matcher: ['/admin/:path*', '/api/:path*'] }
+// Everything but Next's build assets and image optimizer (immutable, same-origin files) and the favicon.
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] }

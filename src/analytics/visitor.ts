@@ -2,6 +2,7 @@
 // keyed hash, so the events table cannot be joined back to a browser cookie without the server secret.
 import { createHmac, randomBytes } from 'node:crypto'
 
+import { cookiesSecure } from '../platform/http/origin'
 import { payloadSecret } from '../utilities/payloadSecret'
 
 export const VISITOR_COOKIE = 'tw_vid'
@@ -37,8 +38,9 @@ export function visitorHash(id: string, secret = payloadSecret()): string {
   return createHmac('sha256', `tuiwen:visitor:${secret}`).update(id).digest('hex').slice(0, 24)
 }
 
+/** `secure`: the caller's request was https; the cookie is Secure anyway when the configured public origin is. */
 export function visitorCookie(id: string, secure: boolean): string {
-  return `${VISITOR_COOKIE}=${id}; Path=/; Max-Age=${ONE_YEAR}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+  return `${VISITOR_COOKIE}=${id}; Path=/; Max-Age=${ONE_YEAR}; HttpOnly; SameSite=Lax${secure || cookiesSecure() ? '; Secure' : ''}`
 }
 
 /** Coarse key for rate limiting cookie-less bursts: hashed, kept in memory only, never stored. */

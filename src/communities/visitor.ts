@@ -3,6 +3,7 @@
 // rows never see a cookie value they could replay. When OAuth arrives, readerKey becomes the openid/unionid.
 import crypto from 'node:crypto'
 
+import { cookiesSecure } from '../platform/http/origin'
 import { payloadSecret } from '../utilities/payloadSecret'
 
 // Not `tw_reader`: that one is the WeChat OAuth reader session (src/wechat/identity/readerSession.ts).
@@ -49,6 +50,6 @@ export function readerOf(headers: Headers, url?: string): { readerKey: string; s
   const id = verifyVisitorCookie(cookieFrom(headers))
   if (id) return { readerKey: readerKeyOf(id) }
   const fresh = newVisitorCookieValue()
-  const secure = url?.startsWith('https:') || headers.get('x-forwarded-proto') === 'https'
-  return { readerKey: readerKeyOf(fresh.id), setCookie: setCookieHeader(fresh.value, Boolean(secure)) }
+  const secure = Boolean(url?.startsWith('https:')) || cookiesSecure({ headers, url })
+  return { readerKey: readerKeyOf(fresh.id), setCookie: setCookieHeader(fresh.value, secure) }
 }

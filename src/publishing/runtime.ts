@@ -1,5 +1,6 @@
 // Process-wide publishing settings. Tests swap `sleep` for a no-op (no real waiting) and may pin `apiBase`.
 import { createMemoryTokenCache, type TokenCache } from '../wechat/oa'
+import { configuredOrigin } from '../platform/http/origin'
 
 export const publishingRuntime: {
   sleep: (ms: number) => Promise<void>
@@ -20,7 +21,5 @@ export const publishingRuntime: {
   maxPolls: 20,
 }
 
-/** The site's public origin for landing pages, QR codes, 阅读原文 and the sandbox API. */
-export function defaultOrigin(): string {
-  return (process.env.NEXT_PUBLIC_SERVER_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, '')
-}
+/** The site's public origin for work without a request (jobs): landing pages, QR codes, 阅读原文, the sandbox API. */
+export const defaultOrigin = (): string => configuredOrigin()

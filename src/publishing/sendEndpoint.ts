@@ -4,6 +4,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { canInBrand, idOf } from '../access/roles'
 import type { Push } from '../payload-types'
 import { BUSY_STATUSES, PUSH_ACTIONS, type PushAction, type PushStatus, stepsFor } from './steps'
+import { publicOrigin } from '../platform/http/origin'
 
 export function canEditPush(user: PayloadRequest['user'], push: Pick<Push, 'brand'>): boolean {
   return canInBrand(user, idOf(push.brand), 'content')
@@ -33,7 +34,7 @@ export const sendEndpoint: Endpoint = {
       return Response.json({ error: '该推送正在处理中，请等待完成', job: push.jobId }, { status: 409 })
     }
 
-    const origin = (process.env.NEXT_PUBLIC_SERVER_URL || new URL(req.url ?? 'http://localhost').origin).replace(/\/+$/, '')
+    const origin = publicOrigin(req)
     const job = await req.payload.jobs.queue({ task: 'publishPush', input: { pushId: push.id, action, to, origin } })
     await req.payload.update({
       collection: 'pushes',

@@ -1,12 +1,10 @@
+import { publicOrigin } from '@/platform/http/origin'
 import { checkQrTarget, qrPngBuffer } from '@/wechat/render/qr'
 
 /** GET /qr?u=<landing URL> → PNG QR code of one of our own /p/<slug> pages (used by paste-mode articles). */
 export async function GET(request: Request): Promise<Response> {
-  const requestUrl = new URL(request.url)
-  const u = requestUrl.searchParams.get('u')
-  // The Host header is client-controlled, so the configured public origin wins when there is one.
-  const origin = process.env.NEXT_PUBLIC_SERVER_URL ? new URL(process.env.NEXT_PUBLIC_SERVER_URL).origin : requestUrl.origin
-  const check = checkQrTarget(u, origin)
+  const u = new URL(request.url).searchParams.get('u')
+  const check = checkQrTarget(u, publicOrigin(request))
   if (check.ok) {
     const png = await qrPngBuffer(check.url)
     return new Response(new Uint8Array(png), {

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { brandOwnerCreate } from '../../access/brandOwnerCreate'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { selfOrOwnedMembers } from '../../access/selfOrOwnedMembers'
+import { authCookieOptions } from '../../platform/http/origin'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { guardMemberships } from './hooks/guardMemberships'
 import { forgiveSuccessfulLogin, throttleLogin } from './hooks/throttleLogin'
@@ -13,7 +14,8 @@ export const Users: CollectionConfig = {
   labels: { singular: { en: 'User', zh: '用户' }, plural: { en: 'Users', zh: '用户' } },
   // Failed logins are limited per address and per account by ./hooks/throttleLogin, which answers every account
   // alike; Payload's per-account lock (5 tries → 10 min, with a message that confirms the account) is off.
-  auth: { maxLoginAttempts: 0 },
+  // The session cookie is Secure when the configured public origin is https.
+  auth: { maxLoginAttempts: 0, cookies: authCookieOptions() },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles', 'brands'], group: { en: 'Settings', zh: '设置' } },
   access: {
     // Admins manage every account; brand owners invite and manage their brands' members; everyone edits themselves.

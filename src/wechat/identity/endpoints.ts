@@ -6,7 +6,9 @@ import { createHmac } from 'node:crypto'
 
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
+import { createDbUsedStateStore } from '../../db/usedStates'
 import { apiBaseFor, clientFor, loadAccount, type AccountWithSecrets } from '../../publishing/account'
+import { publicOrigin } from '../../platform/http/origin'
 import { defaultOrigin, publishingRuntime } from '../../publishing/runtime'
 import { payloadSecret } from '../../utilities/payloadSecret'
 import { isWechatApiError } from '../oa'
@@ -24,7 +26,6 @@ import {
 import { accountFor, articleOfPath } from './account'
 import { readerCookie, readerFromHeaders } from './readerSession'
 import { identityRuntime } from './runtime'
-import { createDbUsedStateStore } from './usedStates'
 
 export const OAUTH_CALLBACK_PATH = '/api/wechat/oauth/callback'
 
@@ -190,7 +191,7 @@ function ownPageUrl(raw: string | null, req: PayloadRequest): URL | undefined {
     return undefined
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return undefined
-  const hosts = new Set([new URL(defaultOrigin()).host, req.headers.get('x-forwarded-host'), req.headers.get('host')].filter(Boolean))
+  const hosts = new Set([new URL(defaultOrigin()).host, new URL(publicOrigin(req)).host])
   return hosts.has(url.host) ? url : undefined
 }
 

@@ -3,6 +3,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
 import { readCookie } from '../../analytics/visitor'
+import { cookiesSecure } from '../../platform/http/origin'
 import { payloadSecret } from '../../utilities/payloadSecret'
 
 export const READER_COOKIE = 'tw_reader'
@@ -10,9 +11,10 @@ const TTL_SECONDS = 30 * 24 * 3600
 
 const mac = (body: string) => createHmac('sha256', `tuiwen:reader:${payloadSecret()}`).update(body).digest('base64url').slice(0, 32)
 
+/** `secure`: the caller's request was https; the cookie is Secure anyway when the configured public origin is. */
 export function readerCookie(customerId: string, nowMs: number, secure: boolean): string {
   const body = `${customerId}.${Math.floor(nowMs / 1000) + TTL_SECONDS}`
-  return `${READER_COOKIE}=${body}.${mac(body)}; Path=/; Max-Age=${TTL_SECONDS}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+  return `${READER_COOKIE}=${body}.${mac(body)}; Path=/; Max-Age=${TTL_SECONDS}; HttpOnly; SameSite=Lax${secure || cookiesSecure() ? '; Secure' : ''}`
 }
 
 export function readerFromHeaders(headers: Headers, nowMs = Date.now()): { customerId: string } | undefined {

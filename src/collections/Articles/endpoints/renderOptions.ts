@@ -1,17 +1,14 @@
 import type { PayloadRequest } from 'payload'
 
+import { publicOrigin } from '../../../platform/http/origin'
 import { themes, type RenderMode } from '../../../wechat/render'
 
 export class BadRenderOption extends Error {
   override name = 'BadRenderOption'
 }
 
-/** Public origin for landing pages and images: the configured one, else the request's own. */
-export function publicBaseUrl(req: PayloadRequest): string {
-  if (process.env.NEXT_PUBLIC_SERVER_URL) return process.env.NEXT_PUBLIC_SERVER_URL.replace(/\/$/, '')
-  const url = new URL(req.url ?? 'http://localhost:3000')
-  return url.origin
-}
+/** Public origin for landing pages and images. */
+export const publicBaseUrl = (req: PayloadRequest): string => publicOrigin(req)
 
 export function parseRenderOptions(params: { mode?: unknown; theme?: unknown; darkMode?: unknown }) {
   const mode = (params.mode ?? 'paste') as RenderMode

@@ -52,7 +52,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {pending && order.expiresAt ? <p>请在 {new Date(order.expiresAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' })} 前完成支付，超时订单自动取消。</p> : null}
       {step?.kind === 'link' ? (
         <p>
-          <a className="buy" href={step.href}>
+          {/* The page itself is no-referrer (its URL carries the buyer's token); WeChat's H5 cashier checks that the
+              Referer is our registered domain, so this link sends the origin only. */}
+          <a className="buy" href={step.href} referrerPolicy="origin">
             去支付
           </a>
         </p>
