@@ -92,6 +92,7 @@ export interface Config {
     'order-notifications': OrderNotification;
     follows: Follow;
     'follow-qr-codes': FollowQrCode;
+    'rate-limits': RateLimit;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -129,6 +130,7 @@ export interface Config {
     'order-notifications': OrderNotificationsSelect<false> | OrderNotificationsSelect<true>;
     follows: FollowsSelect<false> | FollowsSelect<true>;
     'follow-qr-codes': FollowQrCodesSelect<false> | FollowQrCodesSelect<true>;
+    'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -326,6 +328,14 @@ export interface Product {
       }[]
     | null;
   description?: string | null;
+  /**
+   * So one buyer cannot hold a launch’s whole stock (empty: 20)
+   */
+  maxPerOrder?: number | null;
+  /**
+   * Unpaid orders give their stock back after this (empty: 15)
+   */
+  paymentWindowMinutes?: number | null;
   brand: string | Brand;
   /**
    * Used in the page URL
@@ -559,8 +569,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -592,7 +600,7 @@ export interface Customer {
   createdAt: string;
 }
 /**
- * Callback URL for the WeChat platform: <site>/api/wechat-accounts/<id>/callback
+ * Callback URL for the WeChat platform: <site>/api/wechat-accounts/<id>/callback, with the token, EncodingAESKey and encryption mode below
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "wechat-accounts".
@@ -630,6 +638,16 @@ export interface WechatAccount {
   callbackToken?: string | null;
   callbackTokenEncrypted?: string | null;
   hasCallbackToken?: boolean | null;
+  /**
+   * As set in 服务器配置 on the WeChat platform
+   */
+  callbackMode?: ('plaintext' | 'compatible' | 'safe') | null;
+  /**
+   * 43 letters and digits; stored encrypted
+   */
+  encodingAESKey?: string | null;
+  encodingAESKeyEncrypted?: string | null;
+  hasEncodingAESKey?: boolean | null;
   /**
    * Talks to /sandbox/wechat instead of api.weixin.qq.com
    */
@@ -866,6 +884,16 @@ export interface FollowQrCode {
   brand: string | Brand;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limits".
+ */
+export interface RateLimit {
+  id: string;
+  key: string;
+  count: number;
+  expiresAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1108,6 +1136,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'follow-qr-codes';
         value: string | FollowQrCode;
+      } | null)
+    | ({
+        relationTo: 'rate-limits';
+        value: string | RateLimit;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1196,6 +1228,8 @@ export interface ProductsSelect<T extends boolean = true> {
         id?: T;
       };
   description?: T;
+  maxPerOrder?: T;
+  paymentWindowMinutes?: T;
   brand?: T;
   slug?: T;
   status?: T;
@@ -1503,8 +1537,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -1565,6 +1597,10 @@ export interface WechatAccountsSelect<T extends boolean = true> {
   callbackToken?: T;
   callbackTokenEncrypted?: T;
   hasCallbackToken?: T;
+  callbackMode?: T;
+  encodingAESKey?: T;
+  encodingAESKeyEncrypted?: T;
+  hasEncodingAESKey?: T;
   sandbox?: T;
   brand?: T;
   updatedAt?: T;
@@ -1704,6 +1740,15 @@ export interface FollowQrCodesSelect<T extends boolean = true> {
   brand?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limits_select".
+ */
+export interface RateLimitsSelect<T extends boolean = true> {
+  key?: T;
+  count?: T;
+  expiresAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -6,7 +6,7 @@ import { PublishError } from './errors'
 import { publishingRuntime } from './runtime'
 import { decryptSecret } from './secrets'
 
-export type AccountWithSecrets = WechatAccount & { appSecretPlain: string; callbackTokenPlain: string }
+export type AccountWithSecrets = WechatAccount & { appSecretPlain: string; callbackTokenPlain: string; encodingAESKeyPlain: string }
 
 export async function loadAccount(payload: Payload, id: string): Promise<AccountWithSecrets> {
   const account = (await payload.findByID({
@@ -22,6 +22,7 @@ export async function loadAccount(payload: Payload, id: string): Promise<Account
     ...account,
     appSecretPlain: decryptSecret(account.appSecretEncrypted),
     callbackTokenPlain: account.callbackTokenEncrypted ? decryptSecret(account.callbackTokenEncrypted) : '',
+    encodingAESKeyPlain: account.encodingAESKeyEncrypted ? decryptSecret(account.encodingAESKeyEncrypted) : '',
   }
 }
 

@@ -40,6 +40,19 @@ export const sandboxUploadScope = (appId: string) => `${appId}@sandbox:${getSand
 
 const emulatorType = (a: WechatAccount) => (a.accountType === 'service' ? 'service' : a.verified ? 'subscription' : 'subscription_unverified')
 
+/** The account's secrets as the emulator needs them; undefined when they cannot be decrypted (PAYLOAD_SECRET changed). */
+function sandboxSecrets(account: WechatAccount): { appSecret: string; token: string; encodingAESKey: string } | undefined {
+  try {
+    return {
+      appSecret: decryptSecret(account.appSecretEncrypted),
+      token: decryptSecret(account.callbackTokenEncrypted),
+      encodingAESKey: decryptSecret(account.encodingAESKeyEncrypted),
+    }
+  } catch {
+    return undefined
+  }
+}
+
 /** Adds (or refreshes) every sandbox account; at most every 2 s unless forced. */
 export async function syncSandboxAccounts(payload: Payload, origin: string, force = false): Promise<OfficialAccountEmulator> {
   const holder = getSandboxOfficialAccountEmulator()
@@ -48,22 +61,23 @@ export async function syncSandboxAccounts(payload: Payload, origin: string, forc
   holder.lastSync = now
   const found = await payload.find({ collection: 'wechat-accounts', where: { sandbox: { equals: true } }, depth: 0, limit: 50, overrideAccess: true, showHiddenFields: true })
   for (const account of found.docs as WechatAccount[]) {
-    let secret = ''
-    let token = ''
-    try {
-      secret = decryptSecret(account.appSecretEncrypted)
-      token = account.callbackTokenEncrypted ? decryptSecret(account.callbackTokenEncrypted) : ''
-    } catch {
-      continue
-    }
-    const fingerprint = [secret, token, emulatorType(account), origin, account.updatedAt].join('|')
+    const secrets = sandboxSecrets(account)
+    if (!secrets) continue
+    const fingerprint = [secrets.appSecret, secrets.token, secrets.encodingAESKey, account.callbackMode, emulatorType(account), origin, account.updatedAt].join('|')
     if (holder.synced.get(account.appId) === fingerprint) continue
     const previous = holder.emulator.state.accounts.get(account.appId)
     const added = holder.emulator.accounts.add({
       appId: account.appId,
-      appSecret: secret,
+      appSecret: secrets.appSecret,
       type: emulatorType(account),
-      callback: token ? { url: `${origin}/api/wechat-accounts/${account.id}/callback`, token } : undefined,
+      callback: secrets.token
+        ? {
+            url: `${origin}/api/wechat-accounts/${account.id}/callback`,
+            token: secrets.token,
+            encodingAESKey: secrets.encodingAESKey || undefined,
+            mode: account.callbackMode ?? 'plaintext',
+          }
+        : undefined,
       users: [{ ...SANDBOX_ACCOUNT.previewUser, subscribed: true }],
     })
     if (previous) for (const [openid, user] of previous.users) added.users.set(openid, user)

@@ -1,14 +1,25 @@
 // The demo's sandbox Official Account (served by the in-app emulator at /sandbox/wechat) and a ready push.
+// Its AppSecret, callback token and EncodingAESKey are drawn per installation at seed time and live only in
+// the database (encrypted by the collection); nothing secret is in the repository.
+import { randomBytes } from 'node:crypto'
+
 import type { Payload } from 'payload'
+
+import { generateEncodingAESKey } from '../wechat/oa/callbackCrypto'
 
 export const SANDBOX_ACCOUNT = {
   name: '山野茶事（沙箱公众号）',
   appId: 'wx7e57ab1e00000001',
-  appSecret: 'sandbox-secret-tuiwen-demo',
-  callbackToken: 'sandbox-callback-token',
   /** Follows the sandbox account: preview to this WeChat ID (or openid) from the push screen. */
   previewUser: { openid: 'oTuiwenDemoEditorPreview0001', wxname: 'tuiwen-editor' },
 } as const
+
+/** Fresh secrets in WeChat's formats: 32 hex AppSecret, 32-character token, 43-character EncodingAESKey. */
+const newSecrets = () => ({
+  appSecret: randomBytes(16).toString('hex'),
+  callbackToken: randomBytes(16).toString('hex'),
+  encodingAESKey: generateEncodingAESKey(),
+})
 
 export async function seedWechatSandbox(payload: Payload, teaBrandId: string, created: Record<string, number>): Promise<void> {
   const existing = await payload.find({ collection: 'wechat-accounts', where: { appId: { equals: SANDBOX_ACCOUNT.appId } }, limit: 1, depth: 0, overrideAccess: true })
@@ -20,8 +31,9 @@ export async function seedWechatSandbox(payload: Payload, teaBrandId: string, cr
       data: {
         name: SANDBOX_ACCOUNT.name,
         appId: SANDBOX_ACCOUNT.appId,
-        appSecret: SANDBOX_ACCOUNT.appSecret,
-        callbackToken: SANDBOX_ACCOUNT.callbackToken,
+        ...newSecrets(),
+        // 安全模式, so the demo exercises the encrypted callback path end to end.
+        callbackMode: 'safe',
         accountType: 'service',
         verified: true,
         sandbox: true,

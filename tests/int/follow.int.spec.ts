@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Community, Customer, Follow, WechatAccount } from '@/payload-types'
 import { parseScene, sceneFor } from '@/analytics/follow'
+import { callbackRuntime } from '@/publishing/callbackRuntime'
 import { publishingRuntime } from '@/publishing/runtime'
 import { serveFetchHandler, type RunningServer } from '@/sandbox/http'
 import { createOfficialAccountEmulator, type OfficialAccountEmulator } from '@/sandbox/wechat-oa'
@@ -47,6 +48,8 @@ beforeAll(async () => {
   emulator = createOfficialAccountEmulator({ fetch: inProcessFetch })
   server = await serveFetchHandler((request) => emulator.handle(request))
   publishingRuntime.apiBase = server.url
+  // Callback timestamps come from the emulator's manual clock; the ±5-minute window is checked against it.
+  callbackRuntime.now = () => emulator.clock.now()
   acc = (await payload.create({
     collection: 'wechat-accounts',
     data: { name: '关注测试号', appId: APP_ID, appSecret: 'secret-follow', callbackToken: 'token-follow', accountType: 'service', verified: true, brand: w.brandA.id },
@@ -116,7 +119,7 @@ describe('follow QR codes and callbacks', () => {
     const url = new URL(last.url)
     for (const [k, v] of Object.entries(last.query)) url.searchParams.set(k, v)
     const replay = await inProcessFetch(url.toString(), { method: 'POST', body: last.xml })
-    expect(replay.status).toBe(200)
+    expect(replay.status).toBe(401) // the nonce was spent by the original delivery
     expect(await follows('oNewFollower000000000000001')).toHaveLength(2)
   })
 

@@ -9,6 +9,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Push, WechatAccount } from '@/payload-types'
+import { callbackRuntime } from '@/publishing/callbackRuntime'
 import { publishingRuntime } from '@/publishing/runtime'
 import { createOfficialAccountEmulator, type OfficialAccountEmulator } from '@/sandbox/wechat-oa'
 import { serveFetchHandler, type RunningServer } from '@/sandbox/http'
@@ -126,6 +127,8 @@ beforeAll(async () => {
   })
   publishingRuntime.apiBase = server.url
   publishingRuntime.sleep = async () => {}
+  // Callback timestamps come from the emulator's manual clock; the ±5-minute window is checked against it.
+  callbackRuntime.now = () => emulator.clock.now()
 })
 afterAll(async () => {
   await server?.close()

@@ -1,31 +1,13 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { brandCan } from '../../access/brandCan'
 import { brandCanCreate } from '../../access/brandCanCreate'
 import { brandMember } from '../../access/brandMember'
 import { isAdmin } from '../../access/isAdmin'
 import { brandField } from '../../fields/brand'
-import { encryptSecret } from '../../publishing/secrets'
 import { callbackEndpoint, callbackVerifyEndpoint } from '../../publishing/callbackEndpoint'
-
-/**
- * Secrets arrive in `appSecret` / `callbackToken`, are encrypted into hidden fields and the inputs are
- * blanked, so they are never returned by the API nor shown after saving. Leaving an input empty keeps
- * the stored secret.
- */
-const encryptSecrets: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
-  for (const [input, stored, flag] of [
-    ['appSecret', 'appSecretEncrypted', 'hasAppSecret'],
-    ['callbackToken', 'callbackTokenEncrypted', 'hasCallbackToken'],
-  ] as const) {
-    const value = typeof data[input] === 'string' ? data[input].trim() : ''
-    if (value) data[stored] = encryptSecret(value)
-    else if (data[stored] === undefined && originalDoc?.[stored]) data[stored] = originalDoc[stored]
-    data[input] = ''
-    data[flag] = Boolean(data[stored])
-  }
-  return data
-}
+import { encryptSecrets } from './hooks/encryptSecrets'
+import { encodingAESKeyInput } from './validation/callbackSecurity'
 
 export const WechatAccounts: CollectionConfig = {
   slug: 'wechat-accounts',
@@ -35,8 +17,8 @@ export const WechatAccounts: CollectionConfig = {
     defaultColumns: ['name', 'appId', 'accountType', 'verified', 'brand'],
     group: { en: 'Settings', zh: '设置' },
     description: {
-      en: 'Callback URL for the WeChat platform: <site>/api/wechat-accounts/<id>/callback',
-      zh: '公众平台「服务器配置」的 URL 填：<站点地址>/api/wechat-accounts/<本条 ID>/callback，令牌与下方一致',
+      en: 'Callback URL for the WeChat platform: <site>/api/wechat-accounts/<id>/callback, with the token, EncodingAESKey and encryption mode below',
+      zh: '公众平台「服务器配置」的 URL 填：<站点地址>/api/wechat-accounts/<本条 ID>/callback，令牌、EncodingAESKey 和消息加解密方式与下方一致',
     },
   },
   access: { read: brandMember, create: brandCanCreate('settings'), update: brandCan('settings'), delete: isAdmin },
@@ -145,6 +127,41 @@ export const WechatAccounts: CollectionConfig = {
     },
     { name: 'callbackTokenEncrypted', type: 'text', hidden: true },
     { name: 'hasCallbackToken', type: 'checkbox', defaultValue: false, label: { en: 'Token set', zh: '已设置令牌' }, admin: { readOnly: true, position: 'sidebar' } },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'callbackMode',
+          type: 'select',
+          defaultValue: 'plaintext',
+          label: { en: 'Message encryption', zh: '消息加解密方式' },
+          options: [
+            { label: { en: 'Plaintext', zh: '明文模式' }, value: 'plaintext' },
+            { label: { en: 'Compatible (plaintext or encrypted)', zh: '兼容模式' }, value: 'compatible' },
+            { label: { en: 'Safe (encrypted, recommended)', zh: '安全模式（推荐）' }, value: 'safe' },
+          ],
+          admin: { description: { en: 'As set in 服务器配置 on the WeChat platform', zh: '与公众平台「服务器配置」中的选择一致' } },
+        },
+        {
+          name: 'encodingAESKey',
+          type: 'text',
+          label: { en: 'EncodingAESKey', zh: '消息加解密密钥 (EncodingAESKey)' },
+          validate: encodingAESKeyInput,
+          admin: {
+            placeholder: '保存后不再显示；留空表示不修改',
+            description: { en: '43 letters and digits; stored encrypted', zh: '43 位字母和数字，加密保存' },
+          },
+        },
+      ],
+    },
+    { name: 'encodingAESKeyEncrypted', type: 'text', hidden: true },
+    {
+      name: 'hasEncodingAESKey',
+      type: 'checkbox',
+      defaultValue: false,
+      label: { en: 'EncodingAESKey set', zh: '已设置 EncodingAESKey' },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
     {
       name: 'sandbox',
       type: 'checkbox',

@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto'
+
 import { describe, expect, it } from 'vitest'
+
+import { decryptCallbackMessage, generateEncodingAESKey } from '@/wechat/oa/callbackCrypto'
 import { createEmulatorClock } from './clock'
 import { createOfficialAccountEmulator } from './emulator'
 import { sanitizeDraftContent } from './sanitize-content'
@@ -107,5 +111,59 @@ describe('sanitizeDraftContent', () => {
       '<section style="padding:8px" data-tool="x"><p>文</p><img src="http://mmbiz.qpic.cn/ok/0?wx_fmt=png" />' +
         '<a>j</a><a href="https://mp.weixin.qq.com/s/x">ok</a><a>fn</a><a data-miniprogram-appid="wx1">mini</a></section>',
     )
+  })
+})
+
+describe('callback pushes (§1.11, §5.5 item 30)', () => {
+  const sha1 = (...parts: string[]) => createHash('sha1').update(parts.sort().join('')).digest('hex')
+
+  it('安全模式: encrypted envelope, msg_signature, current timestamp and a fresh nonce on every attempt', async () => {
+    const clock = createEmulatorClock()
+    const seen: { url: URL; body: string }[] = []
+    const key = generateEncodingAESKey()
+    const emulator = createOfficialAccountEmulator({
+      clock,
+      accounts: [{ ...APP, callback: { url: 'http://us/cb', token: 'tok', encodingAESKey: key, mode: 'safe' } }],
+      fetch: async (input, init) => {
+        seen.push({ url: new URL(input), body: String(init?.body) })
+        clock.advance(1_000)
+        return new Response('busy', { status: 503 })
+      },
+    })
+    const fields = { ToUserName: 'gh_x', FromUserName: 'o1', CreateTime: 42, MsgType: 'event', Event: 'subscribe' }
+    const record = emulator.pushEvent(APP.appId, fields)
+    await emulator.idle()
+    expect(record).toMatchObject({ attempts: 3, delivered: false, lastStatus: 503 })
+    expect(seen).toHaveLength(3)
+    const start = Math.floor(Date.UTC(2026, 0, 5, 2, 0, 0) / 1000)
+    seen.forEach(({ url, body }, i) => {
+      const q = Object.fromEntries(url.searchParams)
+      expect(q.timestamp).toBe(String(start + i))
+      expect(q.encrypt_type).toBe('aes')
+      const encrypt = /<Encrypt><!\[CDATA\[([^\]]+)\]\]><\/Encrypt>/.exec(body)?.[1] ?? ''
+      expect(body).not.toContain('o1')
+      expect(q.signature).toBe(sha1('tok', q.timestamp!, q.nonce!))
+      expect(q.msg_signature).toBe(sha1('tok', q.timestamp!, q.nonce!, encrypt))
+      expect(decryptCallbackMessage({ encodingAESKey: key, encrypted: encrypt })).toEqual({ xml: record!.xml, appId: APP.appId })
+    })
+    expect(new Set(seen.map(({ url }) => url.searchParams.get('nonce'))).size).toBe(3)
+  })
+
+  it('明文模式 (the default) pushes the plain XML without encrypt_type', async () => {
+    const bodies: string[] = []
+    const urls: URL[] = []
+    const emulator = createOfficialAccountEmulator({
+      accounts: [{ ...APP, callback: { url: 'http://us/cb', token: 'tok', encodingAESKey: generateEncodingAESKey() } }],
+      fetch: async (input, init) => {
+        urls.push(new URL(input))
+        bodies.push(String(init?.body))
+        return new Response('success')
+      },
+    })
+    const record = emulator.pushEvent(APP.appId, { ToUserName: 'gh_x', FromUserName: 'o1', CreateTime: 1, MsgType: 'event', Event: 'SCAN' })
+    await emulator.idle()
+    expect(record).toMatchObject({ delivered: true, attempts: 1 })
+    expect(bodies).toEqual([record!.xml])
+    expect(urls[0]!.searchParams.has('encrypt_type')).toBe(false)
   })
 })

@@ -2,7 +2,7 @@ export { type OfficialAccountEmulator, type OfficialAccountEmulatorOptions, crea
 export { type EmulatorClock, createEmulatorClock } from './clock'
 export { type FaultConfig, type FaultKind, EmulatedConnectionDrop } from './faults'
 export { DEFAULT_LIMITS, type EmulatorLimits, type EmulatorScripts, type EmulatorSettings } from './context'
-export type { AccountType, CallbackDelivery, EmulatorAccount, EmulatorAccountInit, EmulatorMessage, EmulatorUser, PublishOutcome } from './state'
+export type { AccountType, CallbackDelivery, EmulatorAccount, EmulatorAccountInit, EmulatorCallback, EmulatorMessage, EmulatorUser, PublishOutcome } from './state'
 export { createSeededRandom } from './rng'
 export { fakeGif, fakeJpeg, fakePng, startEmulator } from './testing'
 export { type ArticleDayCounts, datacubeOf } from './routes-datacube'

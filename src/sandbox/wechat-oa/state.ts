@@ -19,6 +19,9 @@ export type EmulatorUser = {
   tagIds?: number[]
 }
 
+/** 服务器配置 of an account: 明文模式 / 兼容模式 (plaintext fields and Encrypt) / 安全模式 (Encrypt only). */
+export type EmulatorCallback = { url: string; token: string; encodingAESKey?: string; mode?: 'plaintext' | 'compatible' | 'safe' }
+
 export type EmulatorAccount = {
   appId: string
   appSecret: string
@@ -29,7 +32,8 @@ export type EmulatorAccount = {
   ipWhitelist: string[] | null
   commentPrivilege: boolean
   openPlatformBound: boolean
-  callback?: { url: string; token: string }
+  /** Where events are pushed; with an EncodingAESKey and mode 'safe' / 'compatible' they go encrypted (§1.11). */
+  callback?: EmulatorCallback
   /** 网页授权域名: exact hostnames (§2.1). */
   oauthDomains: string[]
   /** template_id → keyword keys such as `thing3`; the type is the key without its digits (§1.7.1). */
@@ -98,7 +102,10 @@ export type CallbackDelivery = {
   appId: string
   event: string
   url: string
+  /** The message itself (plaintext XML). */
   xml: string
+  /** What was POSTed: `xml`, or its encrypted envelope. */
+  body: string
   query: Record<string, string>
   attempts: number
   delivered: boolean

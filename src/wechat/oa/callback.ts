@@ -1,20 +1,31 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { type XmlElement, child, childText, parseXml } from './xml'
 
-/** §1.11: sha1 of the lexicographically sorted [token, timestamp, nonce], joined, as lower-case hex. */
-export function callbackSignature(parts: { token: string; timestamp: string; nonce: string }): string {
-  return createHash('sha1').update([parts.token, parts.timestamp, parts.nonce].sort().join('')).digest('hex')
+type SignedParts = {
+  token: string
+  timestamp: string
+  nonce: string
+  /** 安全模式: the `<Encrypt>` value, which makes this the `msg_signature`. */
+  encrypt?: string
 }
 
+/** §1.11: sha1 of the lexicographically sorted [token, timestamp, nonce(, Encrypt)], joined, as lower-case hex. */
+export function callbackSignature(parts: SignedParts): string {
+  const list = [parts.token, parts.timestamp, parts.nonce, ...(parts.encrypt === undefined ? [] : [parts.encrypt])]
+  return createHash('sha1').update(list.sort().join('')).digest('hex')
+}
+
+/** Checks `signature` (plaintext) or, with `encrypt`, `msg_signature` (安全模式). */
 export function verifyCallbackSignature(input: {
   token: string
   timestamp: string | null | undefined
   nonce: string | null | undefined
   signature: string | null | undefined
+  encrypt?: string
 }): boolean {
-  const { token, timestamp, nonce, signature } = input
+  const { token, timestamp, nonce, signature, encrypt } = input
   if (!token || !timestamp || !nonce || !signature || !/^[0-9a-f]{40}$/i.test(signature)) return false
-  const expected = Buffer.from(callbackSignature({ token, timestamp, nonce }), 'hex')
+  const expected = Buffer.from(callbackSignature({ token, timestamp, nonce, encrypt }), 'hex')
   return timingSafeEqual(expected, Buffer.from(signature.toLowerCase(), 'hex'))
 }
 
@@ -121,4 +132,13 @@ export function parseCallbackXml(xml: string): CallbackMessage {
   const fields: Record<string, string> = {}
   for (const c of root.children) fields[c.name] = c.text.trim()
   return { ...common, type: 'other', msgType, event, fields }
+}
+
+/** 安全模式 body `<xml><ToUserName/><Encrypt>…</Encrypt></xml>` → the Encrypt value. */
+export function parseEncryptedCallbackXml(xml: string): { toUserName: string; encrypt: string } {
+  const root = child(parseXml(xml), 'xml')
+  if (!root) throw new CallbackXmlError('callback body has no <xml> root')
+  const encrypt = childText(root, 'Encrypt')
+  if (!encrypt) throw new CallbackXmlError('encrypted callback body has no <Encrypt>')
+  return { toUserName: childText(root, 'ToUserName') ?? '', encrypt }
 }

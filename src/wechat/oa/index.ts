@@ -14,7 +14,18 @@ export {
   byteLength,
 } from './validate-draft'
 export { type RetryOptions, withRetry } from './retry'
-export { type CallbackMessage, CallbackXmlError, callbackSignature, verifyCallbackSignature, parseCallbackXml } from './callback'
+export { type CallbackMessage, CallbackXmlError, callbackSignature, verifyCallbackSignature, parseCallbackXml, parseEncryptedCallbackXml } from './callback'
+export {
+  type AuthenticatedCallback,
+  type AuthenticatedProbe,
+  type CallbackAccount,
+  type CallbackMode,
+  type CallbackRejection,
+  CALLBACK_MAX_SKEW_MS,
+  authenticateCallback,
+  authenticateProbe,
+} from './callbackAuth'
+export { CallbackCryptoError, decryptCallbackMessage, encryptCallbackMessage, generateEncodingAESKey, isEncodingAESKey } from './callbackCrypto'
 export { type XmlElement, type XmlValue, parseXml, buildXml } from './xml'
 export { type FetchLike, encodeJsonBody } from './http'
 export type * from './types'
