@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../access/nobody'
 
-/** Spent OAuth `state` nonces: the unique index makes "mark used" atomic across server processes. */
+/** Single-use ids (src/db/usedStates.ts): spent OAuth `state` nonces, OA callback nonces and handled callback messages; the unique index makes "mark used" atomic across server processes. */
 export const OAuthNonces: CollectionConfig = {
   slug: 'oauth-nonces',
   admin: { hidden: true },

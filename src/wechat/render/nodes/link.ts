@@ -1,17 +1,25 @@
 import { escapeHtml } from '../escape'
 import { isRecord, plainText, type LexNode } from '../lexical'
 import { styleAttr } from '../style'
-import { isMpWeixinUrl, parseHttpUrl } from '../urls'
+import { isMpWeixinUrl } from '../urls'
 import type { RenderChildren, RenderContext } from '../context'
+import { internalLinkPath, safeLinkHref } from '../../../utilities/safeUrl'
 
 /** Internal links point at our own public pages when the target document is populated. */
 function internalHref(fields: Record<string, unknown>, ctx: RenderContext): string | undefined {
-  const doc = isRecord(fields.doc) ? fields.doc : undefined
-  const value = doc && isRecord(doc.value) ? doc.value : undefined
-  const slug = value && typeof value.slug === 'string' ? value.slug : undefined
-  if (!ctx.baseUrl || !slug) return undefined
-  const section = doc!.relationTo === 'products' ? 'p' : 'a'
-  return `${ctx.baseUrl}/${section}/${encodeURIComponent(slug)}`
+  const path = internalLinkPath(fields.doc)
+  return ctx.baseUrl && path ? `${ctx.baseUrl}${path}` : undefined
+}
+
+/**
+ * The absolute http(s) URL a link may keep in WeChat, through the same predicate as the web page (safeLinkHref):
+ * paths on our own site are resolved against the public origin; anchors, mailto: and tel: do nothing in WeChat.
+ */
+function wechatUrl(raw: unknown, ctx: RenderContext): URL | undefined {
+  const safe = safeLinkHref(raw)
+  if (safe?.kind === 'http') return new URL(safe.href)
+  if (safe?.kind === 'relative' && safe.href.startsWith('/') && ctx.baseUrl) return new URL(`${ctx.baseUrl}${safe.href}`)
+  return undefined
 }
 
 const sameUrl = (text: string, url: URL, raw: string) => {
@@ -27,7 +35,7 @@ export function renderLink(node: LexNode, ctx: RenderContext, path: string, rend
   const inner = renderChildren(node.children, ctx, path)
   const fields = isRecord(node.fields) ? node.fields : {}
   const raw = fields.linkType === 'internal' ? internalHref(fields, ctx) : typeof fields.url === 'string' ? fields.url : node.url
-  const url = parseHttpUrl(raw)
+  const url = wechatUrl(raw, ctx)
   if (!url) {
     if (typeof raw === 'string' && raw.trim()) ctx.warn(`已移除无法使用的链接：${raw.slice(0, 60)}`)
     else if (fields.linkType === 'internal') ctx.warn(`站内链接「${plainText(node).slice(0, 20)}」无法解析为公开页面，已按纯文字输出`)
