@@ -1,5 +1,6 @@
 import * as migration_20261122_220250_initial from './20261122_220250_initial';
 import * as migration_20261122_230650_brand_roles from './20261122_230650_brand_roles';
+import * as migration_20261201_212722_production_safety from './20261201_212722_production_safety';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_230650_brand_roles.up,
     down: migration_20261122_230650_brand_roles.down,
-    name: '20261122_230650_brand_roles'
+    name: '20261122_230650_brand_roles',
+  },
+  {
+    up: migration_20261201_212722_production_safety.up,
+    down: migration_20261201_212722_production_safety.down,
+    name: '20261201_212722_production_safety'
   },
 ];
