@@ -12,7 +12,7 @@ import { demo } from './helpers'
 const mainPort = Number(process.env.E2E_PORT || 3101)
 const prodPort = mainPort + 50
 const prodBase = `http://127.0.0.1:${prodPort}`
-const root = path.resolve(__dirname, '../..')
+const root = process.cwd()
 let server: ChildProcess | undefined
 let prod: APIRequestContext
 
