@@ -114,7 +114,9 @@ test('a brand owner sets up a community with a coupon; a reader claims it and pa
     await expect(card).toContainText(couponTitle)
     await expect(card).toContainText(`满${yuan(coupon.minSpend)}减${yuan(coupon.amountOff)}`)
     await expect(card).toContainText('每人限领 1 张 · 剩余 20 张')
-    const claimed = phone.waitForResponse((r) => r.url().endsWith(`/api/coupons/${savedCoupon.id}/claim`) && r.request().method() === 'POST')
+    // A first-time reader has no reader cookie yet: the first POST is refused (403 READER_REQUIRED, setting one) and
+    // the page sends the claim again with it.
+    const claimed = phone.waitForResponse((r) => r.url().endsWith(`/api/coupons/${savedCoupon.id}/claim`) && r.request().method() === 'POST' && r.status() !== 403)
     await card.getByRole('button', { name: '领取' }).click()
     const response = await claimed
     expect(response.status()).toBe(201)

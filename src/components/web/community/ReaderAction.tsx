@@ -12,7 +12,17 @@ export function ReaderAction({ endpoint, label, doneLabel, done = false, fields 
   const router = useRouter()
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
-  if (done) return <span className="reader-action reader-action--done" data-testid={testId}>{doneLabel}</span>
+  // After a success the page refreshes into the done state; the reader still sees what just happened (their code).
+  const status = message ? <p role="status" className={message.ok ? 'reader-action__ok' : 'reader-action__error'}>{message.text}</p> : null
+  if (done)
+    return (
+      <>
+        <span className="reader-action reader-action--done" data-testid={testId}>
+          {doneLabel}
+        </span>
+        {status}
+      </>
+    )
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
     setBusy(true)
@@ -43,7 +53,7 @@ export function ReaderAction({ endpoint, label, doneLabel, done = false, fields 
         <input key={f.name} name={f.name} type={f.type ?? 'text'} placeholder={f.label} aria-label={f.label} maxLength={f.name === 'phone' ? 20 : 30} />
       ))}
       <button type="submit" disabled={busy}>{busy ? '请稍候…' : label}</button>
-      {message ? <p role="status" className={message.ok ? 'reader-action__ok' : 'reader-action__error'}>{message.text}</p> : null}
+      {status}
     </form>
   )
 }
