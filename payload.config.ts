@@ -36,6 +36,7 @@ import { OAuthNonces } from './src/collections/OAuthNonces'
 import { OrderEvents } from './src/collections/OrderEvents'
 import { OrderNotifications } from './src/collections/OrderNotifications'
 import { Orders } from './src/collections/Orders'
+import { Outbox } from './src/collections/Outbox'
 import { Payments } from './src/collections/Payments'
 import { Products } from './src/collections/Products'
 import { RateLimits } from './src/collections/RateLimits'
@@ -44,14 +45,17 @@ import { Users } from './src/collections/Users'
 import { WechatAccounts } from './src/collections/WechatAccounts'
 import { WechatImages } from './src/collections/WechatImages'
 import { commerceEndpoints } from './src/commerce/endpoints'
+import { registerCommerceOutboxHandlers } from './src/commerce/outboxHandlers'
 import { databaseAdapter, migrateOutsideProduction } from './src/db/adapter'
 import { commerceTasks } from './src/jobs/commerce'
 import { notifyOrderTask } from './src/jobs/notifyOrder'
+import { drainOutboxTask } from './src/jobs/outbox'
 import { publishPushTask } from './src/jobs/publishPush'
 import { brandWorkspaces } from './src/plugins/brandWorkspaces'
 import { inputGuards } from './src/plugins/inputGuards'
 import { importWechatStatsTask } from './src/jobs/wechatStats'
 import { configuredOrigin, configuredOrigins } from './src/platform/http/origin'
+import { kickOutbox } from './src/platform/outbox'
 import { payloadSecret } from './src/utilities/payloadSecret'
 import { identityEndpoints } from './src/wechat/identity/endpoints'
 
@@ -68,7 +72,7 @@ export default buildConfig({
       views: { funnel: { Component: '@/components/admin/analytics/FunnelView#FunnelView', path: '/funnel', meta: { title: '转化漏斗' } } },
     },
   },
-  collections: [Articles, Products, Media, Communities, CommunityEvents, EventSignups, Coupons, CouponClaims, CommunityMembers, CommunityCounters, Orders, Payments, OrderEvents, Brands, Users, Pushes, WechatAccounts, WechatImages, FunnelEvents, Customers, ArticleStats, OAuthNonces, OrderNotifications, Follows, FollowQrCodes, RateLimits],
+  collections: [Articles, Products, Media, Communities, CommunityEvents, EventSignups, Coupons, CouponClaims, CommunityMembers, CommunityCounters, Orders, Payments, OrderEvents, Brands, Users, Pushes, WechatAccounts, WechatImages, FunnelEvents, Customers, ArticleStats, OAuthNonces, OrderNotifications, Follows, FollowQrCodes, RateLimits, Outbox],
   endpoints: [...commerceEndpoints, ...analyticsEndpoints, ...identityEndpoints, followQrEndpoint],
   editor: lexicalEditor({
     features: ({ defaultFeatures }) => [
@@ -90,12 +94,15 @@ export default buildConfig({
   telemetry: false,
   typescript: { outputFile: path.resolve(projectRoot, 'src/payload-types.ts') },
   jobs: {
-    tasks: [...commerceTasks, publishPushTask, importWechatStatsTask, notifyOrderTask],
+    tasks: [...commerceTasks, publishPushTask, importWechatStatsTask, notifyOrderTask, drainOutboxTask],
     // Scheduled publishing, payment expiry and reconciliation, notifications and statistics imports run inside
     // the long-running server; tests run jobs explicitly.
     autoRun: process.env.TUIWEN_JOBS_AUTORUN === 'false' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
   },
   onInit: async (payload) => {
     await migrateOutsideProduction(payload)
+    // Side effects committed by a process that died before processing them run now (src/platform/outbox).
+    registerCommerceOutboxHandlers()
+    kickOutbox(payload, 0)
   },
 })
