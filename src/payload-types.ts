@@ -93,6 +93,7 @@ export interface Config {
     follows: Follow;
     'follow-qr-codes': FollowQrCode;
     'rate-limits': RateLimit;
+    outbox: Outbox;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -131,6 +132,7 @@ export interface Config {
     follows: FollowsSelect<false> | FollowsSelect<true>;
     'follow-qr-codes': FollowQrCodesSelect<false> | FollowQrCodesSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
+    outbox: OutboxSelect<false> | OutboxSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -159,6 +161,7 @@ export interface Config {
       publishPush: TaskPublishPush;
       importWechatStats: TaskImportWechatStats;
       notifyOrder: TaskNotifyOrder;
+      drainOutbox: TaskDrainOutbox;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -333,9 +336,17 @@ export interface Product {
    */
   maxPerOrder?: number | null;
   /**
-   * Unpaid orders give their stock back after this (empty: 15)
+   * Unpaid orders give their stock back after this (empty: 15; for a flash sale, e.g. 5)
    */
   paymentWindowMinutes?: number | null;
+  /**
+   * Optional. Marks the product as a flash sale (秒杀): before this time the page counts down and checkout is refused
+   */
+  saleStartsAt?: string | null;
+  /**
+   * Optional. Units one buyer (WeChat reader, else phone number) may hold across orders; unpaid orders that expire give them back
+   */
+  limitPerBuyer?: number | null;
   brand: string | Brand;
   /**
    * Used in the page URL
@@ -539,6 +550,7 @@ export interface Order {
   paidAt?: string | null;
   accessTokenHash?: string | null;
   accessTokenEncrypted?: string | null;
+  buyerKey?: string | null;
   brand: string | Brand;
   updatedAt: string;
   createdAt: string;
@@ -897,6 +909,30 @@ export interface RateLimit {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox".
+ */
+export interface Outbox {
+  id: string;
+  topic: string;
+  data:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  availableAt: string;
+  attempts: number;
+  claimedUntil?: string | null;
+  doneAt?: string | null;
+  lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -971,6 +1007,7 @@ export interface PayloadJob {
           | 'publishPush'
           | 'importWechatStats'
           | 'notifyOrder'
+          | 'drainOutbox'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -1012,6 +1049,7 @@ export interface PayloadJob {
         | 'publishPush'
         | 'importWechatStats'
         | 'notifyOrder'
+        | 'drainOutbox'
         | 'schedulePublish'
       )
     | null;
@@ -1140,6 +1178,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'rate-limits';
         value: string | RateLimit;
+      } | null)
+    | ({
+        relationTo: 'outbox';
+        value: string | Outbox;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1230,6 +1272,8 @@ export interface ProductsSelect<T extends boolean = true> {
   description?: T;
   maxPerOrder?: T;
   paymentWindowMinutes?: T;
+  saleStartsAt?: T;
+  limitPerBuyer?: T;
   brand?: T;
   slug?: T;
   status?: T;
@@ -1459,6 +1503,7 @@ export interface OrdersSelect<T extends boolean = true> {
   paidAt?: T;
   accessTokenHash?: T;
   accessTokenEncrypted?: T;
+  buyerKey?: T;
   brand?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1752,6 +1797,21 @@ export interface RateLimitsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox_select".
+ */
+export interface OutboxSelect<T extends boolean = true> {
+  topic?: T;
+  data?: T;
+  availableAt?: T;
+  attempts?: T;
+  claimedUntil?: T;
+  doneAt?: T;
+  lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1932,6 +1992,14 @@ export interface TaskNotifyOrder {
     status?: string | null;
     reason?: string | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDrainOutbox".
+ */
+export interface TaskDrainOutbox {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

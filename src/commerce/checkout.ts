@@ -15,6 +15,7 @@ import type { PayChannel } from '@/wechat/pay/types'
 
 import { recordOrderStep } from './funnel'
 import { CommerceError, type CommerceErrorCode } from './errors'
+import { assertSaleStarted, takeBuyerAllowance } from './flashSale'
 import { recordOrderEvent, transitionOrder } from './orderState'
 import { newOrderNumber, newOrderToken, orderPath } from './orderToken'
 import { PAYMENT_UNAVAILABLE_MESSAGE, payGateway, paymentsAvailable, type PayGateway } from './payGateway'
@@ -129,14 +130,17 @@ async function takeCoupon(payload: Payload, code: string, at: { readerKey?: stri
 }
 
 /**
- * Validated input → held stock + a pending_payment order. No payment yet. Order: price from the DB → take the
- * coupon (if any; a bad coupon fails here, before any stock is held) → hold stock → create the order. A step that
- * fails gives back what the earlier ones took (the coupon claim, the stock).
+ * Validated input → held stock + a pending_payment order. No payment yet. Order: price from the DB → 秒杀 start and
+ * per-buyer units (./flashSale.ts) → take the coupon (if any; a bad coupon fails here, before any stock is held) →
+ * hold stock → create the order. A step that fails gives back what the earlier ones took (the buyer's units, the
+ * coupon claim, the stock).
  */
 export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: CheckoutContext = {}, now = Date.now()) {
   const products = await loadProducts(payload, input)
   const lines = sumLines(input.items)
   checkMaxPerOrder(input, products)
+  assertSaleStarted(products.values(), now) // 秒杀: 409 NOT_STARTED before saleStartsAt, nothing taken
+  const allowance = await takeBuyerAllowance(payload, input, products, ctx) // 每人限购: given back below on any failure
   const items = input.items.map((item) => {
     const product = products.get(item.product)!
     const variant = variantOf(product, item.variant)
@@ -149,7 +153,7 @@ export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: Ch
   const subtotal = items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0)
   const brand = products.get(input.items[0].product)!.brand
   const number = newOrderNumber(now)
-  const coupon = input.coupon ? await takeCoupon(payload, input.coupon, { readerKey: ctx.readerKey, subtotal, brand, now, orderRef: number }) : undefined
+  const coupon = input.coupon ? await takeCoupon(payload, input.coupon, { readerKey: ctx.readerKey, subtotal, brand, now, orderRef: number }).catch(allowance.giveBackAndThrow) : undefined
   const giveCouponBack = async () => {
     if (coupon) await releaseCouponClaim(payload, coupon.claimId, number).catch(() => false)
   }
@@ -159,11 +163,13 @@ export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: Ch
     await takeLimit(payload, 'holds', ctx.clientIp)
   } catch (error) {
     await giveCouponBack()
+    await allowance.giveBack()
     throw error
   }
   const giveHoldBack = () => giveBackLimit(payload, 'holds', ctx.clientIp)
   if (!(await holdStock(payload, lines))) {
     await giveCouponBack()
+    await allowance.giveBack()
     await giveHoldBack()
     const available = (l: StockLine) => {
       const product = products.get(l.product)
@@ -187,6 +193,7 @@ export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: Ch
         discount,
         total,
         couponClaim: coupon?.claimId,
+        buyerKey: allowance.buyerKey,
         buyer: input.buyer,
         customer: ctx.userId,
         reader: ctx.readerId,
@@ -206,6 +213,7 @@ export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: Ch
   } catch (error) {
     await releaseStock(payload, lines) // compensation: the hold must not outlive a failed checkout
     await giveCouponBack()
+    await allowance.giveBack()
     await giveHoldBack()
     throw error
   }

@@ -1,4 +1,4 @@
-/** Named commerce errors carried to the API as `{ error: { code, message, field? } }` with an HTTP status. */
+/** Named commerce errors carried to the API as `{ error: { code, message, field?, …details } }` with an HTTP status. */
 export type CommerceErrorCode =
   | 'INVALID_BODY'
   | 'UNKNOWN_PRODUCT'
@@ -18,6 +18,11 @@ export type CommerceErrorCode =
   | 'COUPON_EXPIRED'
   | 'COUPON_MIN_SPEND_NOT_MET'
   | 'COUPON_WRONG_BRAND'
+  // Flash sale (src/commerce/flashSale.ts): 409 before saleStartsAt (error.startsAt), 400 without a buyer identity
+  // for a product with limitPerBuyer (field "buyer.phone"), 409 over the limit (error.limit, error.remaining).
+  | 'NOT_STARTED'
+  | 'BUYER_REQUIRED'
+  | 'LIMIT_REACHED'
 
 export class CommerceError extends Error {
   override name = 'CommerceError'
@@ -26,12 +31,14 @@ export class CommerceError extends Error {
     readonly status: number,
     message: string,
     readonly field?: string,
+    /** Machine-readable details added to the error body (e.g. NOT_STARTED's `startsAt`); never overrides code/message/field. */
+    readonly details?: Record<string, string | number>,
   ) {
     super(message)
   }
 
   toResponse(): Response {
-    const error: Record<string, string> = { code: this.code, message: this.message }
+    const error: Record<string, string | number> = { ...this.details, code: this.code, message: this.message }
     if (this.field) error.field = this.field
     return Response.json({ error }, { status: this.status })
   }

@@ -1,5 +1,6 @@
 // The order state machine: explicit transitions, one winner per transition (compare-and-set on `status`),
-// an append-only history in `order-events`, and stock released exactly once when a held order is cancelled.
+// an append-only history in `order-events`, and stock (and a flash-sale buyer's units) released exactly once when a
+// held order is cancelled.
 import type { Payload } from 'payload'
 
 import type { OrderStatus } from '@/collections/Orders/statuses'
@@ -7,6 +8,7 @@ import { compareAndSetStatus, releaseStock } from '@/db/stock'
 import type { Order } from '@/payload-types'
 
 import { CommerceError } from './errors'
+import { giveBackBuyerAllowance } from './flashSale'
 import { onOrderTransition } from './onTransition'
 import { idOf, requiredIdOf } from '@/utilities/idOf'
 
@@ -61,6 +63,7 @@ export async function transitionOrder(payload: Payload, orderId: string, input: 
       return product ? [{ product, ...(item.variant ? { variant: item.variant } : {}), quantity: item.quantity }] : []
     })
     await releaseStock(payload, held)
+    await giveBackBuyerAllowance(payload, order.buyerKey) // 秒杀 每人限购: the buyer may buy these units again
   }
   await recordOrderEvent(payload, order, from, input.to, input.reason, input.actor)
   await onOrderTransition(payload, { ...order, status: input.to }, from, input.to)

@@ -1,5 +1,5 @@
 // Engine-specific community primitives: bounded counters (event seats, coupon stock) and sequences (member
-// numbers). Only src/communities/ calls these. Each is ONE atomic database operation, so 200 readers racing
+// numbers), and a flash-sale buyer's units (takeUpTo/giveBack, src/commerce/flashSale.ts). Only those modules call these. Each is ONE atomic database operation, so 200 readers racing
 // for the last seat or coupon can never push a counter past its limit (same pattern as ./stock.ts).
 //
 // The counters live in their own table (`community-counters`, never edited through Payload) rather than on the
@@ -109,6 +109,58 @@ export async function giveBackOne(payload: Payload, key: string): Promise<boolea
     return (result.modifiedCount ?? 0) === 1
   }
   const result = await sqliteDb(payload).run(sql`UPDATE community_counters SET used = used - 1 WHERE "key" = ${key} AND used > 0`)
+  return (result.rowsAffected ?? 0) === 1
+}
+
+/**
+ * takeOneUpTo for `quantity` units at once (a flash-sale buyer's units of one product, src/commerce/flashSale.ts):
+ * creates the counter at `quantity`, or adds `quantity` while `used + quantity <= max`; all or nothing, returns
+ * whether this call got them. One statement, so 50 parallel calls against max 2 (quantity 1) let exactly 2 through:
+ * SQLite INSERT … ON CONFLICT DO UPDATE … WHERE used + excluded.used <= max; MongoDB
+ * updateOne({ key, used: { $lte: max − quantity } }, $inc, { upsert }) where a counter without room makes the upsert
+ * hit the unique key (E11000) → false. `quantity > max` is refused without touching the database.
+ */
+export async function takeUpTo(payload: Payload, key: string, quantity: number, max: number): Promise<boolean> {
+  if (!Number.isSafeInteger(quantity) || quantity < 1) throw new RangeError('counters: quantity must be a whole number ≥ 1')
+  if (!Number.isSafeInteger(max) || max < 1 || quantity > max) return false
+  const at = new Date()
+  if (activeEngine() === 'mongodb') {
+    try {
+      const r = await model(payload).updateOne(
+        { key, used: { $lte: max - quantity } },
+        { $inc: { used: quantity }, $set: { max, updatedAt: at }, $setOnInsert: { createdAt: at } },
+        { upsert: true },
+      )
+      return (r.modifiedCount ?? 0) + (r.upsertedCount ?? 0) === 1
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) return false
+      throw error
+    }
+  }
+  const result = await sqliteDb(payload).run(
+    sql`INSERT INTO community_counters (id, "key", used, "max", updated_at, created_at) VALUES (${crypto.randomUUID()}, ${key}, ${quantity}, ${max}, ${at.toISOString()}, ${at.toISOString()})
+        ON CONFLICT("key") DO UPDATE SET used = used + excluded.used, "max" = excluded."max", updated_at = excluded.updated_at WHERE used + excluded.used <= excluded."max"`,
+  )
+  return (result.rowsAffected ?? 0) === 1
+}
+
+/**
+ * Gives `quantity` units back (what takeUpTo took: a failed checkout, an unpaid order cancelled); never below zero.
+ * SQLite: one UPDATE … SET used = MAX(used − n, 0); MongoDB: $inc −n while used ≥ n, else (a counter that somehow
+ * holds fewer) sets it to 0 — each step one atomic update. Returns whether the counter changed.
+ */
+export async function giveBack(payload: Payload, key: string, quantity: number): Promise<boolean> {
+  if (!Number.isSafeInteger(quantity) || quantity < 1) throw new RangeError('counters: quantity must be a whole number ≥ 1')
+  const at = new Date()
+  if (activeEngine() === 'mongodb') {
+    const result = await model(payload).updateOne({ key, used: { $gte: quantity } }, { $inc: { used: -quantity }, $set: { updatedAt: at } })
+    if ((result.modifiedCount ?? 0) === 1) return true
+    const clamped = await model(payload).updateOne({ key, used: { $gt: 0, $lt: quantity } }, { $set: { used: 0, updatedAt: at } })
+    return (clamped.modifiedCount ?? 0) === 1
+  }
+  const result = await sqliteDb(payload).run(
+    sql`UPDATE community_counters SET used = MAX(used - ${quantity}, 0), updated_at = ${at.toISOString()} WHERE "key" = ${key} AND used > 0`,
+  )
   return (result.rowsAffected ?? 0) === 1
 }
 

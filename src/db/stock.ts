@@ -25,7 +25,7 @@ const mongoModel = (payload: Payload, slug: string) => (payload.db as unknown as
  * Runs statements as ONE write transaction (BEGIN IMMEDIATE … COMMIT) on a single connection. The embedded libsql
  * client executes a batch synchronously, so nothing interleaves; any error rolls the whole batch back.
  */
-async function sqliteBatch(payload: Payload, statements: SQL[]): Promise<LibsqlResult[]> {
+export async function sqliteBatch(payload: Payload, statements: SQL[]): Promise<LibsqlResult[]> {
   const db = sqliteDb(payload)
   const client = (payload.db as unknown as { client: LibsqlClient }).client
   return client.batch(
@@ -64,7 +64,7 @@ const list = (parts: SQL[], sep: string) => sql.join(parts, sql.raw(sep))
 const uniq = <T,>(xs: T[]) => [...new Set(xs)]
 
 /** SQLite fragments over products (plain lines) and products_variants (SKU lines, keyed by parent id + sku). */
-function sqliteParts(lines: StockLine[]) {
+export function sqliteParts(lines: StockLine[]) {
   const plain = lines.filter((l) => !l.variant)
   const skus = lines.filter((l) => l.variant)
   const noVariants = (alias: string) => sql.raw(`NOT EXISTS (SELECT 1 FROM products_variants pv WHERE pv._parent_id = ${alias}.id)`)
@@ -84,7 +84,7 @@ function sqliteParts(lines: StockLine[]) {
 }
 
 /** products.stock of products with variants is the sum of their SKUs' stock: recomputed in the same transaction. */
-const sqliteResumParents = (parents: string[]) =>
+export const sqliteResumParents = (parents: string[]) =>
   sql`UPDATE products SET stock = (SELECT COALESCE(SUM(v.stock), 0) FROM products_variants v WHERE v._parent_id = products.id)
       WHERE id IN (${list(
         parents.map((id) => sql`${id}`),
@@ -279,9 +279,18 @@ export type CheckoutProductRow = {
   /** 每单限购 and the product's own payment window; null → the defaults (src/commerce/checkout.ts). */
   maxPerOrder: number | null
   paymentWindowMinutes: number | null
+  /** 秒杀 (src/commerce/flashSale.ts): when checkout opens (ISO string; null → on sale now), and units per buyer (null → no limit). */
+  saleStartsAt: string | null
+  limitPerBuyer: number | null
 }
 
 const optionalNumber = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v))
+/** A date column (SQLite: ISO text; MongoDB: Date) → ISO string, or null when empty or unreadable. */
+const optionalDate = (v: unknown) => {
+  if (v === null || v === undefined || v === '') return null
+  const ms = v instanceof Date ? v.getTime() : Date.parse(String(v))
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null
+}
 
 const variantRow = (v: Record<string, unknown>): CheckoutVariantRow => ({
   sku: String(v.sku),
@@ -307,6 +316,8 @@ export async function readCheckoutProducts(payload: Payload, ids: string[]): Pro
       variants: (Array.isArray(d.variants) ? (d.variants as Array<Record<string, unknown>>) : []).map(variantRow),
       maxPerOrder: optionalNumber(d.maxPerOrder),
       paymentWindowMinutes: optionalNumber(d.paymentWindowMinutes),
+      saleStartsAt: optionalDate(d.saleStartsAt),
+      limitPerBuyer: optionalNumber(d.limitPerBuyer),
     }))
   }
   const idList = list(
@@ -314,7 +325,7 @@ export async function readCheckoutProducts(payload: Payload, ids: string[]): Pro
     ', ',
   )
   const result = await sqliteDb(payload).run(
-    sql`SELECT id, title, price, stock, status, brand_id, max_per_order, payment_window_minutes,
+    sql`SELECT id, title, price, stock, status, brand_id, max_per_order, payment_window_minutes, sale_starts_at, limit_per_buyer,
           (SELECT json_group_array(json_object('sku', v.sku, 'name', v.name, 'price', v.price, 'stock', v.stock))
              FROM (SELECT * FROM products_variants WHERE _parent_id = products.id ORDER BY _order) v) AS variants
         FROM products WHERE id IN (${idList})`,
@@ -332,6 +343,8 @@ export async function readCheckoutProducts(payload: Payload, ids: string[]): Pro
       variants,
       maxPerOrder: optionalNumber(r.max_per_order),
       paymentWindowMinutes: optionalNumber(r.payment_window_minutes),
+      saleStartsAt: optionalDate(r.sale_starts_at),
+      limitPerBuyer: optionalNumber(r.limit_per_buyer),
     }
   })
 }

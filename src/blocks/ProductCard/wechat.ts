@@ -1,11 +1,11 @@
 import { buyAction } from '../../wechat/render/buy'
-import { pointsHtml, priceHtml, productImageHtml, productOrPlaceholder, titleHtml } from '../../wechat/render/productParts'
+import { pointsHtml, priceHtml, productImageHtml, productOrPlaceholder, saleHtml, titleHtml } from '../../wechat/render/productParts'
 import { styleAttr } from '../../wechat/render/style'
 import type { WechatBlockConverter } from '../../wechat/render/context'
 
 /**
- * `productCard` → a static card on a solid background: image, title, selling points and price as live text,
- * then the buy action (mini-program link or QR code). No external href anywhere.
+ * `productCard` → a static card on a solid background: image, title, 秒杀 tag and start time (if any), selling points
+ * and price as live text, then the buy action (mini-program link or QR code). No external href anywhere.
  */
 export const productCardToWechat: WechatBlockConverter = (fields, ctx) => {
   const blockIndex = ctx.productBlockIndex++
@@ -15,7 +15,7 @@ export const productCardToWechat: WechatBlockConverter = (fields, ctx) => {
   const layout = fields.layout === 'small' || fields.layout === 'text' ? fields.layout : 'large'
   const cta = typeof fields.cta === 'string' && fields.cta.trim() ? fields.cta.trim().slice(0, 12) : '购买'
   const image = layout === 'text' ? '' : productImageHtml(ctx, product)
-  const text = titleHtml(ctx, product) + pointsHtml(ctx, product) + priceHtml(ctx, product)
+  const text = titleHtml(ctx, product) + saleHtml(ctx, product) + pointsHtml(ctx, product) + priceHtml(ctx, product)
   let body: string
   if (layout === 'small' && image) {
     // Two inline-block columns; no whitespace between them (it would render as a gap and break the widths).

@@ -1,6 +1,6 @@
 import { buyAction } from '../../wechat/render/buy'
 import { placeholder } from '../../wechat/render/placeholder'
-import { priceHtml, productImageHtml, productOrPlaceholder, titleHtml } from '../../wechat/render/productParts'
+import { priceHtml, productImageHtml, productOrPlaceholder, saleHtml, titleHtml } from '../../wechat/render/productParts'
 import { styleAttr } from '../../wechat/render/style'
 import type { WechatBlockConverter } from '../../wechat/render/context'
 
@@ -13,7 +13,7 @@ export const productGridToWechat: WechatBlockConverter = (fields, ctx) => {
     const found = productOrPlaceholder(ref, ctx)
     if ('html' in found) return found.html
     const { product } = found
-    return productImageHtml(ctx, product) + titleHtml(ctx, product) + priceHtml(ctx, product) + buyAction(ctx, product, blockIndex, '购买', true)
+    return productImageHtml(ctx, product) + titleHtml(ctx, product) + saleHtml(ctx, product) + priceHtml(ctx, product) + buyAction(ctx, product, blockIndex, '购买', true)
   })
   let rows = ''
   for (let i = 0; i < cells.length; i += 2) {

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { brandCan } from '../../access/brandCan'
-import { isAdmin } from '../../access/isAdmin'
+import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { nobody } from '../../access/nobody'
 import { brandField } from '../../fields/brand'
 import { moneyField } from '../../fields/money'
@@ -127,6 +127,14 @@ export const Orders: CollectionConfig = {
     { name: 'accessTokenHash', type: 'text', index: true, access: { read: () => false, update: () => false }, admin: { hidden: true } },
     // The same token, encrypted (publishing/secrets), so the notification job can link the buyer to the order page.
     { name: 'accessTokenEncrypted', type: 'text', access: { read: () => false, update: () => false }, admin: { hidden: true } },
+    // 秒杀 每人限购 (src/commerce/flashSale.ts): the per-buyer counters this order took, `<counter key>*<units>` separated
+    // by spaces (keys carry a hash of the buyer's openid/phone, never the raw value); given back once if it is cancelled unpaid.
+    {
+      name: 'buyerKey',
+      type: 'text',
+      access: { read: isAdminField, create: () => false, update: () => false },
+      admin: { hidden: true, readOnly: true },
+    },
     brandField(),
   ],
 }

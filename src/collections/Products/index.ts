@@ -8,6 +8,7 @@ import { moneyField } from '../../fields/money'
 import { slugField } from '../../fields/slug'
 import { statusField } from '../../fields/status'
 import { revalidateProductPage } from '../../commerce/revalidateProductPage'
+import { scheduleSaleStart } from './hooks/scheduleSaleStart'
 import { stockFromVariants } from './hooks/stockFromVariants'
 import { compareAtAbovePrice } from './validation/compareAtAbovePrice'
 import { variantSku } from './validation/variantSku'
@@ -30,7 +31,7 @@ export const Products: CollectionConfig = {
     update: brandCan('content'),
     delete: brandCan('content'),
   },
-  hooks: { beforeValidate: [stockFromVariants], afterChange: [revalidateProductPage] },
+  hooks: { beforeValidate: [stockFromVariants], afterChange: [revalidateProductPage, scheduleSaleStart] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 60, label: { en: 'Title', zh: '商品名称' } },
     {
@@ -132,7 +133,56 @@ export const Products: CollectionConfig = {
               max: 120,
               label: { en: 'Payment window (minutes)', zh: '支付时限（分钟）' },
               validate: optionalWholeInRange('支付时限', 1, 120),
-              admin: { description: { en: 'Unpaid orders give their stock back after this (empty: 15)', zh: '超时未支付的订单自动取消并退回库存（留空为 15 分钟）' } },
+              admin: {
+                description: {
+                  en: 'Unpaid orders give their stock back after this (empty: 15; for a flash sale, e.g. 5)',
+                  zh: '超时未支付的订单自动取消并退回库存（留空为 15 分钟；秒杀建议 5 分钟）',
+                },
+              },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: { en: 'Flash sale', zh: '秒杀' },
+      admin: {
+        initCollapsed: true,
+        description: {
+          en: 'Pair with a short payment window (Purchase limits) so unpaid orders return their stock fast.',
+          zh: '建议同时在「购买限制」里把支付时限设短（如 5 分钟），未支付的订单会更快退回库存。',
+        },
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'saleStartsAt',
+              type: 'date',
+              label: { en: 'Sale starts at', zh: '开抢时间' },
+              admin: {
+                date: { pickerAppearance: 'dayAndTime', timeIntervals: 1 },
+                description: {
+                  en: 'Optional. Marks the product as a flash sale (秒杀): before this time the page counts down and checkout is refused',
+                  zh: '选填。设置后为秒杀商品：开抢前商品页显示倒计时、不能下单（页面按北京时间显示）',
+                },
+              },
+            },
+            {
+              name: 'limitPerBuyer',
+              type: 'number',
+              min: 1,
+              max: 999,
+              label: { en: 'Limit per buyer', zh: '每人限购（件）' },
+              validate: optionalWholeInRange('每人限购', 1, 999),
+              admin: {
+                description: {
+                  en: 'Optional. Units one buyer (WeChat reader, else phone number) may hold across orders; unpaid orders that expire give them back',
+                  zh: '选填。同一买家（微信身份，否则按手机号）累计可买件数；未支付超时的订单会退回额度',
+                },
+              },
             },
           ],
         },

@@ -1,11 +1,18 @@
 import React from 'react'
 
+import { countdownText, instantOf, saleStartLabel } from '@/utilities/beijingTime'
 import { formatFen } from '@/utilities/formatFen'
 
 import { BuyFormEnhancer } from './BuyFormEnhancer'
+import { SaleCountdown } from './SaleCountdown'
 import { StockState } from './StockState'
 
 export type BuyFormVariant = { sku: string; name: string; price?: number | null; stock: number }
+/** 秒杀 settings of the product and the render time they are judged at (the server's clock). */
+export type BuyFormSale = { startsAt?: string | null; limitPerBuyer?: number | null; renderedAt: number }
+
+/** Shown with a sold-out 秒杀 product: unpaid orders expire and give their stock back. */
+export const RESTOCK_NOTE = '未支付订单超时后会释放库存，可稍后再来看看'
 
 /** The SKU chosen when the page loads: the first one still in stock (else the first, and the form is sold out). */
 export const initialVariant = (variants: BuyFormVariant[]) => variants.find((v) => v.stock > 0) ?? variants[0]
@@ -16,6 +23,10 @@ export const initialVariant = (variants: BuyFormVariant[]) => variants.find((v) 
  * BuyFormEnhancer only enhances it: it copies ?from/b/sharer into the form (the server also falls back to the
  * Referer), refreshes the stock labels from /api/stock, since the page itself is cached, and shows the chosen
  * SKU's price and stock.
+ * A 秒杀 product (`sale.startsAt`) rendered before its start has a disabled 「X月X日 HH:mm 开抢」 button and a countdown
+ * (SaleCountdown enables the button at the start; without JavaScript the page reloads at the start, see
+ * src/commerce/flashSaleCache.ts); sold out, it says 已抢光 and that unpaid orders give stock back. With a limit per
+ * buyer the phone number is asked for up front (it is the buyer's identity outside WeChat).
  */
 export function BuyForm({
   productId,
@@ -24,6 +35,7 @@ export function BuyForm({
   sandbox,
   price,
   variants = [],
+  sale,
 }: {
   productId: string
   slug: string
@@ -31,11 +43,30 @@ export function BuyForm({
   sandbox: boolean
   price: number
   variants?: BuyFormVariant[]
+  sale?: BuyFormSale
 }) {
   const soldOut = stock <= 0
   const chosen = initialVariant(variants)
+  const startsAt = instantOf(sale?.startsAt)
+  const flash = startsAt !== null
+  const upcoming = startsAt !== null && startsAt > (sale?.renderedAt ?? Date.now())
+  const limit = sale?.limitPerBuyer && sale.limitPerBuyer > 0 ? sale.limitPerBuyer : null
+  const startLabel = startsAt !== null ? saleStartLabel(startsAt) : undefined
+  const formId = `buy-${productId}`
+  const buttonText = upcoming ? startLabel : soldOut ? (flash ? '已抢光' : '已售罄') : '立即购买'
   return (
-    <form id={`buy-${productId}`} method="post" action={`/p/${encodeURIComponent(slug)}/buy`} className="buy-form" data-buy-form>
+    <form
+      id={formId}
+      method="post"
+      action={`/p/${encodeURIComponent(slug)}/buy`}
+      className="buy-form"
+      data-buy-form
+      data-flash={flash ? '1' : undefined}
+      data-sale-state={flash ? (upcoming ? 'upcoming' : 'live') : undefined}
+      data-sale-starts-at={startsAt !== null ? new Date(startsAt).toISOString() : undefined}
+      data-start-label={startLabel}
+      data-server-now={flash ? sale?.renderedAt : undefined}
+    >
       <input type="hidden" name="product" value={productId} />
       <input type="hidden" name="from" defaultValue="" />
       <input type="hidden" name="b" defaultValue="" />
@@ -69,13 +100,26 @@ export function BuyForm({
           })}
         </fieldset>
       ) : null}
-      <details className="buyer">
-        <summary>收货信息（选填）</summary>
+      {upcoming ? (
+        <p className="flash-countdown" data-countdown role="timer">
+          <span>距开抢</span>
+          <strong>{countdownText(startsAt! - sale!.renderedAt)}</strong>
+          <span>{startLabel}</span>
+        </p>
+      ) : null}
+      {flash ? (
+        <p className="flash-restock" data-restock-note hidden={!soldOut}>
+          {RESTOCK_NOTE}
+        </p>
+      ) : null}
+      <details className="buyer" open={limit ? true : undefined}>
+        <summary>{limit ? `收货信息（每人限购 ${limit} 件，请填写手机号）` : '收货信息（选填）'}</summary>
         <label>
           收货人 <input name="name" maxLength={40} autoComplete="name" />
         </label>
         <label>
-          手机号 <input name="phone" type="tel" maxLength={20} autoComplete="tel" />
+          手机号{limit ? <span className="flash-required">*</span> : null}{' '}
+          <input name="phone" type="tel" maxLength={20} autoComplete="tel" aria-required={limit ? true : undefined} placeholder={limit ? '限购商品按手机号计数' : undefined} />
         </label>
         <label>
           地址 <input name="address" maxLength={200} autoComplete="street-address" />
@@ -90,24 +134,25 @@ export function BuyForm({
       </details>
       {sandbox ? <p className="sandbox-note">沙箱演示：支付不会真实扣款</p> : null}
       <div className="buy-bar">
-        <span data-stock>
-          <StockState stock={chosen ? chosen.stock : stock} />
+        <span data-stock data-count={chosen ? chosen.stock : stock}>
+          <StockState stock={chosen ? chosen.stock : stock} flash={flash} />
         </span>
         <label className="qty">
           数量
           <select name="quantity" defaultValue="1">
-            {[1, 2, 3, 4, 5].map((n) => (
+            {Array.from({ length: Math.min(5, limit ?? 5) }, (_, i) => i + 1).map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>
             ))}
           </select>
         </label>
-        <button type="submit" disabled={soldOut} data-buy>
-          {soldOut ? '已售罄' : '立即购买'}
+        <button type="submit" disabled={soldOut || upcoming} data-buy>
+          {buttonText}
         </button>
       </div>
-      <BuyFormEnhancer formId={`buy-${productId}`} productId={productId} />
+      <BuyFormEnhancer formId={formId} productId={productId} />
+      {upcoming ? <SaleCountdown formId={formId} slug={slug} startsAt={new Date(startsAt!).toISOString()} serverNow={sale!.renderedAt} /> : null}
     </form>
   )
 }

@@ -4,7 +4,8 @@ import { useEffect } from 'react'
 
 import { formatFen } from '@/utilities/formatFen'
 
-import { stockLabel } from './StockState'
+import { SALE_START_EVENT } from './SaleCountdown'
+import { stockClass, stockLabel } from './StockState'
 
 type StockResponse = { stock?: Record<string, number>; variants?: Record<string, Record<string, number>> }
 
@@ -12,6 +13,9 @@ type StockResponse = { stock?: Record<string, number>; variants?: Record<string,
  * Progressive enhancement of the plain buy form (which works without JS): copies ?from/b/sharer of the current URL
  * into the form, refreshes stock from /api/stock (the page itself is served from cache) and, for a product with
  * variants, shows the chosen SKU's price and stock and marks sold-out SKUs.
+ * 秒杀 (the form's data-flash / data-sale-state, set by BuyForm): the button stays 「X月X日 HH:mm 开抢」 until
+ * SaleCountdown marks the form live (event `flash-sale:start`), then stock is fetched again; sold out says 已抢光 and
+ * shows the note that unpaid orders give stock back.
  */
 export function BuyFormEnhancer({ formId, productId }: { formId: string; productId: string }) {
   useEffect(() => {
@@ -27,16 +31,20 @@ export function BuyFormEnhancer({ formId, productId }: { formId: string; product
     let total: number | undefined
 
     const show = (n: number) => {
+      const flash = form.dataset.flash === '1'
+      const upcoming = form.dataset.saleState === 'upcoming'
       const label = form.querySelector('[data-stock] span')
       const button = form.querySelector<HTMLButtonElement>('[data-buy]')
+      const note = form.querySelector<HTMLElement>('[data-restock-note]')
       if (label) {
-        label.textContent = stockLabel(n)
-        label.className = n <= 0 ? 'stock soldout' : n <= 20 ? 'stock low' : 'stock'
+        label.textContent = stockLabel(n, flash)
+        label.className = stockClass(n)
       }
       if (button) {
-        button.disabled = n <= 0
-        button.textContent = n <= 0 ? '已售罄' : '立即购买'
+        button.disabled = n <= 0 || upcoming
+        button.textContent = upcoming ? (form.dataset.startLabel ?? '即将开抢') : n <= 0 ? (flash ? '已抢光' : '已售罄') : '立即购买'
       }
+      if (note) note.hidden = n > 0
     }
     // The chosen SKU drives the price shown at the top of the page and the stock label of the buy bar.
     const update = () => {
@@ -58,31 +66,41 @@ export function BuyFormEnhancer({ formId, productId }: { formId: string; product
     update()
 
     const controller = new AbortController()
-    fetch(`/api/stock?ids=${encodeURIComponent(productId)}`, { cache: 'no-store', signal: controller.signal })
-      .then((r) => r.json())
-      .then((data: StockResponse) => {
-        const n = data.stock?.[productId]
-        if (typeof n !== 'number') return
-        total = n
-        const skus = data.variants?.[productId] ?? {}
-        for (const radio of radios) {
-          const left = skus[radio.value] ?? 0
-          radio.dataset.variantStock = String(left)
-          radio.disabled = left <= 0
-          if (left <= 0) radio.checked = false
-          const badge = radio.parentElement?.querySelector<HTMLElement>('.variant-soldout')
-          if (badge) badge.hidden = left > 0
-        }
-        if (radios.length && !radios.some((r) => r.checked)) {
-          const first = radios.find((r) => !r.disabled)
-          if (first) first.checked = true
-        }
-        update()
-      })
-      .catch(() => undefined)
+    const refresh = () =>
+      fetch(`/api/stock?ids=${encodeURIComponent(productId)}`, { cache: 'no-store', signal: controller.signal })
+        .then((r) => r.json())
+        .then((data: StockResponse) => {
+          const n = data.stock?.[productId]
+          if (typeof n !== 'number') return
+          total = n
+          const skus = data.variants?.[productId] ?? {}
+          for (const radio of radios) {
+            const left = skus[radio.value] ?? 0
+            radio.dataset.variantStock = String(left)
+            radio.disabled = left <= 0
+            if (left <= 0) radio.checked = false
+            const badge = radio.parentElement?.querySelector<HTMLElement>('.variant-soldout')
+            if (badge) badge.hidden = left > 0
+          }
+          if (radios.length && !radios.some((r) => r.checked)) {
+            const first = radios.find((r) => !r.disabled)
+            if (first) first.checked = true
+          }
+          update()
+        })
+        .catch(() => undefined)
+    // At the start of a 秒杀: enable the button at once (with the stock known so far), then with fresh stock.
+    const onSaleStart = () => {
+      if (!radios.length && total === undefined) show(Number(form.querySelector('[data-stock]')?.getAttribute('data-count') ?? 0))
+      else update()
+      void refresh()
+    }
+    form.addEventListener(SALE_START_EVENT, onSaleStart)
+    void refresh()
     return () => {
       controller.abort()
       form.removeEventListener('change', update)
+      form.removeEventListener(SALE_START_EVENT, onSaleStart)
     }
   }, [formId, productId])
   return null

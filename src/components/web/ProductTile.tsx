@@ -4,10 +4,26 @@ import React from 'react'
 import type { Product } from '@/payload-types'
 import { mediaAt } from '@/utilities/mediaUrl'
 
+import { FlashSaleBadge } from './FlashSaleBadge'
 import { Price } from './Price'
 
-/** A product as a tappable tile; `href` carries attribution when it comes from an article. */
-export function ProductTile({ product, href, layout = 'large', cta }: { product: Product; href: string; layout?: 'large' | 'small' | 'text'; cta?: string | null }) {
+/**
+ * A product as a tappable tile; `href` carries attribution when it comes from an article. A 秒杀 product shows its
+ * badge, and the start time while the sale is ahead at `now` (the render time of the cached article page).
+ */
+export function ProductTile({
+  product,
+  href,
+  layout = 'large',
+  cta,
+  now,
+}: {
+  product: Product
+  href: string
+  layout?: 'large' | 'small' | 'text'
+  cta?: string | null
+  now?: number
+}) {
   const image = layout === 'text' ? null : mediaAt(product.images?.[0], layout === 'large' ? 'card' : 'thumbnail')
   const point = product.sellingPoints?.[0]?.text
   return (
@@ -15,6 +31,7 @@ export function ProductTile({ product, href, layout = 'large', cta }: { product:
       {image ? <img src={image.url} width={image.width} height={image.height} alt={image.alt} loading="lazy" /> : null}
       <span className="product-tile__body">
         <span className="product-tile__title">{product.title}</span>
+        <FlashSaleBadge saleStartsAt={product.saleStartsAt} now={now} />
         {point ? <span className="product-tile__point">{point}</span> : null}
         <Price price={product.price} compareAtPrice={product.compareAtPrice} />
         <span className="product-tile__cta">{cta || '去看看'}</span>

@@ -1,6 +1,7 @@
 import * as migration_20261122_220250_initial from './20261122_220250_initial';
 import * as migration_20261122_230650_brand_roles from './20261122_230650_brand_roles';
 import * as migration_20261201_212722_production_safety from './20261201_212722_production_safety';
+import * as migration_20261201_215456_flash_sale_outbox from './20261201_215456_flash_sale_outbox';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261201_212722_production_safety.up,
     down: migration_20261201_212722_production_safety.down,
-    name: '20261201_212722_production_safety'
+    name: '20261201_212722_production_safety',
+  },
+  {
+    up: migration_20261201_215456_flash_sale_outbox.up,
+    down: migration_20261201_215456_flash_sale_outbox.down,
+    name: '20261201_215456_flash_sale_outbox'
   },
 ];

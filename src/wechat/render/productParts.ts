@@ -1,8 +1,9 @@
+import { saleStartLabel } from '../../utilities/beijingTime'
 import { formatFen } from '../../utilities/formatFen'
 import { escapeHtml } from './escape'
 import { refLabel } from './media'
 import { placeholder } from './placeholder'
-import { isFen, productImage, resolveProduct, sellingPoints } from './products'
+import { isFen, productImage, resolveProduct, saleStartOf, sellingPoints } from './products'
 import { styleAttr } from './style'
 import type { RenderContext } from './context'
 import type { ProductLike } from './types'
@@ -24,6 +25,18 @@ export function productTitle(product: ProductLike): string {
 
 export function titleHtml(ctx: RenderContext, product: ProductLike): string {
   return `<p${styleAttr(ctx.s.cardTitle)}>${escapeHtml(productTitle(product))}</p>`
+}
+
+/**
+ * 秒杀: 「秒杀」 as a filled tag, plus 「12月1日 10:00 开抢」 (Beijing time) when the sale starts after `now` — static
+ * text, as WeChat runs no script: a pushed article keeps saying when the sale starts. '' for other products.
+ */
+export function saleHtml(ctx: RenderContext, product: ProductLike, now = Date.now()): string {
+  const at = saleStartOf(product)
+  if (at === null) return ''
+  const tag = `<span${styleAttr({ padding: '1px 6px', 'margin-right': '6px', 'border-radius': '4px', 'background-color': ctx.theme.price, color: '#ffffff', 'font-weight': 'bold' })}>秒杀</span>`
+  const start = at > now ? escapeHtml(saleStartLabel(at)) : ''
+  return `<p${styleAttr({ margin: '4px 0', 'font-size': '13px', color: ctx.theme.price })}>${tag}${start}</p>`
 }
 
 export function pointsHtml(ctx: RenderContext, product: ProductLike): string {

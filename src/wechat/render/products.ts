@@ -29,6 +29,14 @@ export function sellingPoints(product: ProductLike): string[] {
   return list.map((s) => s.trim()).filter(Boolean).slice(0, 3)
 }
 
+/** 秒杀: when the product's sale starts (epoch ms; `saleStartsAt` of the product document), or null for none. */
+export function saleStartOf(product: ProductLike): number | null {
+  const value = (product as ProductLike & { saleStartsAt?: unknown }).saleStartsAt
+  if (typeof value !== 'string' && typeof value !== 'number') return null
+  const ms = typeof value === 'number' ? value : Date.parse(value)
+  return Number.isFinite(ms) ? ms : null
+}
+
 export function isFen(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
 }

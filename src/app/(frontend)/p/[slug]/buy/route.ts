@@ -7,6 +7,7 @@ import { checkoutContextFor } from '@/commerce/endpoints'
 import { CommerceError } from '@/commerce/errors'
 import { parseCheckoutBody } from '@/commerce/validateCheckout'
 import { RateLimitedError } from '@/platform/limits'
+import { saleStartLabel } from '@/utilities/beijingTime'
 
 export const dynamic = 'force-dynamic'
 
@@ -28,8 +29,13 @@ function attribution(form: FormData, request: Request, slug: string) {
 
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await params
-  const back = (code: string, retryAfterS?: number) =>
-    new Response(null, { status: 303, headers: { location: `/p/${encodeURIComponent(slug)}/buy?error=${code}${retryAfterS ? `&retry=${retryAfterS}` : ''}` } })
+  const back = (code: string, retryAfterS?: number, details?: Record<string, string | number>) => {
+    const query = new URLSearchParams({ error: code })
+    if (retryAfterS) query.set('retry', String(retryAfterS))
+    // 秒杀: the start time (NOT_STARTED) and the limit (LIMIT_REACHED) make the error page's message concrete.
+    for (const key of ['startsAt', 'limit', 'remaining'] as const) if (details?.[key] !== undefined) query.set(key, String(details[key]))
+    return new Response(null, { status: 303, headers: { location: `/p/${encodeURIComponent(slug)}/buy?${query}` } })
+  }
   let form: FormData
   try {
     form = await request.formData()
@@ -53,7 +59,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     const location = result.payment.payUrl ?? result.orderUrl
     return new Response(null, { status: 303, headers: { location } })
   } catch (error) {
-    if (error instanceof CommerceError) return back(error.code)
+    if (error instanceof CommerceError) return back(error.code, undefined, error.details)
     if (error instanceof RateLimitedError) return back(error.code, error.retryAfterS)
     payload.logger.error({ msg: 'buy form failed', err: error })
     return back('INTERNAL')
@@ -76,9 +82,27 @@ const MESSAGES: Record<string, string> = {
   COUPON_EXPIRED: '优惠券已过期',
   COUPON_MIN_SPEND_NOT_MET: '未达到优惠券的最低消费金额',
   COUPON_WRONG_BRAND: '该优惠券不适用于此品牌的商品',
+  NOT_STARTED: '秒杀还没开始，请到开抢时间再来',
+  BUYER_REQUIRED: '这件商品每人限购，请在「收货信息」里填写手机号后再下单',
+  LIMIT_REACHED: '已达到每人限购数量，不能再买了',
 }
 
-const STATUS: Record<string, number> = { OUT_OF_STOCK: 409, RATE_LIMITED: 429, PAYMENT_UNAVAILABLE: 503 }
+/** The 秒杀 messages with the details the redirect carried (start time, limit, what is left); the plain message otherwise. */
+function detailedMessage(code: string, query: URLSearchParams): string | undefined {
+  if (code === 'NOT_STARTED') {
+    const at = Date.parse(query.get('startsAt') ?? '')
+    return Number.isFinite(at) ? `秒杀还没开始：${saleStartLabel(at)}（北京时间），请到时再来` : undefined
+  }
+  if (code === 'LIMIT_REACHED') {
+    const limit = Number(query.get('limit'))
+    const remaining = Number(query.get('remaining'))
+    if (!Number.isInteger(limit) || limit < 1 || limit > 999) return undefined
+    return Number.isInteger(remaining) && remaining > 0 && remaining < limit ? `每人限购 ${limit} 件，您还可以买 ${remaining} 件，请减少数量` : `每人限购 ${limit} 件，您已达到限购数量`
+  }
+  return undefined
+}
+
+const STATUS: Record<string, number> = { OUT_OF_STOCK: 409, RATE_LIMITED: 429, PAYMENT_UNAVAILABLE: 503, NOT_STARTED: 409, LIMIT_REACHED: 409 }
 
 /** Where a failed form post lands (the cached product page stays free of query-dependent output). */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
@@ -86,7 +110,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const query = new URL(request.url).searchParams
   const code = query.get('error') ?? ''
   const retry = Number(query.get('retry'))
-  const message = MESSAGES[code] ?? '下单失败，请重试'
+  const message = detailedMessage(code, query) ?? MESSAGES[code] ?? '下单失败，请重试'
   const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>下单未成功</title></head>
 <body style="font-family:-apple-system,'PingFang SC',sans-serif;padding:24px;text-align:center"><p role="alert" data-error="${esc(code)}">${esc(message)}</p>
