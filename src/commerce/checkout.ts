@@ -1,24 +1,29 @@
-// POST /api/checkout: validate → price from the database → hold stock (one atomic primitive) → order
-// pending_payment → WeChat Pay prepay for the chosen channel. Every failure after the hold gives the stock back.
+// POST /api/checkout: validate → price from the database → one atomic step that holds the stock and writes the
+// pending_payment order with its history and outbox (src/db/orderPlacement.ts) → WeChat Pay prepay for the chosen
+// channel. Whatever was taken before the step (coupon, allowances, limits) is given back when it fails; a failed
+// prepay cancels the order, which gives the stock back.
 import crypto from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { holdStock, readCheckoutProducts, releaseStock, sumLines, type CheckoutProductRow, type CheckoutVariantRow, type StockLine } from '@/db/stock'
-import type { Order, Payment } from '@/payload-types'
+import { newOrderId, placeOrder as placeOrderAtomically, type OrderToPlace } from '@/db/orderPlacement'
+import { readCheckoutProducts, sumLines, type CheckoutProductRow, type CheckoutVariantRow, type StockLine } from '@/db/stock'
+import type { Order } from '@/payload-types'
 import { encryptSecret } from '@/publishing/secrets'
 import { quoteCouponClaim, releaseCouponClaim, useCouponClaim } from '@/communities/coupons/redeem'
 import { giveBackLimit, takeLimit } from '@/platform/limits'
+import { kickOutbox } from '@/platform/outbox'
 import { WechatPayError } from '@/wechat/pay/errors'
 import { newOutTradeNo } from '@/wechat/pay/outTradeNo'
 import type { PayChannel } from '@/wechat/pay/types'
 
-import { recordOrderStep } from './funnel'
 import { CommerceError, type CommerceErrorCode } from './errors'
 import { assertSaleStarted, takeBuyerAllowance } from './flashSale'
-import { recordOrderEvent, transitionOrder } from './orderState'
+import { transitionOrder } from './orderState'
 import { newOrderNumber, newOrderToken, orderPath } from './orderToken'
+import { orderStepMessage } from './outboxHandlers'
 import { PAYMENT_UNAVAILABLE_MESSAGE, payGateway, paymentsAvailable, type PayGateway } from './payGateway'
+import { knownSoldOut, markSoldOut } from './soldOut'
 import type { CheckoutInput } from './validateCheckout'
 import { requiredIdOf } from '@/utilities/idOf'
 
@@ -136,8 +141,15 @@ async function takeCoupon(payload: Payload, code: string, at: { readerKey?: stri
  * coupon claim, the stock).
  */
 export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: CheckoutContext = {}, now = Date.now()) {
-  const products = await loadProducts(payload, input)
   const lines = sumLines(input.items)
+  // Sold out is cheap: a SKU this instance saw at 0 a moment ago is answered without a query (./soldOut.ts).
+  if (knownSoldOut(lines)) throw new CommerceError('OUT_OF_STOCK', 409, '已抢光，库存不足 (out of stock)')
+  const products = await loadProducts(payload, input)
+  const empty = lines.find((line) => availableOf(products.get(line.product), line) <= 0)
+  if (empty) {
+    markSoldOut(empty)
+    throw new CommerceError('OUT_OF_STOCK', 409, `「${lineName(products, empty)}」库存不足 (out of stock)`)
+  }
   checkMaxPerOrder(input, products)
   assertSaleStarted(products.values(), now) // 秒杀: 409 NOT_STARTED before saleStartsAt, nothing taken
   const allowance = await takeBuyerAllowance(payload, input, products, ctx) // 每人限购: given back below on any failure
@@ -167,56 +179,70 @@ export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: Ch
     throw error
   }
   const giveHoldBack = () => giveBackLimit(payload, 'holds', ctx.clientIp)
-  if (!(await holdStock(payload, lines))) {
+  const compensate = async () => {
     await giveCouponBack()
     await allowance.giveBack()
     await giveHoldBack()
-    const available = (l: StockLine) => {
-      const product = products.get(l.product)
-      return (l.variant ? variantOf(product!, l.variant)?.stock : product?.stock) ?? 0
-    }
-    const short = lines.find((l) => available(l) < l.quantity) ?? lines[0]
-    const product = products.get(short.product)
-    const variant = product && variantOf(product, short.variant)
-    const name = `${product?.title ?? ''}${variant ? `（${variant.name}）` : ''}`
-    throw new CommerceError('OUT_OF_STOCK', 409, `「${name}」库存不足 (out of stock)`)
   }
+  const { token, hash } = newOrderToken()
+  const order = {
+    id: newOrderId(),
+    number,
+    items,
+    subtotal,
+    discount,
+    total,
+    couponClaim: coupon?.claimId,
+    buyerKey: allowance.buyerKey ?? undefined,
+    buyer: input.buyer,
+    customer: ctx.userId,
+    reader: ctx.readerId,
+    attribution: input.attribution,
+    channel: input.channel,
+    expiresAt: new Date(now + paymentWindowMs(products)).toISOString(),
+    accessTokenHash: hash,
+    accessTokenEncrypted: encryptSecret(token), // the buyer's notification link (src/notifications)
+    brand,
+  } satisfies OrderToPlace
+  const step = orderStepMessage({ order: order.id, type: 'checkout_started', brand, product: items[0].product, ...attributionOf(input) })
+  let placed: boolean
   try {
-    const { token, hash } = newOrderToken()
-    const order = (await payload.create({
-      collection: 'orders',
-      data: {
-        number,
-        status: 'pending_payment',
-        items,
-        subtotal,
-        discount,
-        total,
-        couponClaim: coupon?.claimId,
-        buyerKey: allowance.buyerKey,
-        buyer: input.buyer,
-        customer: ctx.userId,
-        reader: ctx.readerId,
-        attribution: input.attribution,
-        channel: input.channel,
-        expiresAt: new Date(now + paymentWindowMs(products)).toISOString(),
-        accessTokenHash: hash,
-        accessTokenEncrypted: encryptSecret(token), // the buyer's notification link (src/notifications)
-        brand,
-      },
-      overrideAccess: true,
-      depth: 0,
-    })) as Order
-    await recordOrderEvent(payload, order, null, 'pending_payment', 'checkout', ctx.userId ? `user:${ctx.userId}` : 'guest')
-    await recordOrderStep(payload, order, 'checkout_started')
-    return { order, token }
+    // Stock, order, items, first history row and the funnel step: one atomic step (src/db/orderPlacement.ts).
+    placed = await placeOrderAtomically(payload, { order, lines, history: { reason: 'checkout', actor: ctx.userId ? `user:${ctx.userId}` : 'guest' }, outbox: [step] })
   } catch (error) {
-    await releaseStock(payload, lines) // compensation: the hold must not outlive a failed checkout
-    await giveCouponBack()
-    await allowance.giveBack()
-    await giveHoldBack()
+    await compensate() // nothing was written: the step is all or nothing
     throw error
   }
+  if (!placed) {
+    await compensate()
+    throw await outOfStock(payload, lines, products)
+  }
+  kickOutbox(payload)
+  return { order: { ...order, status: 'pending_payment' } as unknown as Order, token }
+}
+
+const attributionOf = (input: CheckoutInput) => {
+  const a = input.attribution ?? {}
+  return { article: a.article ?? undefined, block: typeof a.block === 'number' ? a.block : undefined, sharer: a.sharer ?? undefined }
+}
+
+const lineName = (products: Map<string, CheckoutProductRow>, line: StockLine) => {
+  const product = products.get(line.product)
+  const variant = product && variantOf(product, line.variant)
+  return `${product?.title ?? ''}${variant ? `（${variant.name}）` : ''}`
+}
+
+const availableOf = (product: CheckoutProductRow | undefined, line: StockLine) => (line.variant ? variantOf(product!, line.variant)?.stock : product?.stock) ?? 0
+
+/**
+ * The 409 for a hold that failed. The stock is read again (only on this path) so that what is now at 0 is
+ * remembered as sold out: the crowd behind this buyer is answered without touching the database.
+ */
+async function outOfStock(payload: Payload, lines: StockLine[], products: Map<string, CheckoutProductRow>): Promise<CommerceError> {
+  const fresh = new Map((await readCheckoutProducts(payload, [...new Set(lines.map((l) => l.product))])).map((p) => [p.id, p]))
+  for (const line of lines) if (availableOf(fresh.get(line.product), line) <= 0) markSoldOut(line)
+  const short = lines.find((l) => availableOf(fresh.get(l.product), l) < l.quantity) ?? lines[0]
+  return new CommerceError('OUT_OF_STOCK', 409, `「${lineName(products, short)}」库存不足 (out of stock)`)
 }
 
 function description(order: Order): string {
@@ -226,19 +252,20 @@ function description(order: Order): string {
 }
 
 /** Creates a payment attempt with its own out_trade_no and asks WeChat Pay for the channel's prepay data. */
-export async function startPayment(payload: Payload, order: Order, token: string, channel: PayChannel, ctx: CheckoutContext = {}, gateway: PayGateway = payGateway(ctx.origin)): Promise<PaymentInstructions> {
-  const { totalDocs } = await payload.count({ collection: 'payments', where: { order: { equals: order.id } }, overrideAccess: true })
-  const attempt = totalDocs + 1
+export async function startPayment(
+  payload: Payload,
+  order: Order,
+  token: string,
+  channel: PayChannel,
+  ctx: CheckoutContext = {},
+  gateway: PayGateway = payGateway(ctx.origin),
+  knownAttempt?: number,
+): Promise<PaymentInstructions> {
+  const attempt = knownAttempt ?? (await payload.count({ collection: 'payments', where: { order: { equals: order.id } }, overrideAccess: true })).totalDocs + 1
   const outTradeNo = newOutTradeNo(order.number, attempt)
   const sandbox = gateway.mode === 'sandbox'
   const openid = ctx.openid ?? (sandbox ? `oSandbox${crypto.randomBytes(10).toString('hex')}` : undefined)
   if (channel === 'jsapi' && !openid) throw new CommerceError('INVALID_BODY', 400, 'channel: 公众号支付需要在微信内登录 (jsapi needs a WeChat openid)', 'channel')
-  const payment = (await payload.create({
-    collection: 'payments',
-    data: { order: order.id, outTradeNo, attempt, channel, amount: order.total, status: 'pending', sandbox, payerOpenid: channel === 'jsapi' ? openid : undefined, brand: requiredIdOf(order.brand) },
-    overrideAccess: true,
-    depth: 0,
-  })) as Payment
   const expiresAt = order.expiresAt ?? new Date(gateway.now() + PAYMENT_WINDOW_MS).toISOString()
   const base = { description: description(order), outTradeNo, amountFen: order.total, timeExpire: new Date(expiresAt), notifyUrl: gateway.notifyUrl, attach: order.id }
   const returnUrl = new URL(orderPath(order.number, token), gateway.origin).toString()
@@ -272,7 +299,11 @@ export async function startPayment(payload: Payload, order: Order, token: string
       result.payUrl = u.toString()
     }
   }
-  await payload.update({ collection: 'payments', id: payment.id, data: { prepayId, payUrl }, overrideAccess: true, depth: 0 })
+  // Written once the prepay answered (one adapter-level insert: the data is ours, nothing to validate or hook).
+  await payload.db.create({
+    collection: 'payments',
+    data: { order: order.id, outTradeNo, attempt, channel, amount: order.total, status: 'pending', sandbox, payerOpenid: channel === 'jsapi' ? openid : undefined, brand: requiredIdOf(order.brand), prepayId, payUrl },
+  })
   return result
 }
 
@@ -285,7 +316,7 @@ export async function checkout(payload: Payload, input: CheckoutInput, ctx: Chec
   const { order, token } = await placeOrder(payload, input, ctx, gateway.now())
   let payment: PaymentInstructions
   try {
-    payment = await startPayment(payload, order, token, input.channel, ctx, gateway)
+    payment = await startPayment(payload, order, token, input.channel, ctx, gateway, 1)
   } catch (error) {
     await transitionOrder(payload, order.id, { from: 'pending_payment', to: 'cancelled', reason: 'prepay failed', actor: 'system' }).catch(() => undefined)
     if (error instanceof CommerceError) throw error

@@ -5,8 +5,10 @@ import { cookieFrom, readerKeyOf, verifyVisitorCookie } from '@/communities/visi
 import { readCheckoutProducts } from '@/db/stock'
 import { readerIdFor } from '@/notifications/reader'
 import { clientIp, publicOrigin } from '@/platform/http/origin'
+import { OverloadedError } from '@/platform/admission'
 import { RateLimitedError } from '@/platform/limits'
 
+import { checkoutAdmission } from './admission'
 import { checkout, type CheckoutContext } from './checkout'
 import { CommerceError, invalid } from './errors'
 import { handleWechatPayNotification } from './notify'
@@ -52,10 +54,10 @@ export const checkoutEndpoint: Endpoint = {
     try {
       const input = parseCheckoutBody(await readJson(req))
       const ctx = await checkoutContextFor(req.payload, req, req.user?.collection === 'users' ? String(req.user.id) : undefined)
-      const result = await checkout(req.payload, input, ctx)
+      const result = await checkoutAdmission.run(() => checkout(req.payload, input, ctx))
       return Response.json(result, { status: 201, headers: { 'cache-control': 'no-store' } })
     } catch (error) {
-      if (error instanceof CommerceError || error instanceof RateLimitedError) return error.toResponse()
+      if (error instanceof CommerceError || error instanceof RateLimitedError || error instanceof OverloadedError) return error.toResponse()
       req.payload.logger.error({ msg: 'checkout failed', err: error })
       return Response.json({ error: { code: 'INTERNAL', message: '下单失败，请重试 (internal error)' } }, { status: 500 })
     }

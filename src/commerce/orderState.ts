@@ -8,6 +8,7 @@ import { compareAndSetStatus, releaseStock } from '@/db/stock'
 import type { Order } from '@/payload-types'
 
 import { CommerceError } from './errors'
+import { forgetSoldOut } from './soldOut'
 import { giveBackBuyerAllowance } from './flashSale'
 import { onOrderTransition } from './onTransition'
 import { idOf, requiredIdOf } from '@/utilities/idOf'
@@ -63,6 +64,7 @@ export async function transitionOrder(payload: Payload, orderId: string, input: 
       return product ? [{ product, ...(item.variant ? { variant: item.variant } : {}), quantity: item.quantity }] : []
     })
     await releaseStock(payload, held)
+    forgetSoldOut(held.map((line) => line.product)) // this instance sells them again at once; others within a second
     await giveBackBuyerAllowance(payload, order.buyerKey) // 秒杀 每人限购: the buyer may buy these units again
   }
   await recordOrderEvent(payload, order, from, input.to, input.reason, input.actor)

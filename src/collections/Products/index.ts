@@ -9,6 +9,7 @@ import { slugField } from '../../fields/slug'
 import { statusField } from '../../fields/status'
 import { revalidateProductPage } from '../../commerce/revalidateProductPage'
 import { scheduleSaleStart } from './hooks/scheduleSaleStart'
+import { forgetSoldOutOnSave } from './hooks/forgetSoldOut'
 import { stockFromVariants } from './hooks/stockFromVariants'
 import { compareAtAbovePrice } from './validation/compareAtAbovePrice'
 import { variantSku } from './validation/variantSku'
@@ -31,7 +32,7 @@ export const Products: CollectionConfig = {
     update: brandCan('content'),
     delete: brandCan('content'),
   },
-  hooks: { beforeValidate: [stockFromVariants], afterChange: [revalidateProductPage, scheduleSaleStart] },
+  hooks: { beforeValidate: [stockFromVariants], afterChange: [revalidateProductPage, scheduleSaleStart, forgetSoldOutOnSave] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 60, label: { en: 'Title', zh: '商品名称' } },
     {

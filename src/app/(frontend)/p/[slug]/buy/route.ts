@@ -3,9 +3,11 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { checkout } from '@/commerce/checkout'
+import { checkoutAdmission } from '@/commerce/admission'
 import { checkoutContextFor } from '@/commerce/endpoints'
 import { CommerceError } from '@/commerce/errors'
 import { parseCheckoutBody } from '@/commerce/validateCheckout'
+import { OverloadedError } from '@/platform/admission'
 import { RateLimitedError } from '@/platform/limits'
 import { saleStartLabel } from '@/utilities/beijingTime'
 
@@ -55,12 +57,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
       // A claimed coupon's code (optional): validated and priced by checkout for the reader of the tw_member cookie.
       coupon: String(form.get('coupon') ?? '').trim() || undefined,
     })
-    const result = await checkout(payload, input, await checkoutContextFor(payload, request))
+    const ctx = await checkoutContextFor(payload, request)
+    const result = await checkoutAdmission.run(() => checkout(payload, input, ctx))
     const location = result.payment.payUrl ?? result.orderUrl
     return new Response(null, { status: 303, headers: { location } })
   } catch (error) {
     if (error instanceof CommerceError) return back(error.code, undefined, error.details)
-    if (error instanceof RateLimitedError) return back(error.code, error.retryAfterS)
+    if (error instanceof RateLimitedError || error instanceof OverloadedError) return back(error.code, error.retryAfterS)
     payload.logger.error({ msg: 'buy form failed', err: error })
     return back('INTERNAL')
   }
@@ -74,6 +77,7 @@ const MESSAGES: Record<string, string> = {
   PAYMENT_UNAVAILABLE: '微信支付暂时不可用，请稍后再试',
   MAX_PER_ORDER: '超过每单限购数量，请减少购买件数',
   RATE_LIMITED: '操作太频繁，请稍后再试',
+  BUSY: '排队人数较多，请稍后再试',
   INVALID_BODY: '请检查填写的信息（手机号、数量）',
   INVALID_COUPON: '优惠券无效，请检查券码',
   COUPON_NOT_FOUND: '没有找到这张优惠券（请在领券的设备上使用）',
@@ -102,7 +106,7 @@ function detailedMessage(code: string, query: URLSearchParams): string | undefin
   return undefined
 }
 
-const STATUS: Record<string, number> = { OUT_OF_STOCK: 409, RATE_LIMITED: 429, PAYMENT_UNAVAILABLE: 503, NOT_STARTED: 409, LIMIT_REACHED: 409 }
+const STATUS: Record<string, number> = { OUT_OF_STOCK: 409, RATE_LIMITED: 429, PAYMENT_UNAVAILABLE: 503, BUSY: 503, NOT_STARTED: 409, LIMIT_REACHED: 409 }
 
 /** Where a failed form post lands (the cached product page stays free of query-dependent output). */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
@@ -117,6 +121,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
 <p><a href="/p/${esc(encodeURIComponent(slug))}">返回商品页</a></p></body></html>`
   const status = STATUS[code] ?? 400
   const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }
-  if (status === 429 && Number.isInteger(retry) && retry > 0 && retry < 3600) headers['retry-after'] = String(retry)
+  if ((status === 429 || code === 'BUSY') && Number.isInteger(retry) && retry > 0 && retry < 3600) headers['retry-after'] = String(retry)
   return new Response(html, { status, headers })
 }
