@@ -1,9 +1,9 @@
 // Checkout and landing-page throughput against the production server (scripts/server.mjs) on a fresh seeded database.
 //   NEXT_DIST_DIR=.next-checkout npx next build   # once
 //   NEXT_DIST_DIR=.next-checkout npx tsx bench/checkout.ts
-// Reports: (1) a flash sale: 500 concurrent buyers, one SKU with 500 units, until sold out (+ oversell check);
-// (2) sustained checkouts/s for one hot SKU with ample stock at 500 connections; (3) /p/<slug> req/s next to the
-// same HTML bytes served as a static file. Not a test: numbers depend on the machine; results go in bench/README.md.
+// Reports, all with the same client, concurrency (200) and crowd: (0) GET /api/users/me as the baseline; (1) 2,000
+// checkouts of one hot SKU with ample stock (successful checkouts/s as a ratio to the baseline, p50/p99/max);
+// (2) 1,000 buyers on 100 units (exactly 100 sold); (3) /p/<slug> req/s next to the same HTML as a static file. Not a test: numbers depend on the machine; results go in bench/README.md.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
@@ -15,7 +15,7 @@ import autocannonModule from 'autocannon'
 type Options = Record<string, unknown> & { url: string }
 type Result = {
   requests: { average: number }
-  latency: { p50: number; p99: number }
+  latency: { p50: number; p99: number; max: number }
   non2xx: number
   errors: number
   timeouts: number
@@ -26,6 +26,8 @@ const port = Number(process.env.BENCH_PORT || 3202)
 const base = `http://127.0.0.1:${port}`
 const root = path.resolve(import.meta.dirname, '..')
 const seconds = Number(process.env.BENCH_SECONDS || 10)
+const buyers = Number(process.env.BENCH_BUYERS || 200)
+const attempts = Number(process.env.BENCH_ATTEMPTS || 2000)
 
 async function waitFor(url: string, ms = 180_000) {
   const until = Date.now() + ms
@@ -69,26 +71,34 @@ async function main() {
       (await (await fetch(`${base}/api/products`, { method: 'POST', headers: auth, body: JSON.stringify({ title: `秒杀 ${slug}`, slug, brand, price: 9900, stock, status: 'published' }) })).json()).doc
     const body = (id: string) => JSON.stringify({ items: [{ product: id, quantity: 1 }], channel: 'native', attribution: { article: 'bench', block: 0 } })
 
+    const post = { method: 'POST', headers: { 'content-type': 'application/json' } }
+    const counting = (statuses: Record<number, number>) => ({
+      setupClient: (client: { on: (event: string, cb: (status: number) => void) => void }) => client.on('response', (status: number) => void (statuses[status] = (statuses[status] ?? 0) + 1)),
+    })
+
     // warm-up (JIT, sandbox keys, prepared statements)
     const warm = await mk(`bench-warm-${Date.now()}`, 1000)
-    await run({ url: `${base}/api/checkout`, method: 'POST', headers: { 'content-type': 'application/json' }, body: body(warm.id), connections: 20, amount: 200, ...crowd })
+    await run({ url: `${base}/api/checkout`, ...post, body: body(warm.id), connections: 20, amount: 300, ...crowd })
+    await run({ url: `${base}/api/users/me`, connections: 20, amount: 300, ...crowd })
 
-    // (1) flash sale: 500 units, 500 concurrent buyers, 2,000 attempts
-    const flash = await mk(`bench-flash-${Date.now()}`, 500)
+    // (0) baseline: the same client, concurrency and crowd against GET /api/users/me
+    const baseline = await run({ url: `${base}/api/users/me`, connections: buyers, amount: attempts, timeout: 30, ...crowd })
+
+    // (1) one hot SKU with ample stock: 200 concurrent buyers, 2,000 checkouts
+    const hot = await mk(`bench-hot-${Date.now()}`, 1_000_000)
+    const hotStatuses: Record<number, number> = {}
+    const t1 = Date.now()
+    const hotRes = await run({ url: `${base}/api/checkout`, ...post, body: body(hot.id), connections: buyers, amount: attempts, timeout: 30, ...crowd, ...counting(hotStatuses) })
+    const hotMs = Date.now() - t1
+
+    // (2) flash sale: 1,000 buyers on 100 units (exactly 100 sold, stock 0)
+    const flash = await mk(`bench-flash-${Date.now()}`, 100)
     const statuses: Record<number, number> = {}
     const t0 = Date.now()
-    const flashRes = await run({
-      url: `${base}/api/checkout`, method: 'POST', headers: { 'content-type': 'application/json' }, body: body(flash.id), connections: 500, amount: 2000, timeout: 60, ...crowd,
-      setupClient: (client: { on: (event: string, cb: (status: number) => void) => void }) =>
-        client.on('response', (status: number) => void (statuses[status] = (statuses[status] ?? 0) + 1)),
-    })
+    const flashRes = await run({ url: `${base}/api/checkout`, ...post, body: body(flash.id), connections: buyers, amount: 1000, timeout: 30, ...crowd, ...counting(statuses) })
     const flashMs = Date.now() - t0
     const after = (await (await fetch(`${base}/api/products/${flash.id}?depth=0`, { headers: auth })).json()).stock
     const orders = (await (await fetch(`${base}/api/orders?where[items.product][equals]=${flash.id}&limit=0`, { headers: auth })).json()).totalDocs
-
-    // (2) sustained: ample stock, 500 connections
-    const hot = await mk(`bench-hot-${Date.now()}`, 1_000_000)
-    const hotRes = await run({ url: `${base}/api/checkout`, method: 'POST', headers: { 'content-type': 'application/json' }, body: body(hot.id), connections: 500, duration: seconds, timeout: 60, ...crowd })
 
     // (3) landing page vs the same bytes as a static file
     const landing = `${base}/p/mingqian-longjing`
@@ -108,11 +118,25 @@ async function main() {
     staticServer.close()
     const gz = (await import('node:zlib')).gzipSync(html).length
 
+    const hotOk = hotStatuses[201] ?? 0
     const report = {
       date: new Date().toISOString(),
       node: process.version,
-      flashSale: { units: 500, connections: 500, attempts: 2000, statuses, wallMs: flashMs, ordersCreated: orders, stockAfter: after, successPerSec: +(500 / (flashMs / 1000)).toFixed(1), reqPerSec: flashRes.requests.average, p50: flashRes.latency.p50, p99: flashRes.latency.p99 },
-      sustainedHotSku: { connections: 500, seconds, checkoutsPerSec: hotRes.requests.average, non2xx: hotRes.non2xx, errors: hotRes.errors, timeouts: hotRes.timeouts, p50: hotRes.latency.p50, p99: hotRes.latency.p99 },
+      baselineUsersMe: { connections: buyers, requests: attempts, reqPerSec: baseline.requests.average, p50: baseline.latency.p50, p99: baseline.latency.p99, max: baseline.latency.max },
+      hotSku: {
+        connections: buyers,
+        attempts,
+        statuses: hotStatuses,
+        errors: hotRes.errors,
+        timeouts: hotRes.timeouts,
+        wallMs: hotMs,
+        successPerSec: +(hotOk / (hotMs / 1000)).toFixed(1),
+        ratioToUsersMe: +(hotOk / (hotMs / 1000) / baseline.requests.average).toFixed(2),
+        p50: hotRes.latency.p50,
+        p99: hotRes.latency.p99,
+        max: hotRes.latency.max,
+      },
+      flashSale: { units: 100, buyers: 1000, connections: buyers, statuses, wallMs: flashMs, ordersCreated: orders, stockAfter: after, p50: flashRes.latency.p50, p99: flashRes.latency.p99, max: flashRes.latency.max },
       landing: { reqPerSec: pageRes.requests.average, p50: pageRes.latency.p50, p99: pageRes.latency.p99, htmlBytes: Buffer.byteLength(html), htmlGzipBytes: gz },
       staticSameHtml: { reqPerSec: staticRes.requests.average, p50: staticRes.latency.p50, p99: staticRes.latency.p99 },
     }

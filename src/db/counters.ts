@@ -75,31 +75,10 @@ export async function takeOne(payload: Payload, key: string): Promise<boolean> {
 
 /**
  * takeOne for counters created on first use (a reader's own per-event/per-coupon count): creates the counter at
- * 1, or increments it while `used < max`. One statement: SQLite INSERT … ON CONFLICT DO UPDATE … WHERE used < max;
- * MongoDB updateOne({ key, used: { $lt: max } }, $inc, { upsert }) where a full counter makes the upsert hit the
- * unique key (E11000) → false.
+ * 1, or increments it while `used < max` — takeUpTo for one unit.
  */
 export async function takeOneUpTo(payload: Payload, key: string, max: number): Promise<boolean> {
-  if (!Number.isSafeInteger(max) || max < 1) return false
-  const at = new Date()
-  if (activeEngine() === 'mongodb') {
-    try {
-      const r = await model(payload).updateOne(
-        { key, used: { $lt: max } },
-        { $inc: { used: 1 }, $set: { max, updatedAt: at }, $setOnInsert: { createdAt: at } },
-        { upsert: true },
-      )
-      return (r.modifiedCount ?? 0) + (r.upsertedCount ?? 0) === 1
-    } catch (error) {
-      if ((error as { code?: number }).code === 11000) return false
-      throw error
-    }
-  }
-  const result = await sqliteDb(payload).run(
-    sql`INSERT INTO community_counters (id, "key", used, "max", updated_at, created_at) VALUES (${crypto.randomUUID()}, ${key}, 1, ${max}, ${at.toISOString()}, ${at.toISOString()})
-        ON CONFLICT("key") DO UPDATE SET used = used + 1, "max" = excluded."max", updated_at = excluded.updated_at WHERE used < excluded."max"`,
-  )
-  return (result.rowsAffected ?? 0) === 1
+  return takeUpTo(payload, key, 1, max)
 }
 
 /** Gives one unit back (compensation after a failed insert, a cancelled sign-up); never below zero. */
