@@ -21,6 +21,9 @@ export async function bootPayload(): Promise<Payload> {
 
 export async function shutdown(payload: Payload | undefined): Promise<void> {
   if (!payload) return
+  // A drain kicked by the last request must finish before the database closes under it.
+  const { outboxIdle } = await import('@/platform/outbox')
+  await outboxIdle()
   if (mongoRun) {
     const connection = (payload.db as unknown as { connection?: { dropDatabase: () => Promise<unknown> } }).connection
     await connection?.dropDatabase()
