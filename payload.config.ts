@@ -56,10 +56,13 @@ import { inputGuards } from './src/plugins/inputGuards'
 import { importWechatStatsTask } from './src/jobs/wechatStats'
 import { configuredOrigin, configuredOrigins } from './src/platform/http/origin'
 import { kickOutbox } from './src/platform/outbox'
+import { wireSandboxAdapters } from './src/sandbox/adapters'
 import { payloadSecret } from './src/utilities/payloadSecret'
 import { identityEndpoints } from './src/wechat/identity/endpoints'
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url))
+// The 沙箱 emulators as adapters of commerce and publishing (used only where src/platform/sandbox.ts allows).
+wireSandboxAdapters()
 
 export default buildConfig({
   admin: {

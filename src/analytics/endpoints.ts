@@ -1,7 +1,7 @@
 // REST surface of the funnel: the browser beacon and the dashboard's JSON/CSV (brand-scoped).
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { clientIp, isHttps, publicOrigin } from '@/platform/http/origin'
+import { clientIp, cookiesSecure, publicOrigin } from '@/platform/http/origin'
 import { RateLimitedError, takeLimit } from '@/platform/limits'
 
 import { funnelCsv, type CsvKind } from './csv'
@@ -105,7 +105,7 @@ export const beaconEndpoint: Endpoint = {
     const visitor = visitorHash(visitorId)
     enqueueEvents(req.payload, parsed.events.map((e) => ({ ...e, visitor })))
     const headers = new Headers(noStore)
-    if (!existing) headers.append('set-cookie', visitorCookie(visitorId, isHttps(publicOrigin(req))))
+    if (!existing) headers.append('set-cookie', visitorCookie(visitorId, cookiesSecure(req)))
     return new Response(null, { status: 204, headers })
   },
 }

@@ -42,9 +42,3 @@ export function visitorHash(id: string, secret = payloadSecret()): string {
 export function visitorCookie(id: string, secure: boolean): string {
   return `${VISITOR_COOKIE}=${id}; Path=/; Max-Age=${ONE_YEAR}; HttpOnly; SameSite=Lax${secure || cookiesSecure() ? '; Secure' : ''}`
 }
-
-/** Coarse key for rate limiting cookie-less bursts: hashed, kept in memory only, never stored. */
-export function clientKey(headers: Headers): string {
-  const ip = headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'local'
-  return `ip:${visitorHash(ip)}`
-}

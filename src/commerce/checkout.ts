@@ -277,10 +277,7 @@ export async function startPayment(
     const { prepayId: id, payParams } = await client.jsapiCheckout({ ...base, openid: openid! })
     prepayId = id
     result.jsapi = payParams as unknown as Record<string, string>
-    if (sandbox && gateway.sandboxBase) {
-      const { sandboxJsapiPayUrl } = await import('@/sandbox/wechatpay/sandboxConfig')
-      result.payUrl = sandboxJsapiPayUrl(gateway.sandboxBase, payParams, { openid: openid!, redirectUrl: returnUrl })
-    }
+    if (gateway.jsapiPayUrl) result.payUrl = gateway.jsapiPayUrl(payParams, { openid: openid!, redirectUrl: returnUrl })
   } else if (channel === 'h5') {
     const ua = ctx.userAgent ?? ''
     const { h5Url } = await client.prepayH5({ ...base, payerClientIp: ctx.clientIp || '127.0.0.1', h5Type: /iphone|ipad/i.test(ua) ? 'iOS' : /android/i.test(ua) ? 'Android' : 'Wap' })

@@ -1,12 +1,9 @@
-// Which WeChat Pay the app talks to: real credentials (WECHATPAY_* set) or the built-in sandbox emulator.
-import path from 'node:path'
-
-import { ensureSandboxKeys } from '@/sandbox/wechatpay/keys'
-import { sandboxClientConfig } from '@/sandbox/wechatpay/sandboxConfig'
-import { getSandboxWechatPayEmulator } from '@/sandbox/wechatpay/singleton'
+// Which WeChat Pay the app talks to: real credentials (WECHATPAY_* set) or the sandbox gateway that the composition
+// root plugs in (src/sandbox/adapters.ts), when the sandbox is allowed.
 import { configuredOrigin } from '@/platform/http/origin'
 import { sandboxAllowed } from '@/platform/sandbox'
 import { systemNow, type Now } from '@/wechat/pay/clock'
+import type { JsapiPayParams } from '@/wechat/pay'
 import { createWechatPayClient, type WechatPayClient } from '@/wechat/pay/client'
 import { wechatPayConfigFromEnv } from '@/wechat/pay/config'
 
@@ -23,6 +20,8 @@ export type PayGateway = {
   notifyUrl: string
   /** The public origin buyers return to after paying. */
   origin: string
+  /** Sandbox only: a page standing in for WeixinJSBridge's pay sheet for a JSAPI bundle. */
+  jsapiPayUrl?: (payParams: JsapiPayParams, user: { openid: string; redirectUrl?: string }) => string
   now: Now
 }
 
@@ -37,9 +36,14 @@ export const NOTIFY_PATH = '/api/wechatpay/notify'
 export const SANDBOX_MOUNT = '/sandbox/wechatpay'
 
 const KEY = Symbol.for('tuiwen.commerce.payGateway')
-type GatewayState = { override?: PayGateway; live?: PayGateway; sandbox: Map<string, PayGateway> }
+type GatewayState = { override?: PayGateway; live?: PayGateway; sandbox: Map<string, PayGateway>; sandboxFactory?: (origin: string) => PayGateway }
 type Holder = { [KEY]?: GatewayState }
 const state = (): GatewayState => ((globalThis as Holder)[KEY] ??= { sandbox: new Map<string, PayGateway>() })
+
+/** The composition root plugs in the sandbox emulator's gateway (src/sandbox/adapters.ts). */
+export function useSandboxPayGateway(factory: (origin: string) => PayGateway): void {
+  state().sandboxFactory = factory
+}
 
 /** Tests: route every payment call to a testbed (emulator on loopback, manual clock). Pass null to reset. */
 export function setPayGatewayForTests(gateway: PayGateway | null): void {
@@ -59,15 +63,8 @@ export function payGateway(origin: string = configuredOrigin()): PayGateway {
   if (!sandboxEnabled()) throw new CommerceError('PAYMENT_UNAVAILABLE', 503, PAYMENT_UNAVAILABLE_MESSAGE)
   let gateway = s.sandbox.get(origin)
   if (!gateway) {
-    const keysDir = path.join(process.cwd(), 'data', 'sandbox')
-    const keys = ensureSandboxKeys(keysDir)
-    const emulator = getSandboxWechatPayEmulator({ keysDir, publicBasePath: SANDBOX_MOUNT })
-    const sandboxBase = `${origin}${SANDBOX_MOUNT}`
-    const notifyUrl = `${origin}${NOTIFY_PATH}`
-    const config = sandboxClientConfig(keys, { apiBase: sandboxBase, notifyUrl })
-    // In-process: the server does not call itself over HTTP for prepay/query; the emulator answers directly.
-    const inProcessFetch: typeof fetch = async (input, init) => emulator.handle(new Request(input as RequestInfo, init))
-    gateway = { mode: 'sandbox', client: createWechatPayClient(config, { fetch: inProcessFetch }), sandboxBase, notifyUrl, origin, now: systemNow }
+    if (!s.sandboxFactory) throw new CommerceError('PAYMENT_UNAVAILABLE', 503, PAYMENT_UNAVAILABLE_MESSAGE)
+    gateway = s.sandboxFactory(origin)
     s.sandbox.set(origin, gateway)
   }
   return gateway

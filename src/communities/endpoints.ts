@@ -8,7 +8,7 @@
 // Each endpoint is also limited per client address (src/platform/limits).
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { clientIp, isHttps, publicOrigin } from '@/platform/http/origin'
+import { clientIp } from '@/platform/http/origin'
 import { RateLimitedError, takeLimit, type LimitName } from '@/platform/limits'
 
 import { claimCoupon } from './claimCoupon'
@@ -16,7 +16,7 @@ import { now } from './clock'
 import { CommunityError } from './errors'
 import { joinCommunity } from './join'
 import { signUpForEvent } from './signUp'
-import { cookieFrom, newVisitorCookieValue, readerKeyOf, setCookieHeader, verifyVisitorCookie } from './visitor'
+import { readerOf } from './visitor'
 
 const MAX_BODY = 4 * 1024
 
@@ -45,13 +45,12 @@ function readerEndpoint(path: string, limit: LimitName, run: (req: PayloadReques
       const headers: Record<string, string> = { 'cache-control': 'no-store' }
       try {
         await takeLimit(req.payload, limit, clientIp(req.headers))
-        const visitorId = verifyVisitorCookie(cookieFrom(req.headers))
-        if (!visitorId) {
-          const fresh = newVisitorCookieValue()
-          headers['set-cookie'] = setCookieHeader(fresh.value, isHttps(publicOrigin(req)))
+        const reader = readerOf(req.headers, req.url)
+        if (reader.setCookie) {
+          headers['set-cookie'] = reader.setCookie
           throw new CommunityError(403, 'READER_REQUIRED', READER_REQUIRED_MESSAGE)
         }
-        const { status, body } = await run(req, String(req.routeParams?.id ?? ''), readerKeyOf(visitorId))
+        const { status, body } = await run(req, String(req.routeParams?.id ?? ''), reader.readerKey)
         return Response.json(body, { status, headers })
       } catch (error) {
         if (error instanceof RateLimitedError) return error.toResponse()

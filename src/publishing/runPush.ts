@@ -21,7 +21,6 @@ import { contentHash, httpsMmbiz, prepareBodyImage, prepareCover, readImageSourc
 import { type LoadedArticle, loadArticleForPublishing } from './loadArticle'
 import { applyPublishResult } from './results'
 import { defaultOrigin, publishingRuntime } from './runtime'
-import { sandboxUploadScope } from './sandbox'
 import { MANUAL_PUBLISH_MESSAGE, type PushAction, type PushStatus, type Step, type StepKey, stepsFor } from './steps'
 import { idOf } from '@/utilities/idOf'
 
@@ -96,7 +95,7 @@ export async function runPush(payload: Payload, input: RunPushInput): Promise<Ru
       pasteImages.push(paste.images)
       for (const url of paste.images) if (!needed.includes(url)) needed.push(url)
     }
-    const scope = account.sandbox && !publishingRuntime.apiBase ? sandboxUploadScope(account.appId) : account.appId
+    const scope = account.sandbox && !publishingRuntime.apiBase && publishingRuntime.sandboxUploadScope ? publishingRuntime.sandboxUploadScope(account.appId) : account.appId
 
     // ── step 1: body images ──
     const images = await start('images', needed.length)

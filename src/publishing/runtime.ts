@@ -13,6 +13,11 @@ export const publishingRuntime: {
   /** Seconds between publish-status polls while WeChat reviews a publish. */
   pollDelaySeconds: number
   maxPolls: number
+  /**
+   * Where a sandbox account's uploads are cached: the 沙箱 keeps them in memory, so they are valid only for the emulator
+   * instance that received them. Set at the composition root (src/sandbox/adapters.ts); absent, the appId.
+   */
+  sandboxUploadScope?: (appId: string) => string
 } = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   retryAttempts: 8,

@@ -1,11 +1,11 @@
 // 沙箱: the local Official Account emulator behind the same HTTP surface as api.weixin.qq.com. Sandbox accounts
-// (wechat-accounts with 「沙箱」 ticked) talk to it; see src/publishing/sandbox.ts. Off in production unless TUIWEN_SANDBOX=1.
+// (wechat-accounts with 「沙箱」 ticked) talk to it; see src/sandbox/wechat-oa/accounts.ts. Off in production unless TUIWEN_SANDBOX=1.
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { publicOrigin } from '@/platform/http/origin'
 import { sandboxAllowed } from '@/platform/sandbox'
-import { syncSandboxAccounts } from '@/publishing/sandbox'
+import { syncSandboxAccounts } from '@/sandbox/wechat-oa/accounts'
 
 export const dynamic = 'force-dynamic'
 

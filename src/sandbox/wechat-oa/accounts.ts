@@ -4,10 +4,11 @@ import crypto from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import type { WechatAccount } from '../payload-types'
-import { SANDBOX_ACCOUNT } from '../seed/wechatSandbox'
-import { createEmulatorClock, createOfficialAccountEmulator, type OfficialAccountEmulator } from '../sandbox/wechat-oa'
-import { decryptSecret } from './secrets'
+import type { WechatAccount } from '../../payload-types'
+import { decryptSecret } from '../../publishing/secrets'
+import { SANDBOX_ACCOUNT } from '../../seed/wechatSandbox'
+import { createEmulatorClock } from './clock'
+import { createOfficialAccountEmulator, type OfficialAccountEmulator } from './emulator'
 
 const KEY = Symbol.for('tuiwen.sandbox.wechat-oa')
 type Holder = { [KEY]?: { emulator: OfficialAccountEmulator; synced: Map<string, string>; lastSync: number; instance: string } }
