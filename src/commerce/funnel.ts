@@ -4,21 +4,36 @@ import { recordEvent } from '@/analytics/record'
 import type { Order } from '@/payload-types'
 import { idOf } from '@/utilities/idOf'
 
-/**
- * Counts an order step in the funnel with the attribution it carries (article, block, sharer). Keyed on the
- * order and step, so a retried settle or a replayed callback never counts twice; never throws.
- */
-export async function recordOrderStep(payload: Payload, order: Order, type: 'checkout_started' | 'paid' | 'refunded'): Promise<void> {
+/** An order step as the funnel counts it, with the attribution the order carries (article, block, sharer). */
+export type OrderStep = {
+  order: string
+  type: 'checkout_started' | 'paid' | 'refunded'
+  brand: string
+  product?: string
+  article?: string
+  block?: number
+  sharer?: string
+  amount?: number
+}
+
+/** The step of an order document (paid and refunded count the order's total). */
+export function orderStepOf(order: Order, type: OrderStep['type']): OrderStep {
   const attribution = order.attribution ?? {}
-  await recordEvent(payload, {
+  return {
+    order: order.id,
     type,
-    brand: idOf(order.brand),
+    brand: idOf(order.brand) as string,
+    product: idOf(order.items?.[0]?.product),
     article: attribution.article ?? undefined,
     block: typeof attribution.block === 'number' ? attribution.block : undefined,
     sharer: attribution.sharer ?? undefined,
-    product: idOf(order.items?.[0]?.product),
-    order: order.id,
     amount: type === 'checkout_started' ? undefined : order.total,
-    dedupeKey: `order:${order.id}:${type}`,
-  })
+  }
 }
+
+/** Counts a step, keyed on the order and step, so a retried settle or a replayed callback never counts twice; never throws. */
+export async function recordStep(payload: Payload, step: OrderStep): Promise<void> {
+  await recordEvent(payload, { ...step, dedupeKey: `order:${step.order}:${step.type}` })
+}
+
+export const recordOrderStep = (payload: Payload, order: Order, type: OrderStep['type']) => recordStep(payload, orderStepOf(order, type))
