@@ -130,7 +130,7 @@ describe('callback pushes (§1.11, §5.5 item 30)', () => {
         return new Response('busy', { status: 503 })
       },
     })
-    const fields = { ToUserName: 'gh_x', FromUserName: 'o1', CreateTime: 42, MsgType: 'event', Event: 'subscribe' }
+    const fields = { ToUserName: 'gh_x', FromUserName: 'o_reader_plaintext_openid', CreateTime: 42, MsgType: 'event', Event: 'subscribe' }
     const record = emulator.pushEvent(APP.appId, fields)
     await emulator.idle()
     expect(record).toMatchObject({ attempts: 3, delivered: false, lastStatus: 503 })
@@ -141,7 +141,9 @@ describe('callback pushes (§1.11, §5.5 item 30)', () => {
       expect(q.timestamp).toBe(String(start + i))
       expect(q.encrypt_type).toBe('aes')
       const encrypt = /<Encrypt><!\[CDATA\[([^\]]+)\]\]><\/Encrypt>/.exec(body)?.[1] ?? ''
-      expect(body).not.toContain('o1')
+      // The openid must not travel in clear; a long marker can't appear by chance in the base64 ciphertext.
+      expect(body).not.toContain('o_reader_plaintext_openid')
+      expect(body).not.toContain('<FromUserName>')
       expect(q.signature).toBe(sha1('tok', q.timestamp!, q.nonce!))
       expect(q.msg_signature).toBe(sha1('tok', q.timestamp!, q.nonce!, encrypt))
       expect(decryptCallbackMessage({ encodingAESKey: key, encrypted: encrypt })).toEqual({ xml: record!.xml, appId: APP.appId })
