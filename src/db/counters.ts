@@ -11,9 +11,8 @@ import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
+import { sqliteDb } from './sqlite'
 
-type LibsqlResult = { rowsAffected?: number; rows?: unknown[] }
-type SqliteDb = { run: (query: unknown) => Promise<LibsqlResult> }
 type Lean<T> = { lean: () => Promise<T> }
 type MongoModel = {
   updateOne: (filter: object, update: object, options?: object) => Promise<{ modifiedCount?: number; upsertedCount?: number }>
@@ -24,7 +23,6 @@ type MongoModel = {
 export const COUNTERS_SLUG = 'community-counters'
 const TABLE = 'community_counters'
 
-const sqliteDb = (payload: Payload) => (payload.db as unknown as { drizzle: SqliteDb }).drizzle
 const model = (payload: Payload) => (payload.db as unknown as { collections: Record<string, MongoModel> }).collections[COUNTERS_SLUG]
 
 export type CounterKind = 'event' | 'coupon' | 'members'

@@ -7,9 +7,9 @@ import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
+import { sqliteDb } from './sqlite'
 
 type SQL = ReturnType<typeof sql>
-type SqliteDb = { run: (query: unknown) => Promise<{ rows?: unknown[]; rowsAffected?: number }> }
 type MongoModel = {
   insertMany: (docs: object[], options?: object) => Promise<unknown>
   findOneAndUpdate: (filter: object, update: object, options?: object) => { lean: () => Promise<Record<string, unknown> | null> }
@@ -19,7 +19,6 @@ type MongoModel = {
 }
 
 export const OUTBOX_SLUG = 'outbox'
-const sqliteDb = (payload: Payload) => (payload.db as unknown as { drizzle: SqliteDb }).drizzle
 export const outboxModel = (payload: Payload) => (payload.db as unknown as { collections: Record<string, MongoModel> }).collections[OUTBOX_SLUG]
 
 export type OutboxMessage = { topic: string; data: Record<string, unknown>; availableAt?: number }

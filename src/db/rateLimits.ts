@@ -7,15 +7,14 @@ import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
+import { sqliteDb } from './sqlite'
 
-type SqliteDb = { run: (query: unknown) => Promise<{ rows?: unknown[]; rowsAffected?: number }> }
 type MongoModel = {
   findOneAndUpdate: (filter: object, update: object, options?: object) => { lean: () => Promise<Record<string, unknown> | null> }
   deleteMany: (filter: object) => Promise<unknown>
 }
 
 export const RATE_LIMITS_SLUG = 'rate-limits'
-const sqliteDb = (payload: Payload) => (payload.db as unknown as { drizzle: SqliteDb }).drizzle
 const model = (payload: Payload) => (payload.db as unknown as { collections: Record<string, MongoModel> }).collections[RATE_LIMITS_SLUG]
 
 export type WindowHit = { count: number; resetAt: number }

@@ -5,12 +5,11 @@ import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
+import { type LibsqlResult, sqliteDb } from './sqlite'
 
 /** One line of stock: a product, or one SKU (`variant`) of a product that has variants. */
 export type StockLine = { product: string; variant?: string; quantity: number }
 
-type LibsqlResult = { rowsAffected?: number; rows?: unknown[] }
-type SqliteDb = { run: (query: unknown) => Promise<LibsqlResult>; dialect: { sqlToQuery: (query: SQL) => { sql: string; params: unknown[] } } }
 type LibsqlClient = { batch: (stmts: Array<{ sql: string; args: unknown[] }>, mode: 'write') => Promise<LibsqlResult[]> }
 type MongoModel = {
   findOneAndUpdate: (filter: object, update: object, options?: object) => Promise<unknown>
@@ -18,7 +17,6 @@ type MongoModel = {
 }
 type SQL = ReturnType<typeof sql>
 
-const sqliteDb = (payload: Payload) => (payload.db as unknown as { drizzle: SqliteDb }).drizzle
 const mongoModel = (payload: Payload, slug: string) => (payload.db as unknown as { collections: Record<string, MongoModel> }).collections[slug]
 
 /**
