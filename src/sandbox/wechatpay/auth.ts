@@ -1,7 +1,6 @@
-import crypto from 'node:crypto'
 import type { MerchantRegistration } from './types'
 import type { ApiError } from './types'
-import { verifySha256Rsa } from './crypto'
+import { publicKeyOf, verifySha256Rsa } from './crypto'
 
 const SCHEME = 'WECHATPAY2-SHA256-RSA2048'
 const PAIRS = /^[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*$/
@@ -52,7 +51,7 @@ export function authenticate(input: {
   if (parsed.serial_no.toUpperCase() !== merchant.serialNo.toUpperCase()) {
     return { ok: false, error: err(401, 'SIGN_ERROR', '商户证书序列号有误。请使用签名私钥匹配的证书序列号'), withRequestId: !onTransactions }
   }
-  const key = crypto.createPublicKey(merchant.publicKeyPem)
+  const key = publicKeyOf(merchant.publicKeyPem)
   const parts = [input.method, input.rawPathWithQuery, parsed.timestamp, parsed.nonce_str, input.body]
   if (!verifySha256Rsa(parts, parsed.signature, key)) {
     return { ok: false, error: err(401, 'SIGN_ERROR', '签名错误'), withRequestId: !onTransactions }

@@ -2,6 +2,11 @@
 // in one side's message layout does not cancel out in the tests.
 import crypto from 'node:crypto'
 
+// Only the parsed-key cache is shared with the client: it changes no message layout.
+import { privateKeyOf, publicKeyOf } from '@/wechat/pay/sign'
+
+export { publicKeyOf }
+
 export function randomNonce(length = 32): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
   return Array.from(crypto.randomBytes(length), (b) => alphabet[b % alphabet.length]).join('')
@@ -10,7 +15,7 @@ export function randomNonce(length = 32): string {
 export function signSha256Rsa(parts: string[], privateKeyPem: crypto.KeyLike): string {
   const signer = crypto.createSign('RSA-SHA256')
   for (const part of parts) signer.update(`${part}\n`, 'utf8')
-  return signer.sign(privateKeyPem, 'base64')
+  return signer.sign(typeof privateKeyPem === 'string' ? privateKeyOf(privateKeyPem) : privateKeyPem, 'base64')
 }
 
 export function verifySha256Rsa(parts: string[], signature: string, publicKey: crypto.KeyLike): boolean {

@@ -2,7 +2,7 @@
 import crypto from 'node:crypto'
 import type { EmulatorContext } from './context'
 import { findOrder, transactionView } from './context'
-import { newTransactionId, verifySha256Rsa } from './crypto'
+import { newTransactionId, publicKeyOf, verifySha256Rsa } from './crypto'
 import type { OrderRecord } from './types'
 
 export type PayOutcome = { ok: true; order: OrderRecord } | { ok: false; message: string; order?: OrderRecord }
@@ -51,7 +51,7 @@ export function jsapiInvoke(
   if (merchant.jsapiAuthDirs && !merchant.jsapiAuthDirs.some((dir) => user.pageUrl?.startsWith(dir))) return fail('当前页面的URL未注册')
   if (params.appId !== order.appid) return fail('支付验证签名失败')
   const parts = [params.appId, params.timeStamp, params.nonceStr, params.package]
-  if (params.signType !== 'RSA' || !verifySha256Rsa(parts, params.paySign, crypto.createPublicKey(merchant.publicKeyPem))) {
+  if (params.signType !== 'RSA' || !verifySha256Rsa(parts, params.paySign, publicKeyOf(merchant.publicKeyPem))) {
     return fail('支付验证签名失败')
   }
   if (user.openid !== order.payerOpenid) return fail('下单账号与支付账号不一致')

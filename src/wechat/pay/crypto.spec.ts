@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { AUTH_SCHEME, buildAuthorization, requestSignMessage } from './sign'
+import { AUTH_SCHEME, buildAuthorization, requestSignMessage, rsaSign, rsaVerify } from './sign'
 import { decryptResource } from './aesgcm'
 import { verifyWechatPaySignature } from './verify'
 import { WechatPaySignatureError } from './errors'
@@ -16,6 +16,17 @@ beforeAll(() => {
 })
 
 describe('request signing (§4.1)', () => {
+  it('signs with the key it is given each time: a rotated merchant key takes effect at once (keys are parsed once per PEM)', () => {
+    const other = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 })
+    const otherPem = other.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string
+    const first = rsaSign('m', privateKeyPem)
+    const second = rsaSign('m', otherPem)
+    expect(rsaSign('m', privateKeyPem)).toBe(first) // PKCS#1 v1.5 is deterministic: same key, same signature
+    expect(rsaVerify('m', first, crypto.createPublicKey(publicKeyPem))).toBe(true)
+    expect(rsaVerify('m', second, crypto.createPublicKey(publicKeyPem))).toBe(false)
+    expect(rsaVerify('m', second, other.publicKey)).toBe(true)
+  })
+
   it('builds the five-line message with a trailing newline, empty body line for GET', () => {
     expect(requestSignMessage('get', '/v3/pay/transactions/out-trade-no/A1?mchid=1900000109', 1554208460, 'N0NCE', '')).toBe(
       'GET\n/v3/pay/transactions/out-trade-no/A1?mchid=1900000109\n1554208460\nN0NCE\n\n',

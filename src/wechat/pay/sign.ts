@@ -11,8 +11,28 @@ export function requestSignMessage(method: string, pathWithQuery: string, timest
   return `${method.toUpperCase()}\n${pathWithQuery}\n${timestamp}\n${nonce}\n${body}\n`
 }
 
+// Parsing a PEM costs about as much as the signature itself; a process holds a handful of keys, so each is
+// parsed once (keyed on the PEM text: a rotated key is a new entry).
+const privateKeys = new Map<string, crypto.KeyObject>()
+const publicKeys = new Map<string, crypto.KeyObject>()
+const MAX_CACHED_KEYS = 64
+
+function cached(cache: Map<string, crypto.KeyObject>, pem: string, parse: (pem: string) => crypto.KeyObject): crypto.KeyObject {
+  let key = cache.get(pem)
+  if (!key) {
+    if (cache.size >= MAX_CACHED_KEYS) cache.clear()
+    cache.set(pem, (key = parse(pem)))
+  }
+  return key
+}
+
+/** The parsed private key of a PEM (cached). */
+export const privateKeyOf = (pem: string) => cached(privateKeys, pem, crypto.createPrivateKey)
+/** The parsed public key of a PEM, SPKI or certificate (cached). */
+export const publicKeyOf = (pem: string) => cached(publicKeys, pem, crypto.createPublicKey)
+
 export function rsaSign(message: string, privateKeyPem: string): string {
-  return crypto.sign('RSA-SHA256', Buffer.from(message, 'utf8'), privateKeyPem).toString('base64')
+  return crypto.sign('RSA-SHA256', Buffer.from(message, 'utf8'), privateKeyOf(privateKeyPem)).toString('base64')
 }
 
 export function rsaVerify(message: string | Buffer, signatureB64: string, publicKey: crypto.KeyLike): boolean {

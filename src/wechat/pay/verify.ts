@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import type { WechatPayVerification } from './config'
 import type { Now } from './clock'
-import { rsaVerify } from './sign'
+import { publicKeyOf, rsaVerify } from './sign'
 import { WechatPaySignatureError } from './errors'
 
 export type HeaderSource = Headers | Record<string, string | string[] | undefined>
@@ -20,10 +20,10 @@ export const DEFAULT_MAX_SKEW_SECONDS = 300
 /** §4.2: a PUB_KEY_ID_… serial selects the WeChat Pay public key, any other serial a platform certificate. */
 export function verificationKeyFor(verification: WechatPayVerification, serial: string): crypto.KeyObject | undefined {
   if (verification.mode === 'publicKey') {
-    return serial === verification.publicKeyId ? crypto.createPublicKey(verification.publicKeyPem) : undefined
+    return serial === verification.publicKeyId ? publicKeyOf(verification.publicKeyPem) : undefined
   }
   const pem = verification.certificates[serial]
-  return pem ? crypto.createPublicKey(pem) : undefined
+  return pem ? publicKeyOf(pem) : undefined
 }
 
 export type VerifySignedInput = {
