@@ -6,6 +6,7 @@ import crypto from 'node:crypto'
 
 import type { Payload } from 'payload'
 
+import { insertPayment } from '@/db/payments'
 import { newOrderId, placeOrder as placeOrderAtomically, type OrderToPlace } from '@/db/orderPlacement'
 import { readCheckoutProducts, sumLines, type CheckoutProductRow, type CheckoutVariantRow, type StockLine } from '@/db/stock'
 import type { Order } from '@/payload-types'
@@ -296,11 +297,8 @@ export async function startPayment(
       result.payUrl = u.toString()
     }
   }
-  // Written once the prepay answered (one adapter-level insert: the data is ours, nothing to validate or hook).
-  await payload.db.create({
-    collection: 'payments',
-    data: { order: order.id, outTradeNo, attempt, channel, amount: order.total, status: 'pending', sandbox, payerOpenid: channel === 'jsapi' ? openid : undefined, brand: requiredIdOf(order.brand), prepayId, payUrl },
-  })
+  // Written once the prepay answered, in one statement (src/db/payments.ts).
+  await insertPayment(payload, { order: order.id, outTradeNo, attempt, channel, amount: order.total, sandbox, payerOpenid: channel === 'jsapi' ? openid : undefined, brand: requiredIdOf(order.brand), prepayId, payUrl })
   return result
 }
 
