@@ -8,8 +8,14 @@ import path from 'node:path'
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
 export const bin = (name) => path.join(root, 'node_modules/.bin', name)
 
-/** Serves the built app through scripts/server.mjs (the only server that decides which forwarded headers to trust). */
-export const serve = (env) => run(process.execPath, [path.join(root, 'scripts/server.mjs')], env)
+/**
+ * Serves the built app through scripts/server.mjs (the only server that decides which forwarded headers to trust).
+ * `SERVER_PROFILE_DIR` (benchmarks) writes a V8 CPU profile of the server there on exit.
+ */
+export const serve = (env) => {
+  const profile = process.env.SERVER_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_PROFILE_DIR}`] : []
+  return run(process.execPath, [...profile, path.join(root, 'scripts/server.mjs')], env)
+}
 
 export function run(command, args, env = {}) {
   return new Promise((resolve, reject) => {
