@@ -6,20 +6,14 @@ import React from 'react'
 import { CodeComponent } from '@/blocks/Code/Component'
 import { ProductCardComponent } from '@/blocks/ProductCard/Component'
 import { ProductGridComponent } from '@/blocks/ProductGrid/Component'
+import { productBlocksOf } from '@/blocks/productBlocks'
 import type { CodeBlock, ProductCardBlock, ProductGridBlock } from '@/payload-types'
 import { internalLinkPath, safeLinkHref } from '@/utilities/safeUrl'
-
-const PRODUCT_BLOCKS = new Set(['productCard', 'productGrid'])
 
 /** Index of each product block in document order (as the WeChat renderer counts), so every tap carries `b=<index>`. */
 function blockIndexes(state: SerializedEditorState): Map<string, number> {
   const indexes = new Map<string, number>()
-  const stack: unknown[] = [...(state.root?.children ?? [])].reverse()
-  while (stack.length) {
-    const node = stack.pop() as { type?: string; fields?: { id?: string; blockType?: string }; children?: unknown[] }
-    if (node?.type === 'block' && node.fields?.id && PRODUCT_BLOCKS.has(node.fields.blockType ?? '')) indexes.set(node.fields.id, indexes.size)
-    if (Array.isArray(node?.children)) stack.push(...[...node.children].reverse())
-  }
+  productBlocksOf(state).forEach((block, i) => block.id && indexes.set(block.id, i))
   return indexes
 }
 
