@@ -64,17 +64,19 @@ export function clearPageCache() {
 }
 
 /**
- * Seeds through `payload run src/seed/cli.ts` and checks that the seed really ran: `payload run` has been
- * seen to exit 0 without running the script at all (then the server would start on an empty database and
- * ask for a first user). It retries once and fails loudly after that.
+ * Runs `payload run <script>` and checks that the script really ran (it writes PAYLOAD_RUN_DONE_FILE at its end):
+ * `payload run` has been seen to exit 0 without running the script at all (a seed that did not run would leave
+ * the server on an empty database asking for a first user). Retries twice and fails loudly after that.
  */
-export async function seedOrFail(env) {
+export async function payloadRunOrFail(script, env = {}) {
   for (let attempt = 1; attempt <= 3; attempt++) {
-    const done = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tuiwen-seed-')), 'done')
-    const seedEnv = { ...env, SEED_DONE_FILE: done }
-    await run(bin('payload'), ['run', 'src/seed/cli.ts'], seedEnv)
+    const done = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tuiwen-run-')), 'done')
+    await run(bin('payload'), ['run', script], { ...env, PAYLOAD_RUN_DONE_FILE: done })
     if (fs.existsSync(done)) return
-    console.error(`payload run exited without seeding (attempt ${attempt}); retrying…`)
+    console.error(`payload run exited without running ${script} (attempt ${attempt}); retrying…`)
   }
-  throw new Error('The seed did not run (payload run exited without running src/seed/cli.ts three times).')
+  throw new Error(`payload run exited without running ${script} three times.`)
 }
+
+/** Seeds the database of `env` (src/seed/cli.ts). */
+export const seedOrFail = (env) => payloadRunOrFail('src/seed/cli.ts', env)

@@ -13,5 +13,5 @@ const accounts = demoAccounts()
 console.log('Demo logins:')
 for (const [role, a] of Object.entries(accounts)) console.log(`  ${role.padEnd(10)} ${a.email} / ${a.password}`)
 // Lets scripts/lib/app.mjs tell a finished seed from a `payload run` that exited without running this file.
-if (process.env.SEED_DONE_FILE) fs.writeFileSync(process.env.SEED_DONE_FILE, new Date().toISOString())
+if (process.env.PAYLOAD_RUN_DONE_FILE) fs.writeFileSync(process.env.PAYLOAD_RUN_DONE_FILE, new Date().toISOString())
 process.exit(0)
