@@ -31,6 +31,8 @@ import { EventSignups } from './src/collections/EventSignups'
 import { FollowQrCodes } from './src/collections/FollowQrCodes'
 import { Follows } from './src/collections/Follows'
 import { FunnelEvents } from './src/collections/FunnelEvents'
+import { FunnelMarks } from './src/collections/FunnelMarks'
+import { FunnelRollups } from './src/collections/FunnelRollups'
 import { Media } from './src/collections/Media'
 import { OAuthNonces } from './src/collections/OAuthNonces'
 import { OrderEvents } from './src/collections/OrderEvents'
@@ -49,6 +51,7 @@ import { registerCommerceOutboxHandlers } from './src/commerce/outboxHandlers'
 import { databaseAdapter, migrateOutsideProduction } from './src/db/adapter'
 import { commerceTasks } from './src/jobs/commerce'
 import { notifyOrderTask } from './src/jobs/notifyOrder'
+import { pruneFunnelEventsTask } from './src/jobs/funnelRetention'
 import { drainOutboxTask } from './src/jobs/outbox'
 import { publishPushTask } from './src/jobs/publishPush'
 import { brandWorkspaces } from './src/plugins/brandWorkspaces'
@@ -75,7 +78,7 @@ export default buildConfig({
       views: { funnel: { Component: '@/components/admin/analytics/FunnelView#FunnelView', path: '/funnel', meta: { title: '转化漏斗' } } },
     },
   },
-  collections: [Articles, Products, Media, Communities, CommunityEvents, EventSignups, Coupons, CouponClaims, CommunityMembers, CommunityCounters, Orders, Payments, OrderEvents, Brands, Users, Pushes, WechatAccounts, WechatImages, FunnelEvents, Customers, ArticleStats, OAuthNonces, OrderNotifications, Follows, FollowQrCodes, RateLimits, Outbox],
+  collections: [Articles, Products, Media, Communities, CommunityEvents, EventSignups, Coupons, CouponClaims, CommunityMembers, CommunityCounters, Orders, Payments, OrderEvents, Brands, Users, Pushes, WechatAccounts, WechatImages, FunnelEvents, Customers, ArticleStats, OAuthNonces, OrderNotifications, Follows, FollowQrCodes, RateLimits, Outbox, FunnelRollups, FunnelMarks],
   endpoints: [...commerceEndpoints, ...analyticsEndpoints, ...identityEndpoints, followQrEndpoint],
   editor: lexicalEditor({
     features: ({ defaultFeatures }) => [
@@ -97,7 +100,7 @@ export default buildConfig({
   telemetry: false,
   typescript: { outputFile: path.resolve(projectRoot, 'src/payload-types.ts') },
   jobs: {
-    tasks: [...commerceTasks, publishPushTask, importWechatStatsTask, notifyOrderTask, drainOutboxTask],
+    tasks: [...commerceTasks, publishPushTask, importWechatStatsTask, notifyOrderTask, drainOutboxTask, pruneFunnelEventsTask],
     // Scheduled publishing, payment expiry and reconciliation, notifications and statistics imports run inside
     // the long-running server; tests run jobs explicitly.
     autoRun: process.env.TUIWEN_JOBS_AUTORUN === 'false' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],

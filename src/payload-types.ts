@@ -94,6 +94,8 @@ export interface Config {
     'follow-qr-codes': FollowQrCode;
     'rate-limits': RateLimit;
     outbox: Outbox;
+    'funnel-rollups': FunnelRollup;
+    'funnel-marks': FunnelMark;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -133,6 +135,8 @@ export interface Config {
     'follow-qr-codes': FollowQrCodesSelect<false> | FollowQrCodesSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
+    'funnel-rollups': FunnelRollupsSelect<false> | FunnelRollupsSelect<true>;
+    'funnel-marks': FunnelMarksSelect<false> | FunnelMarksSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -162,6 +166,7 @@ export interface Config {
       importWechatStats: TaskImportWechatStats;
       notifyOrder: TaskNotifyOrder;
       drainOutbox: TaskDrainOutbox;
+      pruneFunnelEvents: TaskPruneFunnelEvents;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -544,6 +549,7 @@ export interface Order {
     article?: string | null;
     block?: number | null;
     sharer?: string | null;
+    visitor?: string | null;
   };
   channel?: ('jsapi' | 'h5' | 'native') | null;
   expiresAt?: string | null;
@@ -817,7 +823,15 @@ export interface WechatImage {
  */
 export interface FunnelEvent {
   id: string;
-  type: 'article_view' | 'block_impression' | 'block_tap' | 'landing_view' | 'checkout_started' | 'paid' | 'refunded';
+  type:
+    | 'article_view'
+    | 'block_impression'
+    | 'block_tap'
+    | 'landing_view'
+    | 'checkout_started'
+    | 'paid'
+    | 'refunded'
+    | 'follow';
   brand: string | Brand;
   article?: string | null;
   block?: number | null;
@@ -827,6 +841,15 @@ export interface FunnelEvent {
   visitor?: string | null;
   order?: string | null;
   amount?: number | null;
+  items?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   occurredAt: string;
   day: string;
   dedupeKey?: string | null;
@@ -933,6 +956,37 @@ export interface Outbox {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "funnel-rollups".
+ */
+export interface FunnelRollup {
+  id: string;
+  key: string;
+  grain: string;
+  brand: string;
+  day: string;
+  bucket: string;
+  article: string;
+  block: number;
+  product: string;
+  type: string;
+  channel: string;
+  count: number;
+  visitors: number;
+  amount: number;
+  units: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "funnel-marks".
+ */
+export interface FunnelMark {
+  id: string;
+  key: string;
+  day: string;
+  n: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1008,6 +1062,7 @@ export interface PayloadJob {
           | 'importWechatStats'
           | 'notifyOrder'
           | 'drainOutbox'
+          | 'pruneFunnelEvents'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -1050,6 +1105,7 @@ export interface PayloadJob {
         | 'importWechatStats'
         | 'notifyOrder'
         | 'drainOutbox'
+        | 'pruneFunnelEvents'
         | 'schedulePublish'
       )
     | null;
@@ -1182,6 +1238,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'outbox';
         value: string | Outbox;
+      } | null)
+    | ({
+        relationTo: 'funnel-rollups';
+        value: string | FunnelRollup;
+      } | null)
+    | ({
+        relationTo: 'funnel-marks';
+        value: string | FunnelMark;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1497,6 +1561,7 @@ export interface OrdersSelect<T extends boolean = true> {
         article?: T;
         block?: T;
         sharer?: T;
+        visitor?: T;
       };
   channel?: T;
   expiresAt?: T;
@@ -1682,6 +1747,7 @@ export interface FunnelEventsSelect<T extends boolean = true> {
   visitor?: T;
   order?: T;
   amount?: T;
+  items?: T;
   occurredAt?: T;
   day?: T;
   dedupeKey?: T;
@@ -1809,6 +1875,35 @@ export interface OutboxSelect<T extends boolean = true> {
   lastError?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "funnel-rollups_select".
+ */
+export interface FunnelRollupsSelect<T extends boolean = true> {
+  key?: T;
+  grain?: T;
+  brand?: T;
+  day?: T;
+  bucket?: T;
+  article?: T;
+  block?: T;
+  product?: T;
+  type?: T;
+  channel?: T;
+  count?: T;
+  visitors?: T;
+  amount?: T;
+  units?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "funnel-marks_select".
+ */
+export interface FunnelMarksSelect<T extends boolean = true> {
+  key?: T;
+  day?: T;
+  n?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2000,6 +2095,16 @@ export interface TaskNotifyOrder {
 export interface TaskDrainOutbox {
   input?: unknown;
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPruneFunnelEvents".
+ */
+export interface TaskPruneFunnelEvents {
+  input?: unknown;
+  output: {
+    deleted?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

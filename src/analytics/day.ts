@@ -14,3 +14,13 @@ export function lastDays(days: number, now: Date | number = Date.now()): string[
 export function beijingDayStart(day: string): Date {
   return new Date(`${day}T00:00:00+08:00`)
 }
+
+/** The Beijing days from `fromDay` to `toDay` (YYYY-MM-DD, both included), oldest first; empty when reversed. */
+export function daysBetween(fromDay: string, toDay: string): string[] {
+  const out: string[] = []
+  for (let t = beijingDayStart(fromDay).getTime(), end = beijingDayStart(toDay).getTime(); t <= end; t += 86_400_000) out.push(beijingDay(t))
+  return out
+}
+
+/** A real calendar day written as YYYY-MM-DD. */
+export const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && beijingDay(beijingDayStart(value)) === value

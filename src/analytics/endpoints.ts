@@ -5,12 +5,13 @@ import { clientIp, cookiesSecure, publicOrigin } from '@/platform/http/origin'
 import { RateLimitedError, takeLimit } from '@/platform/limits'
 
 import { funnelCsv, type CsvKind } from './csv'
-import { funnelReport } from './funnel'
+import { articleHours, funnelReport } from './funnel'
 import { createRateLimiter } from './rateLimit'
 import { enqueueEvents } from './record'
 import { funnelScope } from './scope'
 import { BEACON_TYPES, CHANNEL_VALUES, type FunnelEventInput } from './types'
 import { newVisitorId, visitorCookie, visitorHash, visitorIdFrom } from './visitor'
+import { isWindowError, parseWindow, windowLabel } from './window'
 
 export const BEACON_PATH = '/funnel/events'
 export const MAX_BATCH = 20
@@ -111,16 +112,21 @@ export const beaconEndpoint: Endpoint = {
 }
 
 const params = (req: PayloadRequest) => new URL(req.url ?? 'http://x').searchParams
-const daysParam = (value: string | null) => (value === '30' ? 30 : value === '90' ? 90 : 7)
 
-async function scopedReport(req: PayloadRequest) {
-  const q = params(req)
-  const scope = funnelScope(req.user, q.get('brand') || null)
-  if (!scope) return { error: Response.json({ error: req.user ? 'forbidden' : 'login required' }, { status: req.user ? 403 : 401 }) }
-  return { report: await funnelReport(req.payload, { scope, days: daysParam(q.get('days')) }) }
+function scopeOf(req: PayloadRequest) {
+  const scope = funnelScope(req.user, params(req).get('brand') || null)
+  return scope ? { scope } : { error: Response.json({ error: req.user ? 'forbidden' : 'login required' }, { status: req.user ? 403 : 401 }) }
 }
 
-/** GET /api/funnel/report?days=7|30|90&brand=<id> — the dashboard's figures for the caller's brands. */
+async function scopedReport(req: PayloadRequest) {
+  const { scope, error } = scopeOf(req)
+  if (!scope) return { error }
+  const window = parseWindow(params(req))
+  if (isWindowError(window)) return { error: Response.json({ error: window.message, field: window.field }, { status: 400 }) }
+  return { report: await funnelReport(req.payload, { scope, ...window }), window }
+}
+
+/** GET /api/funnel/report?days=7|30|90 (or from=&to= YYYY-MM-DD) &brand=<id> — the dashboard's figures for the caller's brands. */
 export const reportEndpoint: Endpoint = {
   path: '/funnel/report',
   method: 'get',
@@ -143,11 +149,26 @@ export const csvEndpoint: Endpoint = {
     return new Response(funnelCsv(result.report, kind), {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="funnel-${kind}-${result.report.window.days}d.csv"`,
+        'content-disposition': `attachment; filename="funnel-${kind}-${windowLabel(result.window!)}.csv"`,
         'cache-control': 'private, no-store',
       },
     })
   },
 }
 
-export const analyticsEndpoints: Endpoint[] = [beaconEndpoint, reportEndpoint, csvEndpoint]
+/** GET /api/funnel/article-hours?article=<id>&brand= — 推送后 48 小时: the article's first 48 hours by hour. */
+export const articleHoursEndpoint: Endpoint = {
+  path: '/funnel/article-hours',
+  method: 'get',
+  handler: async (req) => {
+    const { scope, error } = scopeOf(req)
+    if (!scope) return error
+    const article = params(req).get('article') ?? ''
+    if (!ID_RE.test(article)) return Response.json({ error: 'article: 请指定文章 ID', field: 'article' }, { status: 400 })
+    const hours = await articleHours(req.payload, { scope, article })
+    if (!hours) return Response.json({ error: 'article: 没有找到这篇文章', field: 'article' }, { status: 404 })
+    return Response.json(hours, { headers: { 'cache-control': 'private, no-store' } })
+  },
+}
+
+export const analyticsEndpoints: Endpoint[] = [beaconEndpoint, reportEndpoint, csvEndpoint, articleHoursEndpoint]

@@ -1,10 +1,17 @@
-// Funnel figures computed from funnel-events (views, impressions, taps, landings, checkouts), orders (paid
-// orders and revenue, by attribution) and article-stats (WeChat's own reads/shares). Every query takes an
-// explicit brand scope; callers get it from funnelScope(user), so one brand never sees another's numbers.
+// Funnel figures, read from the rollups (src/db/funnelRollups.ts: sums grouped in the database, so time and memory
+// do not grow with traffic) and from article-stats (WeChat's own reads and shares, one row per article and day).
+// Counts are events (a visitor's flood of taps capped, src/analytics/rollup.ts); conversion rates divide unique
+// visitors, so an honest funnel never passes 100%. Revenue is one thing everywhere: the amount paid, after
+// discounts, on the day it was paid; refunds are shown apart on the day they were refunded. Every query takes an
+// explicit brand scope from funnelScope(user), so one brand never sees another's numbers.
 import type { Payload, Where } from 'payload'
 
+import { productBlocksOf } from '@/blocks/productBlocks'
+import { sumRollups, type RollupSum } from '@/db/funnelRollups'
+
 import { idOf } from '../access/roles'
-import { beijingDay, beijingDayStart, lastDays } from './day'
+import { beijingDayStart, daysBetween, lastDays } from './day'
+import { ARTICLE_WIDE_BLOCK, NO_BLOCK } from './rollup'
 import type { BrandScope } from './scope'
 
 export type Window = { from: Date; to: Date }
@@ -20,16 +27,22 @@ export type StepCounts = {
   landingViews: number
   checkouts: number
   orders: number
-  /** Integer fen, paid orders not refunded. */
+  /** Integer fen paid (after discounts), by the day of payment. */
   revenue: number
+  /** Refunded orders and their amount (fen), by the day of the refund. */
   refunds: number
+  refundAmount: number
   /** New followers of the brand's Official Account who came through the article's follow QR code. */
   follows: number
+  /** Unique visitors per step (a visitor counts once per day and row); the conversion rates use these. */
+  visitors: StepVisitors
 }
+
+export type StepVisitors = { reads: number; impressions: number; taps: number; landingViews: number; checkouts: number; orders: number }
 
 export type Conversion = { tapRate: number | null; landingRate: number | null; checkoutRate: number | null; payRate: number | null; overall: number | null }
 type PerArticleOnly = 'reads' | 'webReads' | 'wechatReads' | 'wechatShares' | 'follows'
-export type BlockRow = { block: number } & Omit<StepCounts, PerArticleOnly> & { conversion: Conversion }
+export type BlockRow = { block: number; /** 「product」 (第 n 个商品块), from the article as it is now. */ name: string; products: string[] } & Omit<StepCounts, PerArticleOnly> & { conversion: Conversion }
 export type ArticleRow = { article: string; title: string; slug?: string; brand?: string } & StepCounts & { conversion: Conversion; blocks: BlockRow[] }
 export type ProductRow = {
   product: string
@@ -38,228 +51,313 @@ export type ProductRow = {
   orders: number
   units: number
   revenue: number
+  refunds: number
+  refundAmount: number
   articles: { article: string | null; title: string; orders: number; units: number; revenue: number }[]
 }
 export type DayRow = { day: string } & StepCounts
 export type FunnelReport = {
-  window: { from: string; to: string; days: number }
+  /** from/to: instants (to exclusive); fromDay/toDay: the Beijing days shown (inclusive). */
+  window: { from: string; to: string; days: number; fromDay: string; toDay: string }
   totals: StepCounts & { conversion: Conversion }
   articles: ArticleRow[]
   products: ProductRow[]
   daily: DayRow[]
 }
 
-const PAID_STATUSES = ['paid', 'shipped', 'completed', 'refunding', 'refunded']
-
-const zero = (): StepCounts => ({ reads: 0, webReads: 0, wechatReads: 0, wechatShares: 0, impressions: 0, taps: 0, landingViews: 0, checkouts: 0, orders: 0, revenue: 0, refunds: 0, follows: 0 })
-const PER_ARTICLE_ONLY: ReadonlySet<keyof StepCounts> = new Set<keyof StepCounts>(['reads', 'webReads', 'wechatReads', 'wechatShares', 'follows'])
+const zeroVisitors = (): StepVisitors => ({ reads: 0, impressions: 0, taps: 0, landingViews: 0, checkouts: 0, orders: 0 })
+const zero = (): StepCounts => ({ reads: 0, webReads: 0, wechatReads: 0, wechatShares: 0, impressions: 0, taps: 0, landingViews: 0, checkouts: 0, orders: 0, revenue: 0, refunds: 0, refundAmount: 0, follows: 0, visitors: zeroVisitors() })
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null)
 
-export function conversionOf(c: Pick<StepCounts, 'taps' | 'landingViews' | 'checkouts' | 'orders'> & { reads?: number }): Conversion {
+/** Rates between unique visitors of consecutive steps; tapRate and overall need reads (articles and totals only). */
+export function conversionOf(v: Omit<StepVisitors, 'reads' | 'impressions'> & { reads?: number }): Conversion {
   return {
-    tapRate: c.reads === undefined ? null : ratio(c.taps, c.reads),
-    landingRate: ratio(c.landingViews, c.taps),
-    checkoutRate: ratio(c.checkouts, c.landingViews),
-    payRate: ratio(c.orders, c.checkouts),
-    overall: c.reads === undefined ? null : ratio(c.orders, c.reads),
+    tapRate: v.reads === undefined ? null : ratio(v.taps, v.reads),
+    landingRate: ratio(v.landingViews, v.taps),
+    checkoutRate: ratio(v.checkouts, v.landingViews),
+    payRate: ratio(v.orders, v.checkouts),
+    overall: v.reads === undefined ? null : ratio(v.orders, v.reads),
   }
 }
 
 /** The last `days` Beijing days up to and including today. */
 export function windowOfDays(days: number, now: Date | number = Date.now()): Window & { days: string[] } {
-  const list = lastDays(days, now)
+  return windowOfRange(lastDays(days, now))
+}
+
+/** The Beijing days `fromDay`..`toDay` (inclusive). */
+export function windowBetween(fromDay: string, toDay: string): Window & { days: string[] } {
+  return windowOfRange(daysBetween(fromDay, toDay))
+}
+
+function windowOfRange(list: string[]): Window & { days: string[] } {
   const to = new Date(beijingDayStart(list[list.length - 1]).getTime() + 86_400_000)
   return { from: beijingDayStart(list[0]), to, days: list }
 }
 
 const brandWhere = (scope: BrandScope): Where[] => (scope === 'all' ? [] : [{ brand: { in: scope } }])
+const brandsOf = (scope: BrandScope) => (scope === 'all' ? null : scope)
 
-type EventDoc = { type: string; article?: string | null; block?: number | null; product?: string | null; day: string }
-type OrderDoc = {
-  id: string
-  status: string
-  total: number
-  paidAt?: string | null
-  attribution?: { article?: string | null; block?: number | null } | null
-  items?: { product: unknown; title: string; unitPrice: number; quantity: number }[] | null
-}
 type StatDoc = { day: string; article?: unknown; readCount?: number | null; shareCount?: number | null }
-type FollowDoc = { article?: unknown; at: string }
+type Counts = StepCounts
 
-export async function funnelReport(payload: Payload, input: { scope: BrandScope; days?: number; now?: Date | number }): Promise<FunnelReport> {
-  const days = input.days ?? 7
-  const window = windowOfDays(days, input.now)
+/** What one summed rollup row adds to a row of the report. */
+function add(target: Counts, r: RollupSum): void {
+  const v = target.visitors
+  switch (r.type) {
+    case 'article_view':
+      target.webReads += r.count
+      target.reads += r.count
+      v.reads += r.visitors
+      break
+    case 'block_impression':
+      target.impressions += r.count
+      v.impressions += r.visitors
+      break
+    case 'block_tap':
+      target.taps += r.count
+      v.taps += r.visitors
+      break
+    case 'landing_view':
+      target.landingViews += r.count
+      v.landingViews += r.visitors
+      break
+    case 'checkout_started':
+      target.checkouts += r.count
+      v.checkouts += r.visitors
+      break
+    case 'paid':
+      target.orders += r.count
+      target.revenue += r.amount
+      v.orders += r.visitors
+      break
+    case 'refunded':
+      target.refunds += r.count
+      target.refundAmount += r.amount
+      break
+    case 'follow':
+      target.follows += r.count
+      break
+  }
+}
+
+/** Counts of a row without its visitors (article-wide visitor rows carry no counts). */
+const countsOnly = (r: RollupSum): RollupSum => ({ ...r, visitors: 0 })
+const visitorsOnly = (r: RollupSum): RollupSum => ({ ...r, count: 0, amount: 0 })
+
+export type FunnelWindowInput = { scope: BrandScope; days?: number; fromDay?: string; toDay?: string; now?: Date | number }
+
+export async function funnelReport(payload: Payload, input: FunnelWindowInput): Promise<FunnelReport> {
+  const window = input.fromDay && input.toDay ? windowBetween(input.fromDay, input.toDay) : windowOfDays(input.days ?? 7, input.now)
   const scope = input.scope
-  const [eventsRes, ordersRes, statsRes, followsRes] = await Promise.all([
-    payload.find({
-      collection: 'funnel-events',
-      where: { and: [...brandWhere(scope), { occurredAt: { greater_than_equal: window.from.toISOString() } }, { occurredAt: { less_than: window.to.toISOString() } }] },
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      select: { type: true, article: true, block: true, product: true, day: true },
-    }),
-    payload.find({
-      collection: 'orders',
-      where: {
-        and: [
-          ...brandWhere(scope),
-          { status: { in: PAID_STATUSES } },
-          { paidAt: { greater_than_equal: window.from.toISOString() } },
-          { paidAt: { less_than: window.to.toISOString() } },
-        ],
-      },
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      select: { status: true, total: true, paidAt: true, attribution: true, items: true },
-    }),
+  const fromDay = window.days[0]
+  const toDay = window.days[window.days.length - 1]
+  const range = { grain: 'day' as const, brands: brandsOf(scope), fromDay, toDay }
+  const [byArticleBlock, byDay, byProduct, statsRes] = await Promise.all([
+    sumRollups(payload, { ...range, by: ['article', 'block'] }),
+    sumRollups(payload, { ...range, by: ['day'], blocks: { min: NO_BLOCK } }),
+    sumRollups(payload, { ...range, by: ['product', 'article'], types: ['landing_view', 'paid_item', 'refunded_item'], blocks: { min: NO_BLOCK } }),
+    // WeChat's own figures: one row per article and day (bounded by content, not by traffic).
     payload.find({
       collection: 'article-stats',
-      where: { and: [...brandWhere(scope), { kind: { equals: 'daily' } }, { day: { greater_than_equal: window.days[0] } }, { day: { less_than_equal: window.days[window.days.length - 1] } }] },
+      where: { and: [...brandWhere(scope), { kind: { equals: 'daily' } }, { day: { greater_than_equal: fromDay } }, { day: { less_than_equal: toDay } }] },
       pagination: false,
       depth: 0,
       overrideAccess: true,
       select: { day: true, article: true, readCount: true, shareCount: true },
     }),
-    payload.find({
-      collection: 'follows',
-      where: { and: [...brandWhere(scope), { event: { equals: 'subscribe' } }, { at: { greater_than_equal: window.from.toISOString() } }, { at: { less_than: window.to.toISOString() } }] },
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      select: { article: true, at: true },
-    }),
   ])
-  const events = eventsRes.docs as unknown as EventDoc[]
-  const orders = ordersRes.docs as unknown as OrderDoc[]
   const stats = statsRes.docs as unknown as StatDoc[]
-  const follows = followsRes.docs as unknown as FollowDoc[]
 
   const totals = zero()
-  const byArticle = new Map<string, StepCounts & { blocks: Map<number, Omit<BlockRow, 'block' | 'conversion'>> }>()
-  const daily = new Map<string, StepCounts>(window.days.map((d) => [d, zero()]))
-  const landingsByProduct = new Map<string, number>()
-
+  const daily = new Map<string, Counts>(window.days.map((d) => [d, zero()]))
+  const byArticle = new Map<string, Counts & { blocks: Map<number, Counts> }>()
   const articleRow = (id: string) => {
     let row = byArticle.get(id)
     if (!row) byArticle.set(id, (row = { ...zero(), blocks: new Map() }))
     return row
   }
-  const blockRow = (articleId: string, block: number) => {
-    const blocks = articleRow(articleId).blocks
-    let row = blocks.get(block)
-    if (!row) blocks.set(block, (row = { impressions: 0, taps: 0, landingViews: 0, checkouts: 0, orders: 0, revenue: 0, refunds: 0 }))
-    return row
-  }
-  const bump = (key: keyof StepCounts, by: number, article: string | null | undefined, block: number | null | undefined, day: string | undefined) => {
-    totals[key] += by
-    if (day && daily.has(day)) daily.get(day)![key] += by
-    if (article) {
-      articleRow(article)[key] += by
-      if (typeof block === 'number' && !PER_ARTICLE_ONLY.has(key)) blockRow(article, block)[key as keyof Omit<StepCounts, PerArticleOnly>] += by
+
+  for (const r of byArticleBlock) {
+    const wide = r.block === ARTICLE_WIDE_BLOCK
+    if (!r.article) {
+      add(totals, r) // events of no article (e.g. a landing page opened directly) count in the totals only
+      continue
+    }
+    const article = articleRow(r.article)
+    if (wide) {
+      add(article, visitorsOnly(r))
+      add(totals, visitorsOnly(r))
+      continue
+    }
+    add(article, countsOnly(r))
+    add(totals, countsOnly(r))
+    const index = r.block ?? NO_BLOCK
+    if (index >= 0) {
+      let block = article.blocks.get(index)
+      if (!block) article.blocks.set(index, (block = zero()))
+      add(block, r)
     }
   }
-
-  const EVENT_STEP: Record<string, keyof StepCounts | undefined> = {
-    article_view: 'webReads',
-    block_impression: 'impressions',
-    block_tap: 'taps',
-    landing_view: 'landingViews',
-    checkout_started: 'checkouts',
-  }
-  for (const e of events) {
-    const step = EVENT_STEP[e.type]
-    if (!step) continue
-    bump(step, 1, e.article, e.block, e.day)
-    if (step === 'webReads') bump('reads', 1, e.article, undefined, e.day)
-    if (step === 'landingViews' && e.product) landingsByProduct.set(e.product, (landingsByProduct.get(e.product) ?? 0) + 1)
+  for (const r of byDay) {
+    const day = daily.get(r.day ?? '')
+    if (day) add(day, r)
   }
   for (const s of stats) {
+    const reads = s.readCount ?? 0
+    const shares = s.shareCount ?? 0
     const article = idOf(s.article)
-    bump('wechatReads', s.readCount ?? 0, article, undefined, s.day)
-    bump('reads', s.readCount ?? 0, article, undefined, s.day)
-    bump('wechatShares', s.shareCount ?? 0, article, undefined, s.day)
-  }
-
-  for (const f of follows) bump('follows', 1, idOf(f.article), undefined, beijingDay(f.at))
-
-  const products = new Map<string, ProductRow & { byArticle: Map<string, ProductRow['articles'][number]> }>()
-  for (const o of orders) {
-    const day = o.paidAt ? beijingDay(o.paidAt) : undefined
-    const article = o.attribution?.article || undefined
-    const block = o.attribution?.block ?? undefined
-    const refunded = o.status === 'refunded'
-    bump('orders', 1, article, block, day)
-    if (refunded) bump('refunds', 1, article, block, day)
-    else bump('revenue', o.total, article, block, day)
-    for (const item of o.items ?? []) {
-      const productId = idOf(item.product)
-      if (!productId) continue
-      let p = products.get(productId)
-      if (!p) products.set(productId, (p = { product: productId, title: item.title, landingViews: 0, orders: 0, units: 0, revenue: 0, articles: [], byArticle: new Map() }))
-      const amount = refunded ? 0 : item.unitPrice * item.quantity
-      p.orders += 1
-      p.units += item.quantity
-      p.revenue += amount
-      const key = article ?? ''
-      let a = p.byArticle.get(key)
-      if (!a) p.byArticle.set(key, (a = { article: article ?? null, title: '', orders: 0, units: 0, revenue: 0 }))
-      a.orders += 1
-      a.units += item.quantity
-      a.revenue += amount
+    for (const target of [totals, daily.get(s.day), article ? articleRow(article) : undefined]) {
+      if (!target) continue
+      target.wechatReads += reads
+      target.reads += reads
+      target.visitors.reads += reads // WeChat reports reads, not who read: counted as readers
+      target.wechatShares += shares
     }
   }
-  for (const [productId, views] of landingsByProduct) {
-    const p = products.get(productId)
-    if (p) p.landingViews = views
-  }
 
-  // Titles for the rows (article ids come from events/orders, which may name deleted articles).
+  const products = productRows(byProduct)
   const articleIds = [...new Set([...byArticle.keys(), ...[...products.values()].flatMap((p) => [...p.byArticle.keys()]).filter(Boolean)])]
-  const productIdsWithoutOrders = [...landingsByProduct.keys()].filter((id) => !products.has(id))
-  const [articleDocs, productDocs] = await Promise.all([
-    articleIds.length
-      ? payload.find({ collection: 'articles', where: { id: { in: articleIds } }, pagination: false, depth: 0, overrideAccess: true, select: { title: true, slug: true, brand: true } })
-      : Promise.resolve({ docs: [] }),
-    productIdsWithoutOrders.length
-      ? payload.find({ collection: 'products', where: { and: [{ id: { in: productIdsWithoutOrders } }, ...brandWhere(scope)] }, pagination: false, depth: 0, overrideAccess: true, select: { title: true } })
-      : Promise.resolve({ docs: [] }),
-  ])
-  const articleInfo = new Map((articleDocs.docs as { id: string; title: string; slug?: string; brand?: unknown }[]).map((a) => [a.id, a]))
-  for (const p of productDocs.docs as { id: string; title: string }[]) {
-    products.set(p.id, { product: p.id, title: p.title, landingViews: landingsByProduct.get(p.id) ?? 0, orders: 0, units: 0, revenue: 0, articles: [], byArticle: new Map() })
-  }
+  const articleDocs = articleIds.length
+    ? ((await payload.find({ collection: 'articles', where: { id: { in: articleIds } }, pagination: false, depth: 0, overrideAccess: true, select: { title: true, slug: true, brand: true, content: true } }))
+        .docs as unknown as { id: string; title: string; slug?: string; brand?: unknown; content?: unknown }[])
+    : []
+  const articleInfo = new Map(articleDocs.map((a) => [a.id, { ...a, blocks: productBlocksOf(a.content) }]))
+  const productIds = new Set<string>([...products.keys()])
+  for (const a of articleInfo.values()) for (const b of a.blocks) b.products.forEach((p) => productIds.add(p))
+  const productTitles = new Map(
+    productIds.size
+      ? ((await payload.find({ collection: 'products', where: { and: [{ id: { in: [...productIds] } }, ...brandWhere(scope)] }, pagination: false, depth: 0, overrideAccess: true, select: { title: true } }))
+          .docs as { id: string; title: string }[]).map((p) => [p.id, p.title])
+      : [],
+  )
 
   const articles: ArticleRow[] = [...byArticle.entries()]
     .map(([id, row]) => {
       const { blocks, ...counts } = row
+      const info = articleInfo.get(id)
       return {
         article: id,
-        title: articleInfo.get(id)?.title ?? '（已删除的文章）',
-        slug: articleInfo.get(id)?.slug,
-        brand: idOf(articleInfo.get(id)?.brand),
+        title: info?.title ?? '（已删除的文章）',
+        slug: info?.slug,
+        brand: idOf(info?.brand),
         ...counts,
-        conversion: conversionOf(counts),
+        conversion: conversionOf(counts.visitors),
         blocks: [...blocks.entries()]
           .sort((a, b) => a[0] - b[0])
-          .map(([block, b]) => ({ block, ...b, conversion: conversionOf(b) })),
+          .map(([block, b]) => {
+            const { reads: _r, webReads: _w, wechatReads: _wr, wechatShares: _ws, follows: _f, ...rest } = b
+            const ids = info?.blocks[block]?.products ?? []
+            return { block, name: blockName(block, ids, productTitles), products: ids, ...rest, conversion: conversionOf({ ...b.visitors, reads: undefined }) }
+          }),
       }
     })
     .sort((a, b) => b.revenue - a.revenue || b.reads - a.reads || a.title.localeCompare(b.title))
 
+  const articleTitle = (id: string | null) => (id ? (articleInfo.get(id)?.title ?? '（已删除的文章）') : '（无来源文章）')
   return {
-    window: { from: window.from.toISOString(), to: window.to.toISOString(), days },
-    totals: { ...totals, conversion: conversionOf(totals) },
+    window: { from: window.from.toISOString(), to: window.to.toISOString(), days: window.days.length, fromDay, toDay },
+    totals: { ...totals, conversion: conversionOf(totals.visitors) },
     articles,
     products: [...products.values()]
       .map(({ byArticle: map, ...p }) => ({
         ...p,
-        articles: [...map.values()]
-          .map((a) => ({ ...a, title: a.article ? (articleInfo.get(a.article)?.title ?? '（已删除的文章）') : '（无来源文章）' }))
-          .sort((x, y) => y.revenue - x.revenue),
+        title: productTitles.get(p.product) ?? '（已删除的商品）',
+        articles: [...map.values()].map((a) => ({ ...a, title: articleTitle(a.article) })).sort((x, y) => y.revenue - x.revenue),
       }))
       .sort((a, b) => b.revenue - a.revenue || b.landingViews - a.landingViews),
     daily: window.days.map((day) => ({ day, ...daily.get(day)! })),
   }
+}
+
+/** 「明前龙井」（第 1 个商品块）, 「A」等 3 件 for a grid; by position alone when the block is gone from the article. */
+function blockName(block: number, products: string[], titles: Map<string, string>): string {
+  const position = `第 ${block + 1} 个商品块`
+  const first = products[0] && titles.get(products[0])
+  if (!first) return position
+  return `「${first}」${products.length > 1 ? `等 ${products.length} 件` : ''}（${position}）`
+}
+
+type ProductAcc = Omit<ProductRow, 'articles' | 'title'> & { byArticle: Map<string, ProductRow['articles'][number]> }
+
+/** Per product: landing views, and the paid / refunded lines (units and their share of the paid amount) by article. */
+function productRows(rows: RollupSum[]): Map<string, ProductAcc> {
+  const products = new Map<string, ProductAcc>()
+  for (const r of rows) {
+    if (!r.product) continue
+    let p = products.get(r.product)
+    if (!p) products.set(r.product, (p = { product: r.product, landingViews: 0, orders: 0, units: 0, revenue: 0, refunds: 0, refundAmount: 0, byArticle: new Map() }))
+    if (r.type === 'landing_view') {
+      p.landingViews += r.count
+      continue
+    }
+    if (r.type === 'refunded_item') {
+      p.refunds += r.count
+      p.refundAmount += r.amount
+      continue
+    }
+    p.orders += r.count
+    p.units += r.units
+    p.revenue += r.amount
+    const key = r.article ?? ''
+    let a = p.byArticle.get(key)
+    if (!a) p.byArticle.set(key, (a = { article: key || null, title: '', orders: 0, units: 0, revenue: 0 }))
+    a.orders += r.count
+    a.units += r.units
+    a.revenue += r.amount
+  }
+  return products
+}
+
+// ---- 推送后 48 小时 ------------------------------------------------------------------------------------------
+
+export type HourRow = { hour: string; reads: number; impressions: number; taps: number; landingViews: number; checkouts: number; orders: number; revenue: number }
+export type ArticleHours = { article: string; title: string; start: string; startSource: 'push' | 'first_event' | 'none'; hours: HourRow[] }
+
+const HOURS = 48
+
+/**
+ * The first 48 hours of an article, by hour from the hour of its push (群发/发表 time of the first push that
+ * carried it), or from its first counted event when it was never pushed from here. Null: not in the scope.
+ */
+export async function articleHours(payload: Payload, input: { scope: BrandScope; article: string }): Promise<ArticleHours | null> {
+  const article = (await payload.find({ collection: 'articles', where: { and: [{ id: { equals: input.article } }, ...brandWhere(input.scope)] }, limit: 1, depth: 0, overrideAccess: true, select: { title: true } }))
+    .docs[0] as { id: string; title: string } | undefined
+  if (!article) return null
+  const push = (await payload.find({ collection: 'pushes', where: { and: [{ articles: { contains: input.article } }, { or: [{ sentAt: { exists: true } }, { publishedAt: { exists: true } }] }] }, sort: 'createdAt', limit: 5, depth: 0, overrideAccess: true, select: { sentAt: true, publishedAt: true } }))
+    .docs as { sentAt?: string | null; publishedAt?: string | null }[]
+  const pushedAt = push.map((p) => p.sentAt ?? p.publishedAt).filter((t): t is string => Boolean(t)).sort()[0]
+  let startMs = pushedAt ? new Date(pushedAt).getTime() : undefined
+  let startSource: ArticleHours['startSource'] = pushedAt ? 'push' : 'none'
+  const brands = brandsOf(input.scope)
+  if (startMs === undefined) {
+    const first = await sumRollups(payload, { grain: 'hour', brands, fromDay: '0000-01-01', toDay: '9999-12-31', by: ['bucket'], article: input.article })
+    const earliest = first.map((r) => r.bucket!).sort()[0]
+    if (earliest) {
+      startMs = new Date(`${earliest}:00:00+08:00`).getTime()
+      startSource = 'first_event'
+    }
+  }
+  const hourStart = Math.floor((startMs ?? Date.now()) / 3_600_000) * 3_600_000
+  const buckets = Array.from({ length: HOURS }, (_, i) => hourStart + i * 3_600_000)
+  const label = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 13)
+  const rows =
+    startMs === undefined
+      ? []
+      : await sumRollups(payload, { grain: 'hour', brands, fromDay: label(buckets[0]).slice(0, 10), toDay: label(buckets[HOURS - 1]).slice(0, 10), by: ['bucket'], article: input.article })
+  const byBucket = new Map<string, HourRow>(buckets.map((ms) => [label(ms), { hour: new Date(ms).toISOString(), reads: 0, impressions: 0, taps: 0, landingViews: 0, checkouts: 0, orders: 0, revenue: 0 }]))
+  for (const r of rows) {
+    const h = byBucket.get(r.bucket ?? '')
+    if (!h) continue
+    const counts = zero()
+    add(counts, r)
+    h.reads += counts.webReads
+    h.impressions += counts.impressions
+    h.taps += counts.taps
+    h.landingViews += counts.landingViews
+    h.checkouts += counts.checkouts
+    h.orders += counts.orders
+    h.revenue += counts.revenue
+  }
+  return { article: article.id, title: article.title, start: new Date(hourStart).toISOString(), startSource, hours: [...byBucket.values()] }
 }

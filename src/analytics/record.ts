@@ -1,29 +1,21 @@
 // Writing funnel events. Server modules call recordEvent (awaited, idempotent with a dedupeKey, never throws);
-// the browser beacon only enqueues, and a background flush writes batches in one transaction, so a burst of
-// events costs the landing page nothing.
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+// the browser beacon only enqueues, and a background flush writes batches. Either way the raw rows and the
+// rollups that count them are written in one transaction (src/db/funnelRollups.ts), so a burst of events costs
+// the landing page nothing and the reports never read raw events.
+import crypto from 'node:crypto'
+
+import type { Payload } from 'payload'
+
+import { writeFunnelEvents } from '@/db/funnelRollups'
 
 import { resolveBrand } from './brands'
 import { beijingDay } from './day'
+import type { FunnelRow } from './rollup'
 import { CHANNEL_VALUES, EVENT_TYPE_VALUES, type FunnelEventInput } from './types'
 
 const ID_RE = /^[A-Za-z0-9_-]{1,64}$/
 
-type Row = {
-  type: string
-  brand: string
-  article?: string
-  block?: number
-  product?: string
-  channel?: string
-  sharer?: string
-  visitor?: string
-  order?: string
-  amount?: number
-  occurredAt: string
-  day: string
-  dedupeKey?: string
-}
+type Row = Omit<FunnelRow, 'id'>
 
 /** Normalises an event; undefined when it cannot be counted (unknown type, malformed ids). */
 export function normaliseEvent(event: FunnelEventInput): Omit<Row, 'brand'> & { brand?: string } | undefined {
@@ -34,6 +26,9 @@ export function normaliseEvent(event: FunnelEventInput): Omit<Row, 'brand'> & { 
   if (Number.isNaN(at.getTime())) return undefined
   const block = Number.isInteger(event.block) && (event.block as number) >= 0 && (event.block as number) < 10_000 ? event.block : undefined
   const amount = Number.isInteger(event.amount) ? event.amount : undefined
+  const items = Array.isArray(event.items)
+    ? event.items.filter((i) => i && id(i.product) && Number.isInteger(i.units) && Number.isInteger(i.amount)).map((i) => ({ product: i.product, units: i.units, amount: i.amount }))
+    : undefined
   return {
     type: event.type,
     brand: event.brand,
@@ -45,6 +40,7 @@ export function normaliseEvent(event: FunnelEventInput): Omit<Row, 'brand'> & { 
     visitor: typeof event.visitor === 'string' && event.visitor ? event.visitor.slice(0, 64) : undefined,
     order: event.order,
     amount,
+    ...(items?.length ? { items } : {}),
     occurredAt: at.toISOString(),
     day: beijingDay(at),
     dedupeKey: typeof event.dedupeKey === 'string' && event.dedupeKey ? event.dedupeKey.slice(0, 128) : undefined,
@@ -56,7 +52,7 @@ async function withBrand(payload: Payload, row: NonNullable<ReturnType<typeof no
   return brand ? ({ ...row, brand } as Row) : undefined
 }
 
-const strip = (row: Row) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined))
+const withId = (row: Row): FunnelRow => ({ ...row, id: crypto.randomUUID() })
 
 /**
  * Records one funnel event from server code (checkout: checkout_started / paid / refunded). Resolves the brand
@@ -69,12 +65,7 @@ export async function recordEvent(payload: Payload, event: FunnelEventInput): Pr
     if (!normalised) return false
     const row = await withBrand(payload, normalised)
     if (!row) return false
-    if (row.dedupeKey) {
-      const existing = await payload.db.count({ collection: 'funnel-events', where: { dedupeKey: { equals: row.dedupeKey } } })
-      if (existing.totalDocs > 0) return false
-    }
-    await payload.db.create({ collection: 'funnel-events', data: strip(row) })
-    return true
+    return (await writeFunnelEvents(payload, [withId(row)])) === 1
   } catch (error) {
     // A concurrent duplicate of a dedupeKey lands here through the unique index: that is the idempotent outcome.
     payload.logger.warn({ msg: 'funnel event not recorded', type: event?.type, err: error })
@@ -113,7 +104,7 @@ export function enqueueEvents(payload: Payload, events: FunnelEventInput[]): num
   return accepted.length
 }
 
-/** Writes everything queued (one transaction per batch). Tests and shutdown call it directly. */
+/** Writes everything queued (one transaction per batch of FLUSH_AT). Tests and shutdown call it directly. */
 export async function flushEvents(payload: Payload): Promise<number> {
   const buffer = bufferOf(payload)
   if (buffer.timer) clearTimeout(buffer.timer)
@@ -129,15 +120,12 @@ export async function flushEvents(payload: Payload): Promise<number> {
       if (row) rows.push(row)
     }
     if (!rows.length) return 0
-    const req = await createLocalReq({}, payload)
-    const ownTransaction = await initTransaction(req)
     try {
-      for (const row of rows) await payload.db.create({ collection: 'funnel-events', data: strip(row), req })
-      if (ownTransaction) await commitTransaction(req)
-      buffer.written += rows.length
-      return rows.length
+      let written = 0
+      for (let i = 0; i < rows.length; i += FLUSH_AT) written += await writeFunnelEvents(payload, rows.slice(i, i + FLUSH_AT).map(withId))
+      buffer.written += written
+      return written
     } catch (error) {
-      if (ownTransaction) await killTransaction(req)
       payload.logger.error({ msg: 'funnel event batch lost', count: rows.length, err: error })
       return 0
     }

@@ -8,6 +8,7 @@ export const EVENT_TYPES = [
   { value: 'checkout_started', zh: '发起下单', en: 'Checkout started' },
   { value: 'paid', zh: '已支付', en: 'Paid' },
   { value: 'refunded', zh: '已退款', en: 'Refunded' },
+  { value: 'follow', zh: '新关注', en: 'New follower' },
 ] as const
 
 export type EventType = (typeof EVENT_TYPES)[number]['value']
@@ -49,6 +50,8 @@ export type FunnelEventInput = {
   amount?: number
   /** Defaults to now. */
   at?: Date | string
+  /** paid / refunded: the order's lines, each with its share of `amount` (see orderStepOf). */
+  items?: { product: string; units: number; amount: number }[]
   /** Makes the write idempotent, e.g. `order:<id>:paid`; a second event with the same key is ignored. */
   dedupeKey?: string
 }

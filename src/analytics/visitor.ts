@@ -42,3 +42,9 @@ export function visitorHash(id: string, secret = payloadSecret()): string {
 export function visitorCookie(id: string, secure: boolean): string {
   return `${VISITOR_COOKIE}=${id}; Path=/; Max-Age=${ONE_YEAR}; HttpOnly; SameSite=Lax${secure || cookiesSecure() ? '; Secure' : ''}`
 }
+
+/** The hashed funnel visitor of a request (its `tw_vid` cookie), or undefined. */
+export function funnelVisitorOf(headers: Headers): string | undefined {
+  const id = visitorIdFrom(headers)
+  return id ? visitorHash(id) : undefined
+}

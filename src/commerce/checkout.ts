@@ -44,6 +44,8 @@ export type CheckoutContext = {
   readerId?: string
   /** The reader behind the verified `tw_member` cookie (src/communities/visitor.ts); a coupon must be theirs. */
   readerKey?: string
+  /** The hashed funnel visitor (src/analytics/visitor.ts `tw_vid`), so the funnel counts unique buyers. */
+  visitor?: string
 }
 
 export type PaymentInstructions = {
@@ -198,14 +200,14 @@ export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: Ch
     buyer: input.buyer,
     customer: ctx.userId,
     reader: ctx.readerId,
-    attribution: input.attribution,
+    attribution: { ...input.attribution, visitor: ctx.visitor },
     channel: input.channel,
     expiresAt: new Date(now + paymentWindowMs(products)).toISOString(),
     accessTokenHash: hash,
     accessTokenEncrypted: encryptSecret(token), // the buyer's notification link (src/notifications)
     brand,
   } satisfies OrderToPlace
-  const step = orderStepMessage({ order: order.id, type: 'checkout_started', brand, product: items[0].product, ...attributionOf(input) })
+  const step = orderStepMessage({ order: order.id, type: 'checkout_started', brand, product: items[0].product, visitor: ctx.visitor, ...attributionOf(input) })
   let placed: boolean
   try {
     // Stock, order, items, first history row and the funnel step: one atomic step (src/db/orderPlacement.ts).

@@ -2,6 +2,7 @@
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
 import { cookieFrom, readerKeyOf, verifyVisitorCookie } from '@/communities/visitor'
+import { funnelVisitorOf } from '@/analytics/visitor'
 import { readCheckoutProducts } from '@/db/stock'
 import { readerIdFor } from '@/notifications/reader'
 import { clientIp, publicOrigin } from '@/platform/http/origin'
@@ -26,6 +27,7 @@ export async function checkoutContextFor(payload: Payload, request: { headers: H
     userId,
     readerId: await readerIdFor(payload, request.headers),
     readerKey: readerKeyFromCookie(request.headers),
+    visitor: funnelVisitorOf(request.headers),
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { recordEvent } from '@/analytics/record'
+import { allocateTotal } from '@/analytics/rollup'
 import type { Order } from '@/payload-types'
 import { idOf } from '@/utilities/idOf'
 
@@ -13,7 +14,11 @@ export type OrderStep = {
   article?: string
   block?: number
   sharer?: string
+  /** The buyer's hashed funnel visitor, when the checkout carried the visitor cookie. */
+  visitor?: string
   amount?: number
+  /** paid / refunded: the lines with their share of the total (after discounts), for the product figures. */
+  items?: { product: string; units: number; amount: number }[]
 }
 
 /** The step of an order document (paid and refunded count the order's total). */
@@ -27,9 +32,20 @@ export function orderStepOf(order: Order, type: OrderStep['type']): OrderStep {
     article: attribution.article ?? undefined,
     block: typeof attribution.block === 'number' ? attribution.block : undefined,
     sharer: attribution.sharer ?? undefined,
+    visitor: attribution.visitor ?? undefined,
     amount: type === 'checkout_started' ? undefined : order.total,
+    items: type === 'checkout_started' ? undefined : lineShares(order),
   }
 }
+
+const lineShares = (order: Order) =>
+  allocateTotal(
+    order.total,
+    (order.items ?? []).flatMap((item) => {
+      const product = idOf(item.product)
+      return product ? [{ product, unitPrice: item.unitPrice, quantity: item.quantity }] : []
+    }),
+  )
 
 /** Counts a step, keyed on the order and step, so a retried settle or a replayed callback never counts twice; never throws. */
 export async function recordStep(payload: Payload, step: OrderStep): Promise<void> {

@@ -26,7 +26,7 @@ export type OrderToPlace = {
   buyer?: { name?: string; phone?: string; address?: string }
   customer?: string
   reader?: string
-  attribution?: { article?: string; block?: number; sharer?: string }
+  attribution?: { article?: string; block?: number; sharer?: string; visitor?: string }
   channel: string
   expiresAt: string
   accessTokenHash: string
@@ -71,10 +71,10 @@ function sqlitePlacement({ order: o, lines, history, outbox }: Placement, now: n
   // created_at/updated_at come from the database clock (column defaults), like every other row's.
   const statements: SQL[] = [
     sql`INSERT INTO orders (id, number, status, subtotal, discount, total, coupon_claim_id, buyer_name, buyer_phone, buyer_address, customer_id, reader_id,
-          attribution_article, attribution_block, attribution_sharer, channel, expires_at, access_token_hash, access_token_encrypted, brand_id, buyer_key)
+          attribution_article, attribution_block, attribution_sharer, attribution_visitor, channel, expires_at, access_token_hash, access_token_encrypted, brand_id, buyer_key)
         SELECT ${o.id}, ${o.number}, 'pending_payment', ${o.subtotal}, ${o.discount}, ${o.total}, ${o.couponClaim ?? null}, ${o.buyer?.name ?? null}, ${o.buyer?.phone ?? null},
           ${o.buyer?.address ?? null}, ${o.customer ?? null}, ${o.reader ?? null}, ${o.attribution?.article ?? null}, ${o.attribution?.block ?? null},
-          ${o.attribution?.sharer ?? null}, ${o.channel}, ${o.expiresAt}, ${o.accessTokenHash}, ${o.accessTokenEncrypted}, ${o.brand}, ${o.buyerKey ?? null}
+          ${o.attribution?.sharer ?? null}, ${o.attribution?.visitor ?? null}, ${o.channel}, ${o.expiresAt}, ${o.accessTokenHash}, ${o.accessTokenEncrypted}, ${o.brand}, ${o.buyerKey ?? null}
         WHERE ${sql.join(gates, sql` AND `)}`,
   ]
   if (q.skus.length) statements.push(sql`UPDATE products_variants SET stock = stock - (CASE ${q.skuCases} END) WHERE (${q.skuRows}) AND ${placed}`)

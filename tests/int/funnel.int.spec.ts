@@ -94,29 +94,35 @@ describe('funnel figures', () => {
       landingViews: 5,
       checkouts: 3,
       orders: 2,
-      revenue: 2580,
+      // Revenue is what was paid (the refunded order too); the refund is shown apart.
+      revenue: 3870,
       refunds: 1,
+      refundAmount: 1290,
       follows: 3,
     })
     expect(row.conversion).toEqual({ tapRate: 0.12, landingRate: 0.8333, checkoutRate: 0.6, payRate: 0.6667, overall: 0.04 })
-    expect(row.blocks).toEqual([
+    expect(row.blocks).toHaveLength(2)
+    expect(row.blocks).toMatchObject([
       { block: 0, impressions: 8, taps: 4, landingViews: 3, checkouts: 2, orders: 1, revenue: 2580, refunds: 0, conversion: { tapRate: null, landingRate: 0.75, checkoutRate: 0.6667, payRate: 0.5, overall: null } },
-      { block: 1, impressions: 6, taps: 2, landingViews: 2, checkouts: 1, orders: 1, revenue: 0, refunds: 1, conversion: { tapRate: null, landingRate: 1, checkoutRate: 0.5, payRate: 1, overall: null } },
+      { block: 1, impressions: 6, taps: 2, landingViews: 2, checkouts: 1, orders: 1, revenue: 1290, refunds: 1, refundAmount: 1290, conversion: { tapRate: null, landingRate: 1, checkoutRate: 0.5, payRate: 1, overall: null } },
     ])
+    // Blocks are named by their product (and position), from the article as it is now.
+    expect(row.blocks.map((b) => b.name)).toEqual([`「${w.productA.title}」（第 1 个商品块）`, `「${w.productA.title}」（第 2 个商品块）`])
     const second = report.articles.find((a) => a.article === a2.id)!
     expect(second).toMatchObject({ reads: 5, webReads: 5, taps: 0, orders: 1, revenue: 1290, blocks: [] })
-    expect(report.totals).toMatchObject({ reads: 55, taps: 6, landingViews: 5, checkouts: 3, orders: 3, revenue: 3870, refunds: 1, follows: 4 })
+    expect(report.totals).toMatchObject({ reads: 55, taps: 6, landingViews: 5, checkouts: 3, orders: 3, revenue: 5160, refunds: 1, refundAmount: 1290, follows: 4 })
     expect(report.daily.reduce((n, d) => n + d.follows, 0)).toBe(4)
-    // Revenue first: article 1 (¥25.80) before article 2 (¥12.90).
+    // Revenue first: article 1 (¥38.70) before article 2 (¥12.90).
     expect(report.articles.map((a) => a.article)).toEqual([a1.id, a2.id])
   })
 
   it('per product: which articles sold it', async () => {
     const report = await funnelReport(payload, { scope: [w.brandA.id], days: 7 })
     expect(report.products).toHaveLength(1)
-    expect(report.products[0]).toMatchObject({ product: w.productA.id, landingViews: 5, orders: 3, units: 4, revenue: 3870 })
+    // The same revenue as the article table: what was paid, the refunded order included, its refund apart.
+    expect(report.products[0]).toMatchObject({ product: w.productA.id, title: w.productA.title, landingViews: 5, orders: 3, units: 4, revenue: 5160, refunds: 1, refundAmount: 1290 })
     expect(report.products[0].articles).toEqual([
-      { article: a1.id, title: '春茶指南', orders: 2, units: 3, revenue: 2580 },
+      { article: a1.id, title: '春茶指南', orders: 2, units: 3, revenue: 3870 },
       { article: a2.id, title: '夏日冷泡', orders: 1, units: 1, revenue: 1290 },
     ])
   })
@@ -129,7 +135,7 @@ describe('funnel figures', () => {
     expect(week.totals.webReads).toBe(15)
     expect(month.totals.webReads).toBe(16) // + the view 10 days ago; the one 40 days ago is in neither
     expect(week.daily.reduce((s, d) => s + d.orders, 0)).toBe(3)
-    expect(week.daily[6]).toMatchObject({ orders: 3, revenue: 3870 })
+    expect(week.daily[6]).toMatchObject({ orders: 3, revenue: 5160, refunds: 1, refundAmount: 1290 })
   })
 })
 
@@ -139,7 +145,7 @@ describe('brand isolation', () => {
     const own = await rest('GET', '/funnel/report?days=7', { token: tokenA })
     expect(own.status).toBe(200)
     expect(own.body.articles.map((a: { article: string }) => a.article).sort()).toEqual([a1.id, a2.id].sort())
-    expect(own.body.totals).toMatchObject({ orders: 3, revenue: 3870 })
+    expect(own.body.totals).toMatchObject({ orders: 3, revenue: 5160 })
     expect(JSON.stringify(own.body)).not.toContain(b1.id)
     expect((await rest('GET', `/funnel/report?brand=${w.brandB.id}`, { token: tokenA })).status).toBe(403)
     expect((await rest('GET', '/funnel/report')).status).toBe(401)
@@ -166,12 +172,12 @@ describe('brand isolation', () => {
     const text = new TextDecoder().decode(bytes)
     const lines = text.trim().split('\r\n')
     expect(lines[0]).toMatch(/^文章ID,标题,阅读\(合计\)/)
-    expect(lines.find((l) => l.startsWith(a1.id))).toBe(`${a1.id},春茶指南,50,10,40,5,3,14,6,5,3,2,25.80,1,12.00%,83.33%,60.00%,66.67%,4.00%`)
+    expect(lines.find((l) => l.startsWith(a1.id))).toBe(`${a1.id},春茶指南,50,10,40,5,3,14,6,5,3,2,38.70,1,12.90,50,6,5,3,2,12.00%,83.33%,60.00%,66.67%,4.00%`)
     expect(text).not.toContain('咖啡入门')
     const blocks = await (await call('/api/funnel/export.csv?kind=blocks', { headers: { authorization: `JWT ${tokenA}` } })).text()
-    expect(blocks).toContain(`${a1.id},春茶指南,0,8,4,3,2,1,25.80,75.00%,66.67%,50.00%`)
+    expect(blocks).toContain(`${a1.id},春茶指南,0,「${w.productA.title}」（第 1 个商品块）,8,4,3,2,1,25.80,0,0.00,75.00%,66.67%,50.00%`)
     const products = await (await call('/api/funnel/export.csv?kind=products', { headers: { authorization: `JWT ${tokenA}` } })).text()
-    expect(products).toContain(`${w.productA.id},测试商品,${a2.id},夏日冷泡,1,1,12.90`)
+    expect(products).toContain(`${w.productA.id},${w.productA.title},${a2.id},夏日冷泡,1,1,12.90`)
     expect((await call(`/api/funnel/export.csv?brand=${w.brandB.id}`, { headers: { authorization: `JWT ${tokenA}` } })).status).toBe(403)
   })
 

@@ -3,6 +3,7 @@ import config from '@payload-config'
 import { REST_GET, REST_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 
+import { recordOrderStep } from '@/commerce/funnel'
 import type { Article, Order } from '@/payload-types'
 import { doc, paragraph, productCard } from '@/seed/lexical'
 
@@ -37,7 +38,7 @@ export async function makeOrder(
   const quantity = input.quantity ?? 1
   const unitPrice = input.unitPrice ?? 1290
   const status = input.status ?? 'paid'
-  return (await payload.create({
+  const order = (await payload.create({
     collection: 'orders',
     overrideAccess: true,
     data: {
@@ -50,4 +51,8 @@ export async function makeOrder(
       paidAt: input.paidAt === null || status === 'pending_payment' ? undefined : (input.paidAt ?? new Date()).toISOString(),
     } as never,
   })) as Order
+  // What commerce records on the way (src/commerce/funnel.ts): paid, then refunded for a refunded order.
+  if (status !== 'pending_payment' && status !== 'cancelled') await recordOrderStep(payload, order, 'paid')
+  if (status === 'refunded') await recordOrderStep(payload, order, 'refunded')
+  return order
 }

@@ -4,6 +4,8 @@ import { brandMember } from '../../access/brandMember'
 import { isAdmin } from '../../access/isAdmin'
 import { nobody } from '../../access/nobody'
 
+import { countFollow } from './hooks/countFollow'
+
 /**
  * Follow attribution (§1.9): one row per subscribe / SCAN callback of an Official Account, with the article or
  * community whose parameterised QR code was scanned. Written only by src/analytics/follow; read by the brand.
@@ -18,6 +20,7 @@ export const Follows: CollectionConfig = {
   },
   access: { read: brandMember, create: nobody, update: nobody, delete: isAdmin },
   timestamps: false,
+  hooks: { afterChange: [countFollow] },
   fields: [
     { name: 'account', type: 'relationship', relationTo: 'wechat-accounts', required: true, index: true, label: { en: 'Official Account', zh: '公众号' } },
     { name: 'openid', type: 'text', required: true, index: true, label: { en: 'openid', zh: 'openid' } },

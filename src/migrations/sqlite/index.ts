@@ -2,6 +2,7 @@ import * as migration_20261122_220250_initial from './20261122_220250_initial';
 import * as migration_20261122_230650_brand_roles from './20261122_230650_brand_roles';
 import * as migration_20261201_212722_production_safety from './20261201_212722_production_safety';
 import * as migration_20261201_215456_flash_sale_outbox from './20261201_215456_flash_sale_outbox';
+import * as migration_20261202_002158_funnel_rollups from './20261202_002158_funnel_rollups';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261201_215456_flash_sale_outbox.up,
     down: migration_20261201_215456_flash_sale_outbox.down,
-    name: '20261201_215456_flash_sale_outbox'
+    name: '20261201_215456_flash_sale_outbox',
+  },
+  {
+    up: migration_20261202_002158_funnel_rollups.up,
+    down: migration_20261202_002158_funnel_rollups.down,
+    name: '20261202_002158_funnel_rollups'
   },
 ];

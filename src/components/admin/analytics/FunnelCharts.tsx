@@ -57,14 +57,17 @@ export function FunnelStepsChart({ totals }: { totals: FunnelReport['totals'] })
   )
 }
 
-/** Daily reads, taps, landings and orders (bars) with revenue in yuan (line, right axis). */
-export function DailyChart({ daily }: { daily: FunnelReport['daily'] }) {
+type TrendRow = { label: string; reads: number; taps: number; landingViews: number; orders: number; revenue: number }
+
+/** Reads, taps, landings and orders per period (bars) with revenue in yuan (line, right axis): by day or by hour. */
+export function TrendChart({ rows, name }: { rows: TrendRow[]; name: string }) {
+  const daily = rows
   const ref = useChart(
     (canvas) =>
       new Chart(canvas, {
         type: 'bar',
         data: {
-          labels: daily.map((d) => d.day.slice(5)),
+          labels: daily.map((d) => d.label),
           datasets: [
             { type: 'bar', label: '阅读', data: daily.map((d) => d.reads), backgroundColor: COLORS.reads, yAxisID: 'y' },
             { type: 'bar', label: '点击', data: daily.map((d) => d.taps), backgroundColor: COLORS.taps, yAxisID: 'y' },
@@ -84,7 +87,9 @@ export function DailyChart({ daily }: { daily: FunnelReport['daily'] }) {
   )
   return (
     <div style={{ position: 'relative', height: 280 }}>
-      <canvas ref={ref} role="img" aria-label="每日趋势" data-chart="daily" />
+      <canvas ref={ref} role="img" aria-label={name} data-chart={name === '每日趋势' ? 'daily' : 'hours'} />
     </div>
   )
 }
+
+export const DailyChart = ({ daily }: { daily: FunnelReport['daily'] }) => <TrendChart name="每日趋势" rows={daily.map((d) => ({ ...d, label: d.day.slice(5) }))} />

@@ -6,8 +6,9 @@ import React from 'react'
 
 import { brandIdsOf, hasRole } from '@/access/roles'
 import { selectedBrandOf } from '@/access/selectedBrand'
-import { funnelReport } from '@/analytics/funnel'
+import { articleHours, funnelReport } from '@/analytics/funnel'
 import { funnelScope } from '@/analytics/scope'
+import { isWindowError, parseWindow } from '@/analytics/window'
 import type { User } from '@/payload-types'
 
 import { FunnelDashboard } from './FunnelDashboard'
@@ -19,7 +20,9 @@ export async function FunnelView({ initPageResult, params, searchParams }: Admin
   const { req } = initPageResult
   const user = req.user as (User & { collection?: string }) | null
   if (!user) redirect(`${req.payload.config.routes.admin}/login?redirect=${encodeURIComponent(`${req.payload.config.routes.admin}/funnel`)}`)
-  const days = one(searchParams?.days) === '30' ? 30 : 7
+  const parsed = parseWindow({ get: (name) => one(searchParams?.[name]) ?? null })
+  const window = isWindowError(parsed) ? { days: 7 } : parsed
+  const article = one(searchParams?.article)
   const param = one(searchParams?.brand)
   const selected = selectedBrandOf(req.headers)
   const mayUse = (id: string | undefined) => (id && (hasRole(user, 'admin') || brandIdsOf(user).includes(id)) ? id : null)
@@ -34,7 +37,8 @@ export async function FunnelView({ initPageResult, params, searchParams }: Admin
     overrideAccess: true,
     select: { name: true },
   })
-  const report = scope ? await funnelReport(req.payload, { scope, days }) : null
+  const hours = article ? (scope ? await articleHours(req.payload, { scope, article }) : null) : undefined
+  const report = scope && !article ? await funnelReport(req.payload, { scope, ...window }) : null
   return (
     <DefaultTemplate
       i18n={req.i18n}
@@ -49,7 +53,9 @@ export async function FunnelView({ initPageResult, params, searchParams }: Admin
       <Gutter>
         <FunnelDashboard
           report={report}
-          days={days}
+          window={window}
+          windowError={isWindowError(parsed) ? parsed.message : undefined}
+          hours={hours}
           brand={requested}
           brands={(brands.docs as { id: string; name: string }[]).map((b) => ({ id: b.id, name: b.name }))}
           allowAll={hasRole(user, 'admin') || brandIdsOf(user).length > 1}

@@ -1,0 +1,102 @@
+// What one funnel event adds to the rollups (src/collections/FunnelRollups), as a plan the engine primitive
+// (src/db/funnelRollups.ts) carries out atomically with the raw rows. Pure: the live path (beacon flush and
+// recordEvent) and `npm run funnel:rebuild` plan the same way, so a rebuild equals what was counted live.
+import { BEACON_TYPES, type EventType } from './types'
+
+/** A page event counts at most this many times per visitor, day and rollup row (a flood of taps is one reader). */
+export const MAX_COUNTED_PER_VISITOR = 3
+/** Block of rows that carry only a step's unique visitors across the whole article. */
+export const ARTICLE_WIDE_BLOCK = -2
+export const NO_BLOCK = -1
+
+/** A raw funnel event as stored (brand resolved, normalised). */
+export type FunnelRow = {
+  id: string
+  type: EventType
+  brand: string
+  article?: string
+  block?: number
+  product?: string
+  channel?: string
+  sharer?: string
+  visitor?: string
+  order?: string
+  amount?: number
+  items?: { product: string; units: number; amount: number }[]
+  occurredAt: string
+  day: string
+  dedupeKey?: string
+}
+
+export type RollupDims = { grain: 'day' | 'hour'; brand: string; day: string; bucket: string; article: string; block: number; product: string; type: string; channel: string }
+
+/**
+ * One increment of one rollup row. `mark` names a visitor's mark (the visitor × a day row): with `cap`, the
+ * increment counts only while the mark is below the cap; `visitors` 'mark' adds one unique visitor when the mark
+ * is new, 'event' one per event (nobody known: every event is its own visitor), 'none' nothing; `bump` advances
+ * the mark. The engine applies an event's deltas in order, so a row that reads a mark comes before its bump.
+ */
+export type RollupDelta = RollupDims & {
+  key: string
+  count: number
+  amount: number
+  units: number
+  visitors: 'mark' | 'event' | 'none'
+  mark?: string
+  cap?: number
+  bump?: boolean
+}
+
+/** Beijing hour of an instant as YYYY-MM-DDTHH. */
+export const beijingHour = (at: string | number | Date) => new Date(new Date(at).getTime() + 8 * 3600_000).toISOString().slice(0, 13)
+
+export const rollupKey = (d: RollupDims) => [d.grain === 'day' ? 'd' : 'h', d.brand, d.bucket, d.article, d.block, d.product, d.type, d.channel].join('|')
+
+const withKey = (dims: RollupDims, rest: Omit<RollupDelta, keyof RollupDims | 'key'>): RollupDelta => ({ ...dims, key: rollupKey(dims), ...rest })
+
+/** The increments of one event, in the order they must be applied. */
+export function planRollups(e: FunnelRow): RollupDelta[] {
+  const cap = BEACON_TYPES.has(e.type) ? MAX_COUNTED_PER_VISITOR : undefined
+  const money = e.type === 'paid' || e.type === 'refunded'
+  const amount = money ? (e.amount ?? 0) : 0
+  const units = (e.items ?? []).reduce((sum, item) => sum + item.units, 0)
+  const base = { brand: e.brand, day: e.day, article: e.article ?? '', type: e.type as string }
+  const row: RollupDims = { ...base, grain: 'day', bucket: e.day, block: e.block ?? NO_BLOCK, product: e.product ?? '', channel: e.channel ?? '' }
+  const rowKey = rollupKey(row)
+  const mark = e.visitor ? `${rowKey}|${e.visitor}` : undefined
+  const out: RollupDelta[] = []
+  if (e.article) {
+    // The 推送后 48 小时 view, by hour: counted exactly when the day row counts the event (reads its mark first).
+    const hour: RollupDims = { ...base, grain: 'hour', bucket: beijingHour(e.occurredAt), block: NO_BLOCK, product: '', channel: '' }
+    out.push(withKey(hour, { count: 1, amount, units: 0, visitors: 'none', mark, cap }))
+  }
+  out.push({ ...row, key: rowKey, count: 1, amount, units, visitors: mark ? 'mark' : 'event', mark, cap, bump: Boolean(mark) })
+  if (e.article) {
+    // The step's unique visitors across the article (one reader tapping two blocks is one tapping reader).
+    const wide: RollupDims = { ...base, grain: 'day', bucket: e.day, block: ARTICLE_WIDE_BLOCK, product: '', channel: '' }
+    const wideKey = rollupKey(wide)
+    out.push({ ...wide, key: wideKey, count: 0, amount: 0, units: 0, ...(e.visitor ? { visitors: 'mark', mark: `${wideKey}|${e.visitor}`, bump: true } : { visitors: 'event' }) })
+  }
+  // The product figures: each line of a paid or refunded order, with its units and its share of the amount.
+  if (money) {
+    for (const item of e.items ?? []) {
+      const line: RollupDims = { ...base, grain: 'day', bucket: e.day, block: e.block ?? NO_BLOCK, product: item.product, type: `${e.type}_item`, channel: '' }
+      out.push(withKey(line, { count: 1, amount: item.amount, units: item.units, visitors: 'none' }))
+    }
+  }
+  return out
+}
+
+/**
+ * Splits an order total (after discounts) over its lines in proportion to their list value; the rounding remainder
+ * goes to the last line, so the shares always add up to the total.
+ */
+export function allocateTotal(total: number, lines: { product: string; unitPrice: number; quantity: number }[]): { product: string; units: number; amount: number }[] {
+  const list = lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0)
+  let left = total
+  return lines.map((l, i) => {
+    const amount = i === lines.length - 1 ? left : list > 0 ? Math.floor((total * l.unitPrice * l.quantity) / list) : 0
+    left -= amount
+    return { product: l.product, units: l.quantity, amount }
+  })
+}

@@ -1,0 +1,250 @@
+// The funnel's engine primitives: raw events and the rollups that count them written in ONE transaction; the
+// report's sums (GROUP BY in the database, never rows in Node); the rebuild's and the retention job's deletes.
+import crypto from 'node:crypto'
+
+import { sql } from '@payloadcms/db-sqlite/drizzle'
+import type { Payload } from 'payload'
+
+import { planRollups, type FunnelRow, type RollupDelta } from '@/analytics/rollup'
+
+import { activeEngine } from './engine'
+import { sqliteDb } from './sqlite'
+import { sqliteBatch } from './stock'
+
+type SQL = ReturnType<typeof sql>
+
+// ---- writing -------------------------------------------------------------------------------------------------
+
+/**
+ * Writes raw events and applies their rollup plans (src/analytics/rollup.ts), all or nothing. An event whose
+ * dedupeKey was recorded before is skipped with its increments. Returns how many events were new.
+ */
+export async function writeFunnelEvents(payload: Payload, rows: FunnelRow[], options: { raw?: boolean } = {}): Promise<number> {
+  if (!rows.length) return 0
+  const raw = options.raw ?? true
+  if (activeEngine() === 'mongodb') return mongoWrite(payload, rows, raw)
+  const statements: SQL[] = []
+  const rawAt: number[] = []
+  for (const row of rows) {
+    if (raw) rawAt.push(statements.push(rawInsertSql(row)) - 1)
+    // Increments run only if this event's raw row is there (a repeated dedupeKey inserted nothing).
+    const gate = raw && row.dedupeKey ? sql`EXISTS (SELECT 1 FROM funnel_events WHERE id = ${row.id})` : sql`1`
+    for (const d of planRollups(row)) {
+      statements.push(rollupUpsertSql(d, gate))
+      if (d.bump && d.mark) statements.push(sql`INSERT INTO funnel_marks (id, key, day, n) SELECT ${crypto.randomUUID()}, ${d.mark}, ${d.day}, 1 WHERE ${gate}
+        ON CONFLICT(key) DO UPDATE SET n = n + 1`)
+    }
+  }
+  const results = await sqliteBatch(payload, statements)
+  if (!raw) return rows.length
+  // A raw INSERT of a repeated dedupeKey affected no row.
+  return rawAt.reduce((n, at) => n + (results[at].rowsAffected ?? 0), 0)
+}
+
+function rawInsertSql(r: FunnelRow): SQL {
+  return sql`INSERT INTO funnel_events (id, type, brand_id, article, block, product, channel, sharer, visitor, "order", amount, items, occurred_at, day, dedupe_key)
+    VALUES (${r.id}, ${r.type}, ${r.brand}, ${r.article ?? null}, ${r.block ?? null}, ${r.product ?? null}, ${r.channel ?? null}, ${r.sharer ?? null}, ${r.visitor ?? null},
+            ${r.order ?? null}, ${r.amount ?? null}, ${r.items ? JSON.stringify(r.items) : null}, ${r.occurredAt}, ${r.day}, ${r.dedupeKey ?? null})
+    ON CONFLICT(dedupe_key) DO NOTHING`
+}
+
+function rollupUpsertSql(d: RollupDelta, gate: SQL): SQL {
+  const n = d.mark ? sql`COALESCE((SELECT n FROM funnel_marks WHERE key = ${d.mark}), 0)` : sql`0`
+  const count = d.cap ? sql`CASE WHEN ${n} < ${d.cap} THEN ${d.count} ELSE 0 END` : sql`${d.count}`
+  const visitors = d.visitors === 'mark' ? sql`CASE WHEN ${n} = 0 THEN 1 ELSE 0 END` : d.visitors === 'event' ? sql`1` : sql`0`
+  return sql`INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, article, block, product, type, channel, count, visitors, amount, units)
+    SELECT ${crypto.randomUUID()}, ${d.key}, ${d.grain}, ${d.brand}, ${d.day}, ${d.bucket}, ${d.article}, ${d.block}, ${d.product}, ${d.type}, ${d.channel},
+           ${count}, ${visitors}, ${d.amount}, ${d.units} WHERE ${gate}
+    ON CONFLICT(key) DO UPDATE SET count = count + excluded.count, visitors = visitors + excluded.visitors, amount = amount + excluded.amount, units = units + excluded.units`
+}
+
+type MongoModel = {
+  insertMany: (docs: object[], options?: object) => Promise<unknown>
+  findOneAndUpdate: (filter: object, update: object, options?: object) => Promise<{ n?: number } | null>
+  updateOne: (filter: object, update: object, options?: object) => Promise<unknown>
+  deleteMany: (filter: object, options?: object) => Promise<{ deletedCount?: number }>
+  aggregate: (pipeline: object[]) => { exec: () => Promise<Record<string, unknown>[]> } & PromiseLike<Record<string, unknown>[]>
+  find: (filter: object, projection?: object) => { sort: (s: object) => { limit: (n: number) => { lean: () => Promise<Record<string, unknown>[]> } } }
+}
+const mongoModel = (payload: Payload, slug: string) => (payload.db as unknown as { collections: Record<string, MongoModel> }).collections[slug]
+const sessionOf = (payload: Payload, id: string | number | null | undefined) =>
+  id ? (payload.db as unknown as { sessions: Record<string, unknown> }).sessions[String(id)] : undefined
+
+/** MongoDB: one transaction; the marks' previous value (returned by $inc) decides count and visitors. */
+async function mongoWrite(payload: Payload, rows: FunnelRow[], raw: boolean): Promise<number> {
+  const transactionID = await payload.db.beginTransaction()
+  const session = sessionOf(payload, transactionID)
+  const events = mongoModel(payload, 'funnel-events')
+  const rollups = mongoModel(payload, 'funnel-rollups')
+  const marks = mongoModel(payload, 'funnel-marks')
+  let written = 0
+  try {
+    for (const row of rows) {
+      if (raw) {
+        const { id: _id, ...doc } = row
+        try {
+          await events.insertMany([{ ...doc, occurredAt: new Date(row.occurredAt) }], { session })
+        } catch (error) {
+          if ((error as { code?: number }).code === 11000) continue // the dedupeKey was recorded before
+          throw error
+        }
+      }
+      written++
+      const seen = new Map<string, number>()
+      for (const d of planRollups(row)) {
+        let n = 0
+        if (d.mark) {
+          if (!seen.has(d.mark)) seen.set(d.mark, ((await marks.findOneAndUpdate({ key: d.mark }, { $setOnInsert: { day: d.day, n: 0 } }, { upsert: true, new: true, session })) ?? {}).n ?? 0)
+          n = seen.get(d.mark)!
+        }
+        const count = d.cap && n >= d.cap ? 0 : d.count
+        const visitors = d.visitors === 'mark' ? (n === 0 ? 1 : 0) : d.visitors === 'event' ? 1 : 0
+        const { key, count: _c, amount, units, visitors: _v, mark: _m, cap: _cap, bump: _b, ...dims } = d
+        await rollups.updateOne({ key }, { $setOnInsert: dims, $inc: { count, visitors, amount, units } }, { upsert: true, session })
+        if (d.bump && d.mark) await marks.updateOne({ key: d.mark }, { $inc: { n: 1 } }, { session })
+      }
+    }
+    if (transactionID) await payload.db.commitTransaction(transactionID)
+    return written
+  } catch (error) {
+    if (transactionID) await payload.db.rollbackTransaction(transactionID).catch(() => undefined)
+    throw error
+  }
+}
+
+// ---- reading -------------------------------------------------------------------------------------------------
+
+export type RollupDimension = 'day' | 'bucket' | 'article' | 'block' | 'product' | 'type'
+export type RollupSum = { day?: string; bucket?: string; article?: string; block?: number; product?: string; type: string; count: number; visitors: number; amount: number; units: number }
+export type RollupQuery = {
+  grain: 'day' | 'hour'
+  /** null: every brand (admins). */
+  brands: string[] | null
+  fromDay: string
+  toDay: string
+  by: RollupDimension[]
+  article?: string
+  types?: string[]
+  blocks?: { min?: number; max?: number }
+}
+
+/** Sums of rollup rows grouped by `by` (always also by type): as many rows as groups, whatever the traffic. */
+export async function sumRollups(payload: Payload, q: RollupQuery): Promise<RollupSum[]> {
+  const by = [...new Set<RollupDimension>([...q.by, 'type'])]
+  if (activeEngine() === 'mongodb') return mongoSum(payload, q, by)
+  const column = (d: RollupDimension) => sql.raw(d)
+  const where: SQL[] = [sql`grain = ${q.grain}`, sql`day >= ${q.fromDay}`, sql`day <= ${q.toDay}`]
+  if (q.brands) where.push(q.brands.length ? sql`brand IN (${sql.join(q.brands.map((b) => sql`${b}`), sql`, `)})` : sql`0`)
+  if (q.article !== undefined) where.push(sql`article = ${q.article}`)
+  if (q.types) where.push(q.types.length ? sql`type IN (${sql.join(q.types.map((t) => sql`${t}`), sql`, `)})` : sql`0`)
+  if (q.blocks?.min !== undefined) where.push(sql`block >= ${q.blocks.min}`)
+  if (q.blocks?.max !== undefined) where.push(sql`block <= ${q.blocks.max}`)
+  const cols = sql.join(by.map(column), sql`, `)
+  const result = await sqliteDb(payload).run(
+    sql`SELECT ${cols}, SUM(count) AS count, SUM(visitors) AS visitors, SUM(amount) AS amount, SUM(units) AS units
+        FROM funnel_rollups WHERE ${sql.join(where, sql` AND `)} GROUP BY ${cols}`,
+  )
+  return (result.rows ?? []).map((r) => normaliseSum(r as Record<string, unknown>, by))
+}
+
+function normaliseSum(r: Record<string, unknown>, by: RollupDimension[]): RollupSum {
+  const out: Record<string, unknown> = { type: String(r.type), count: Number(r.count ?? 0), visitors: Number(r.visitors ?? 0), amount: Number(r.amount ?? 0), units: Number(r.units ?? 0) }
+  for (const d of by) if (d !== 'type') out[d] = d === 'block' ? Number(r[d]) : String(r[d] ?? '')
+  return out as RollupSum
+}
+
+async function mongoSum(payload: Payload, q: RollupQuery, by: RollupDimension[]): Promise<RollupSum[]> {
+  const match: Record<string, unknown> = { grain: q.grain, day: { $gte: q.fromDay, $lte: q.toDay } }
+  if (q.brands) match.brand = { $in: q.brands }
+  if (q.article !== undefined) match.article = q.article
+  if (q.types) match.type = { $in: q.types }
+  if (q.blocks) match.block = { ...(q.blocks.min !== undefined ? { $gte: q.blocks.min } : {}), ...(q.blocks.max !== undefined ? { $lte: q.blocks.max } : {}) }
+  const rows = await mongoModel(payload, 'funnel-rollups').aggregate([
+    { $match: match },
+    { $group: { _id: Object.fromEntries(by.map((d) => [d, `$${d}`])), count: { $sum: '$count' }, visitors: { $sum: '$visitors' }, amount: { $sum: '$amount' }, units: { $sum: '$units' } } },
+  ])
+  return rows.map((r) => normaliseSum({ ...(r._id as object), ...r }, by))
+}
+
+// ---- rebuild and retention -------------------------------------------------------------------------------------
+
+/** Deletes the rollups and marks of `fromDay` and later (the days a rebuild recounts). */
+export async function deleteRollupsFrom(payload: Payload, fromDay: string): Promise<void> {
+  if (activeEngine() === 'mongodb') {
+    await mongoModel(payload, 'funnel-rollups').deleteMany({ day: { $gte: fromDay }, grain: { $in: ['day', 'hour'] } })
+    await mongoModel(payload, 'funnel-marks').deleteMany({ day: { $gte: fromDay } })
+    return
+  }
+  await sqliteBatch(payload, [sql`DELETE FROM funnel_rollups WHERE day >= ${fromDay} AND grain IN ('day', 'hour')`, sql`DELETE FROM funnel_marks WHERE day >= ${fromDay}`])
+}
+
+/** Up to `limit` raw events after the cursor (day, id), oldest first: the rebuild reads in pages. */
+export async function readFunnelEvents(payload: Payload, after: { day: string; id: string } | null, limit: number, options: { fromDay?: string } = {}): Promise<FunnelRow[]> {
+  if (activeEngine() === 'mongodb') {
+    const filter = after ? { $or: [{ day: { $gt: after.day } }, { day: after.day, _id: { $gt: after.id } }] } : {}
+    if (options.fromDay) Object.assign(filter, { day: { $gte: options.fromDay } })
+    const docs = await mongoModel(payload, 'funnel-events').find(filter).sort({ day: 1, _id: 1 }).limit(limit).lean()
+    return docs.map((d) => ({ ...(d as object), id: String(d._id), brand: String(d.brand), occurredAt: new Date(d.occurredAt as string).toISOString() }) as unknown as FunnelRow)
+  }
+  const conditions = [after ? sql`(day > ${after.day} OR (day = ${after.day} AND id > ${after.id}))` : sql`1`, options.fromDay ? sql`day >= ${options.fromDay}` : sql`1`]
+  const cursor = sql`WHERE ${sql.join(conditions, sql` AND `)}`
+  const result = await sqliteDb(payload).run(
+    sql`SELECT id, type, brand_id AS brand, article, block, product, channel, sharer, visitor, "order", amount, items, occurred_at AS occurredAt, day, dedupe_key AS dedupeKey
+        FROM funnel_events ${cursor} ORDER BY day, id LIMIT ${limit}`,
+  )
+  return (result.rows ?? []).map((r) => {
+    const row = r as Record<string, unknown>
+    const clean = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined))
+    return { ...clean, ...(typeof row.items === 'string' ? { items: JSON.parse(row.items) } : {}), ...(row.block !== null && row.block !== undefined ? { block: Number(row.block) } : {}), ...(row.amount !== null && row.amount !== undefined ? { amount: Number(row.amount) } : {}) } as FunnelRow
+  })
+}
+
+/** The oldest day that still has raw events, or null. */
+export async function oldestFunnelDay(payload: Payload): Promise<string | null> {
+  if (activeEngine() === 'mongodb') {
+    const [doc] = await mongoModel(payload, 'funnel-events').find({}, { day: 1 }).sort({ day: 1 }).limit(1).lean()
+    return (doc?.day as string) ?? null
+  }
+  const result = await sqliteDb(payload).run(sql`SELECT MIN(day) AS day FROM funnel_events`)
+  return ((result.rows?.[0] as { day?: string | null } | undefined)?.day as string | null) ?? null
+}
+
+const PRUNED_KEY = 'meta|pruned-before'
+
+/**
+ * Records that raw events before `day` may be gone (only ever moves forward). A rebuild never recounts those days,
+ * whatever the retention setting is now: their rollups are all that is left of them.
+ */
+export async function markPrunedBefore(payload: Payload, day: string): Promise<void> {
+  if (activeEngine() === 'mongodb') {
+    await mongoModel(payload, 'funnel-rollups').updateOne({ key: PRUNED_KEY }, { $max: { day }, $setOnInsert: { grain: 'meta', brand: '', bucket: '', type: 'meta' } }, { upsert: true })
+    return
+  }
+  await sqliteDb(payload).run(sql`INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, type) VALUES (${crypto.randomUUID()}, ${PRUNED_KEY}, 'meta', '', ${day}, '', 'meta')
+    ON CONFLICT(key) DO UPDATE SET day = MAX(day, excluded.day)`)
+}
+
+/** The day before which raw events may have been pruned, or null. */
+export async function prunedBefore(payload: Payload): Promise<string | null> {
+  if (activeEngine() === 'mongodb') {
+    const [doc] = await mongoModel(payload, 'funnel-rollups').find({ key: PRUNED_KEY }, { day: 1 }).sort({ day: 1 }).limit(1).lean()
+    return (doc?.day as string) ?? null
+  }
+  const result = await sqliteDb(payload).run(sql`SELECT day FROM funnel_rollups WHERE key = ${PRUNED_KEY}`)
+  return ((result.rows?.[0] as { day?: string } | undefined)?.day as string | undefined) ?? null
+}
+
+/** Deletes up to `limit` raw events (and marks) of days before `beforeDay`; returns how many events went. */
+export async function pruneFunnelEvents(payload: Payload, beforeDay: string, limit: number): Promise<number> {
+  if (activeEngine() === 'mongodb') {
+    const ids = (await mongoModel(payload, 'funnel-events').find({ day: { $lt: beforeDay } }, { _id: 1 }).sort({ day: 1 }).limit(limit).lean()).map((d) => d._id)
+    const res = await mongoModel(payload, 'funnel-events').deleteMany({ _id: { $in: ids } })
+    await mongoModel(payload, 'funnel-marks').deleteMany({ day: { $lt: beforeDay } })
+    return res.deletedCount ?? 0
+  }
+  const [events] = await sqliteBatch(payload, [
+    sql`DELETE FROM funnel_events WHERE id IN (SELECT id FROM funnel_events WHERE day < ${beforeDay} ORDER BY day LIMIT ${limit})`,
+    sql`DELETE FROM funnel_marks WHERE id IN (SELECT id FROM funnel_marks WHERE day < ${beforeDay} LIMIT ${limit})`,
+  ])
+  return events.rowsAffected ?? 0
+}
