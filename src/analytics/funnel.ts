@@ -153,10 +153,10 @@ export async function funnelReport(payload: Payload, input: FunnelWindowInput): 
   const fromDay = window.days[0]
   const toDay = window.days[window.days.length - 1]
   const range = { grain: 'day' as const, brands: brandsOf(scope), fromDay, toDay }
-  const [byArticleBlock, byDay, byProduct, statsRes] = await Promise.all([
-    sumRollups(payload, { ...range, by: ['article', 'block'] }),
+  // Two grouped reads of the day rows: by article × block × product (articles, blocks, products, totals) and by day.
+  const [byArticleBlock, byDay, statsRes] = await Promise.all([
+    sumRollups(payload, { ...range, by: ['article', 'block', 'product'] }),
     sumRollups(payload, { ...range, by: ['day'], blocks: { min: NO_BLOCK } }),
-    sumRollups(payload, { ...range, by: ['product', 'article'], types: ['landing_view', 'paid_item', 'refunded_item'], blocks: { min: NO_BLOCK } }),
     // WeChat's own figures: one row per article and day (bounded by content, not by traffic).
     payload.find({
       collection: 'article-stats',
@@ -216,7 +216,7 @@ export async function funnelReport(payload: Payload, input: FunnelWindowInput): 
     }
   }
 
-  const products = productRows(byProduct)
+  const products = productRows(byArticleBlock.filter((r) => r.block !== ARTICLE_WIDE_BLOCK && PRODUCT_TYPES.has(r.type)))
   const articleIds = [...new Set([...byArticle.keys(), ...[...products.values()].flatMap((p) => [...p.byArticle.keys()]).filter(Boolean)])]
   const articleDocs = articleIds.length
     ? ((await payload.find({ collection: 'articles', where: { id: { in: articleIds } }, pagination: false, depth: 0, overrideAccess: true, select: { title: true, slug: true, brand: true, content: true } }))
@@ -277,6 +277,8 @@ function blockName(block: number, products: string[], titles: Map<string, string
   if (!first) return position
   return `「${first}」${products.length > 1 ? `等 ${products.length} 件` : ''}（${position}）`
 }
+
+const PRODUCT_TYPES: ReadonlySet<string> = new Set(['landing_view', 'paid_item', 'refunded_item'])
 
 type ProductAcc = Omit<ProductRow, 'articles' | 'title'> & { byArticle: Map<string, ProductRow['articles'][number]> }
 

@@ -78,6 +78,8 @@ export async function recordEvent(payload: Payload, event: FunnelEventInput): Pr
 const MAX_BUFFER = 20_000
 const FLUSH_EVERY_MS = 1_000
 const FLUSH_AT = 500
+/** Events per write transaction (one libsql batch of a few statements, src/db/funnelRollups.ts). */
+const WRITE_BATCH = 2_000
 
 type Buffer = { rows: FunnelEventInput[]; timer?: ReturnType<typeof setTimeout>; flushing?: Promise<number>; dropped: number; written: number }
 const KEY = Symbol.for('tuiwen.analytics.buffer')
@@ -104,7 +106,7 @@ export function enqueueEvents(payload: Payload, events: FunnelEventInput[]): num
   return accepted.length
 }
 
-/** Writes everything queued (one transaction per batch of FLUSH_AT). Tests and shutdown call it directly. */
+/** Writes everything queued (one transaction per WRITE_BATCH events). Tests and shutdown call it directly. */
 export async function flushEvents(payload: Payload): Promise<number> {
   const buffer = bufferOf(payload)
   if (buffer.timer) clearTimeout(buffer.timer)
@@ -122,7 +124,7 @@ export async function flushEvents(payload: Payload): Promise<number> {
     if (!rows.length) return 0
     try {
       let written = 0
-      for (let i = 0; i < rows.length; i += FLUSH_AT) written += await writeFunnelEvents(payload, rows.slice(i, i + FLUSH_AT).map(withId))
+      for (let i = 0; i < rows.length; i += WRITE_BATCH) written += await writeFunnelEvents(payload, rows.slice(i, i + WRITE_BATCH).map(withId))
       buffer.written += written
       return written
     } catch (error) {

@@ -1,6 +1,8 @@
 // What one funnel event adds to the rollups (src/collections/FunnelRollups), as a plan the engine primitive
 // (src/db/funnelRollups.ts) carries out atomically with the raw rows. Pure: the live path (beacon flush and
 // recordEvent) and `npm run funnel:rebuild` plan the same way, so a rebuild equals what was counted live.
+import crypto from 'node:crypto'
+
 import { BEACON_TYPES, type EventType } from './types'
 
 /** A page event counts at most this many times per visitor, day and rollup row (a flood of taps is one reader). */
@@ -28,7 +30,7 @@ export type FunnelRow = {
   dedupeKey?: string
 }
 
-export type RollupDims = { grain: 'day' | 'hour'; brand: string; day: string; bucket: string; article: string; block: number; product: string; type: string; channel: string }
+export type RollupDims = { grain: 'day' | 'hour' | 'channel'; brand: string; day: string; bucket: string; article: string; block: number; product: string; type: string; channel: string }
 
 /**
  * One increment of one rollup row. `mark` names a visitor's mark (the visitor × a day row): with `cap`, the
@@ -50,7 +52,10 @@ export type RollupDelta = RollupDims & {
 /** Beijing hour of an instant as YYYY-MM-DDTHH. */
 export const beijingHour = (at: string | number | Date) => new Date(new Date(at).getTime() + 8 * 3600_000).toISOString().slice(0, 13)
 
-export const rollupKey = (d: RollupDims) => [d.grain === 'day' ? 'd' : 'h', d.brand, d.bucket, d.article, d.block, d.product, d.type, d.channel].join('|')
+// Hashed: the key only has to be unique, and a 22-character key keeps the unique indexes small (the rows keep
+// every dimension in their own columns).
+const digest = (text: string) => crypto.createHash('sha1').update(text).digest('base64url').slice(0, 22)
+export const rollupKey = (d: RollupDims) => digest([d.grain === 'day' ? 'd' : d.grain === 'hour' ? 'h' : 'c', d.brand, d.bucket, d.article, d.block, d.product, d.type, d.channel].join('|'))
 
 const withKey = (dims: RollupDims, rest: Omit<RollupDelta, keyof RollupDims | 'key'>): RollupDelta => ({ ...dims, key: rollupKey(dims), ...rest })
 
@@ -61,10 +66,16 @@ export function planRollups(e: FunnelRow): RollupDelta[] {
   const amount = money ? (e.amount ?? 0) : 0
   const units = (e.items ?? []).reduce((sum, item) => sum + item.units, 0)
   const base = { brand: e.brand, day: e.day, article: e.article ?? '', type: e.type as string }
-  const row: RollupDims = { ...base, grain: 'day', bucket: e.day, block: e.block ?? NO_BLOCK, product: e.product ?? '', channel: e.channel ?? '' }
+  // The day row carries no channel (that would multiply the rows the report reads); channels have rows of their own.
+  const row: RollupDims = { ...base, grain: 'day', bucket: e.day, block: e.block ?? NO_BLOCK, product: e.product ?? '', channel: '' }
   const rowKey = rollupKey(row)
-  const mark = e.visitor ? `${rowKey}|${e.visitor}` : undefined
+  const mark = e.visitor ? digest(`${rowKey}|${e.visitor}`) : undefined
   const out: RollupDelta[] = []
+  if (e.channel) {
+    // Where readers came from (二维码, 分享, 朋友圈…): per day × article × type × channel, counted as the day row counts.
+    const channel: RollupDims = { ...base, grain: 'channel', bucket: e.day, block: NO_BLOCK, product: '', channel: e.channel }
+    out.push(withKey(channel, { count: 1, amount, units: 0, visitors: 'none', mark, cap }))
+  }
   if (e.article) {
     // The 推送后 48 小时 view, by hour: counted exactly when the day row counts the event (reads its mark first).
     const hour: RollupDims = { ...base, grain: 'hour', bucket: beijingHour(e.occurredAt), block: NO_BLOCK, product: '', channel: '' }
@@ -75,7 +86,7 @@ export function planRollups(e: FunnelRow): RollupDelta[] {
     // The step's unique visitors across the article (one reader tapping two blocks is one tapping reader).
     const wide: RollupDims = { ...base, grain: 'day', bucket: e.day, block: ARTICLE_WIDE_BLOCK, product: '', channel: '' }
     const wideKey = rollupKey(wide)
-    out.push({ ...wide, key: wideKey, count: 0, amount: 0, units: 0, ...(e.visitor ? { visitors: 'mark', mark: `${wideKey}|${e.visitor}`, bump: true } : { visitors: 'event' }) })
+    out.push({ ...wide, key: wideKey, count: 0, amount: 0, units: 0, ...(e.visitor ? { visitors: 'mark', mark: digest(`${wideKey}|${e.visitor}`), bump: true } : { visitors: 'event' }) })
   }
   // The product figures: each line of a paid or refunded order, with its units and its share of the amount.
   if (money) {

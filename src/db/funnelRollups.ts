@@ -9,7 +9,7 @@ import { planRollups, type FunnelRow, type RollupDelta } from '@/analytics/rollu
 
 import { activeEngine } from './engine'
 import { sqliteDb } from './sqlite'
-import { sqliteBatch } from './stock'
+import { sqliteBatch, type RawStatement } from './stock'
 
 type SQL = ReturnType<typeof sql>
 
@@ -18,44 +18,74 @@ type SQL = ReturnType<typeof sql>
 /**
  * Writes raw events and applies their rollup plans (src/analytics/rollup.ts), all or nothing. An event whose
  * dedupeKey was recorded before is skipped with its increments. Returns how many events were new.
+ * `raw: false` (the rebuild) applies the plans of events already stored.
  */
 export async function writeFunnelEvents(payload: Payload, rows: FunnelRow[], options: { raw?: boolean } = {}): Promise<number> {
   if (!rows.length) return 0
   const raw = options.raw ?? true
   if (activeEngine() === 'mongodb') return mongoWrite(payload, rows, raw)
-  const statements: SQL[] = []
+  return sqliteWrite(payload, rows, raw)
+}
+
+// SQLite: ONE batch (a write transaction) per call, a few statements for any number of events. The increments are
+// staged in a temporary table and applied by set-based statements: each row's visitor mark is read once, an
+// event's rank among the batch's events of the same mark decides whether it is still under the cap, and every
+// rollup row and mark is upserted once. Per-event statements managed ~800 events/s; this is the beacon's hot path.
+const STAGE_COLUMNS = ['seq', 'event_id', 'gated', 'key', 'grain', 'brand', 'day', 'bucket', 'article', 'block', 'product', 'type', 'channel', 'count', 'amount', 'units', 'visitors', 'mark', 'cap', 'bump'] as const
+const STAGE_TABLE = sql`CREATE TEMP TABLE IF NOT EXISTS funnel_stage (seq INTEGER, event_id TEXT, gated INTEGER, key TEXT, grain TEXT, brand TEXT, day TEXT, bucket TEXT, article TEXT,
+  block INTEGER, product TEXT, type TEXT, channel TEXT, count INTEGER, amount INTEGER, units INTEGER, visitors TEXT, mark TEXT, cap INTEGER, bump INTEGER)`
+const RAW_CHUNK = 200
+const STAGE_CHUNK = 400
+// The staged increments whose event was written (a repeated dedupeKey wrote no raw row).
+const STAGED = sql`staged AS (SELECT * FROM temp.funnel_stage s WHERE s.gated = 0 OR EXISTS (SELECT 1 FROM funnel_events e WHERE e.id = s.event_id))`
+
+async function sqliteWrite(payload: Payload, rows: FunnelRow[], raw: boolean): Promise<number> {
+  const statements: (SQL | RawStatement)[] = [STAGE_TABLE, sql`DELETE FROM temp.funnel_stage`]
   const rawAt: number[] = []
-  for (const row of rows) {
-    if (raw) rawAt.push(statements.push(rawInsertSql(row)) - 1)
-    // Increments run only if this event's raw row is there (a repeated dedupeKey inserted nothing).
-    const gate = raw && row.dedupeKey ? sql`EXISTS (SELECT 1 FROM funnel_events WHERE id = ${row.id})` : sql`1`
+  if (raw) for (let i = 0; i < rows.length; i += RAW_CHUNK) rawAt.push(statements.push(rawInsertSql(rows.slice(i, i + RAW_CHUNK))) - 1)
+  // Thousands of values per batch: bound as plain arguments (building drizzle SQL objects for them cost more than the
+  // database work).
+  const staged: unknown[][] = []
+  rows.forEach((row, seq) => {
+    const gated = raw && row.dedupeKey ? 1 : 0
     for (const d of planRollups(row)) {
-      statements.push(rollupUpsertSql(d, gate))
-      if (d.bump && d.mark) statements.push(sql`INSERT INTO funnel_marks (id, key, day, n) SELECT ${crypto.randomUUID()}, ${d.mark}, ${d.day}, 1 WHERE ${gate}
-        ON CONFLICT(key) DO UPDATE SET n = n + 1`)
+      staged.push([seq, row.id, gated, d.key, d.grain, d.brand, d.day, d.bucket, d.article, d.block, d.product, d.type, d.channel, d.count, d.amount, d.units, d.visitors, d.mark ?? null, d.cap ?? null, d.bump ? 1 : 0])
     }
+  })
+  const placeholders = `(${STAGE_COLUMNS.map(() => '?').join(', ')})`
+  for (let i = 0; i < staged.length; i += STAGE_CHUNK) {
+    const chunk = staged.slice(i, i + STAGE_CHUNK)
+    statements.push({ sql: `INSERT INTO temp.funnel_stage (${STAGE_COLUMNS.join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')}`, args: chunk.flat() })
   }
+  // rank: the event's place among this batch's events of the same mark; n: the mark's count before the batch.
+  statements.push(sql`WITH ${STAGED},
+      ranks AS (SELECT event_id, mark, ROW_NUMBER() OVER (PARTITION BY mark ORDER BY seq) AS r FROM staged WHERE bump = 1),
+      x AS (SELECT staged.*, COALESCE(m.n, 0) AS n, ranks.r AS r FROM staged
+            LEFT JOIN ranks ON ranks.event_id = staged.event_id AND ranks.mark = staged.mark
+            LEFT JOIN funnel_marks m ON m.key = staged.mark)
+    INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, article, block, product, type, channel, count, visitors, amount, units)
+    SELECT lower(hex(randomblob(16))), key, grain, brand, day, bucket, article, block, product, type, channel,
+           SUM(CASE WHEN mark IS NULL OR cap IS NULL THEN count WHEN n + r <= cap THEN count ELSE 0 END),
+           SUM(CASE visitors WHEN 'mark' THEN (n = 0 AND r = 1) WHEN 'event' THEN 1 ELSE 0 END),
+           SUM(amount), SUM(units)
+    FROM x WHERE true GROUP BY key
+    ON CONFLICT(key) DO UPDATE SET count = count + excluded.count, visitors = visitors + excluded.visitors, amount = amount + excluded.amount, units = units + excluded.units`)
+  statements.push(sql`WITH ${STAGED}
+    INSERT INTO funnel_marks (id, key, day, n) SELECT lower(hex(randomblob(16))), mark, MIN(day), COUNT(*) FROM staged WHERE bump = 1 GROUP BY mark
+    ON CONFLICT(key) DO UPDATE SET n = n + excluded.n`)
+  statements.push(sql`DELETE FROM temp.funnel_stage`)
   const results = await sqliteBatch(payload, statements)
   if (!raw) return rows.length
-  // A raw INSERT of a repeated dedupeKey affected no row.
   return rawAt.reduce((n, at) => n + (results[at].rowsAffected ?? 0), 0)
 }
 
-function rawInsertSql(r: FunnelRow): SQL {
-  return sql`INSERT INTO funnel_events (id, type, brand_id, article, block, product, channel, sharer, visitor, "order", amount, items, occurred_at, day, dedupe_key)
-    VALUES (${r.id}, ${r.type}, ${r.brand}, ${r.article ?? null}, ${r.block ?? null}, ${r.product ?? null}, ${r.channel ?? null}, ${r.sharer ?? null}, ${r.visitor ?? null},
-            ${r.order ?? null}, ${r.amount ?? null}, ${r.items ? JSON.stringify(r.items) : null}, ${r.occurredAt}, ${r.day}, ${r.dedupeKey ?? null})
-    ON CONFLICT(dedupe_key) DO NOTHING`
-}
+const RAW_COLUMNS = 'id, type, brand_id, article, block, product, channel, sharer, visitor, "order", amount, items, occurred_at, day, dedupe_key'
 
-function rollupUpsertSql(d: RollupDelta, gate: SQL): SQL {
-  const n = d.mark ? sql`COALESCE((SELECT n FROM funnel_marks WHERE key = ${d.mark}), 0)` : sql`0`
-  const count = d.cap ? sql`CASE WHEN ${n} < ${d.cap} THEN ${d.count} ELSE 0 END` : sql`${d.count}`
-  const visitors = d.visitors === 'mark' ? sql`CASE WHEN ${n} = 0 THEN 1 ELSE 0 END` : d.visitors === 'event' ? sql`1` : sql`0`
-  return sql`INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, article, block, product, type, channel, count, visitors, amount, units)
-    SELECT ${crypto.randomUUID()}, ${d.key}, ${d.grain}, ${d.brand}, ${d.day}, ${d.bucket}, ${d.article}, ${d.block}, ${d.product}, ${d.type}, ${d.channel},
-           ${count}, ${visitors}, ${d.amount}, ${d.units} WHERE ${gate}
-    ON CONFLICT(key) DO UPDATE SET count = count + excluded.count, visitors = visitors + excluded.visitors, amount = amount + excluded.amount, units = units + excluded.units`
+function rawInsertSql(rows: FunnelRow[]): RawStatement {
+  const values = rows.map((r) => [r.id, r.type, r.brand, r.article ?? null, r.block ?? null, r.product ?? null, r.channel ?? null, r.sharer ?? null, r.visitor ?? null,
+    r.order ?? null, r.amount ?? null, r.items ? JSON.stringify(r.items) : null, r.occurredAt, r.day, r.dedupeKey ?? null])
+  const placeholders = `(${values[0].map(() => '?').join(', ')})`
+  return { sql: `INSERT INTO funnel_events (${RAW_COLUMNS}) VALUES ${values.map(() => placeholders).join(', ')} ON CONFLICT(dedupe_key) DO NOTHING`, args: values.flat() }
 }
 
 type MongoModel = {
@@ -114,10 +144,10 @@ async function mongoWrite(payload: Payload, rows: FunnelRow[], raw: boolean): Pr
 
 // ---- reading -------------------------------------------------------------------------------------------------
 
-export type RollupDimension = 'day' | 'bucket' | 'article' | 'block' | 'product' | 'type'
-export type RollupSum = { day?: string; bucket?: string; article?: string; block?: number; product?: string; type: string; count: number; visitors: number; amount: number; units: number }
+export type RollupDimension = 'day' | 'bucket' | 'article' | 'block' | 'product' | 'type' | 'channel'
+export type RollupSum = { day?: string; bucket?: string; article?: string; block?: number; product?: string; channel?: string; type: string; count: number; visitors: number; amount: number; units: number }
 export type RollupQuery = {
-  grain: 'day' | 'hour'
+  grain: 'day' | 'hour' | 'channel'
   /** null: every brand (admins). */
   brands: string[] | null
   fromDay: string
@@ -171,11 +201,11 @@ async function mongoSum(payload: Payload, q: RollupQuery, by: RollupDimension[])
 /** Deletes the rollups and marks of `fromDay` and later (the days a rebuild recounts). */
 export async function deleteRollupsFrom(payload: Payload, fromDay: string): Promise<void> {
   if (activeEngine() === 'mongodb') {
-    await mongoModel(payload, 'funnel-rollups').deleteMany({ day: { $gte: fromDay }, grain: { $in: ['day', 'hour'] } })
+    await mongoModel(payload, 'funnel-rollups').deleteMany({ day: { $gte: fromDay }, grain: { $ne: 'meta' } })
     await mongoModel(payload, 'funnel-marks').deleteMany({ day: { $gte: fromDay } })
     return
   }
-  await sqliteBatch(payload, [sql`DELETE FROM funnel_rollups WHERE day >= ${fromDay} AND grain IN ('day', 'hour')`, sql`DELETE FROM funnel_marks WHERE day >= ${fromDay}`])
+  await sqliteBatch(payload, [sql`DELETE FROM funnel_rollups WHERE day >= ${fromDay} AND grain <> 'meta'`, sql`DELETE FROM funnel_marks WHERE day >= ${fromDay}`])
 }
 
 /** Up to `limit` raw events after the cursor (day, id), oldest first: the rebuild reads in pages. */

@@ -23,17 +23,22 @@ const mongoModel = (payload: Payload, slug: string) => (payload.db as unknown as
  * Runs statements as ONE write transaction (BEGIN IMMEDIATE … COMMIT) on a single connection. The embedded libsql
  * client executes a batch synchronously, so nothing interleaves; any error rolls the whole batch back.
  */
-export async function sqliteBatch(payload: Payload, statements: SQL[]): Promise<LibsqlResult[]> {
+export async function sqliteBatch(payload: Payload, statements: (SQL | RawStatement)[]): Promise<LibsqlResult[]> {
   const db = sqliteDb(payload)
   const client = (payload.db as unknown as { client: LibsqlClient }).client
   return client.batch(
     statements.map((statement) => {
+      if (isRaw(statement)) return statement
       const { sql: text, params } = db.dialect.sqlToQuery(statement)
       return { sql: text, args: params }
     }),
     'write',
   )
 }
+
+/** A statement already in libsql's shape: `?` placeholders and their arguments (for large generated batches). */
+export type RawStatement = { sql: string; args: unknown[] }
+const isRaw = (s: SQL | RawStatement): s is RawStatement => typeof (s as RawStatement).sql === 'string' && Array.isArray((s as RawStatement).args)
 
 const lineKey = (l: Pick<StockLine, 'product' | 'variant'>) => `${l.product}\u0000${l.variant ?? ''}`
 

@@ -46,7 +46,7 @@ function model(raw: Raw[], brand: string, days: string[]) {
   const counted: Raw[] = []
   for (const e of inWindow) {
     if (BEACON_TYPES.has(e.type as never) && e.visitor) {
-      const key = [e.day, e.article ?? '', e.block ?? -1, e.product ?? '', e.type, e.channel ?? '', e.visitor].join('|')
+      const key = [e.day, e.article ?? '', e.block ?? -1, e.product ?? '', e.type, e.visitor].join('|')
       const n = (groups.get(key) ?? 0) + 1
       groups.set(key, n)
       if (n > MAX_COUNTED_PER_VISITOR) continue

@@ -6,9 +6,10 @@ import { nobody } from '../../access/nobody'
 /**
  * The funnel's daily and hourly aggregates (src/analytics/rollup.ts plans them, src/db/funnelRollups.ts writes
  * them in the same transaction as the raw events they count). Reports read only these, so their cost does not
- * grow with traffic. `grain` day: one row per brand × day × article × block × product × type × channel; hour: per
- * brand × Beijing hour × article × type (the 推送后 48 小时 view). Missing dimensions are '' (ids) or -1 (block);
- * block -2 rows carry only the article-wide unique visitors of a step. Rebuilt by `npm run funnel:rebuild`.
+ * grow with traffic. `grain` day: one row per brand × day × article × block × product × type; channel: per brand ×
+ * day × article × type × channel (二维码, 分享…); hour: per brand × Beijing hour × article × type (the 推送后 48 小时
+ * view). Missing dimensions are '' (ids) or -1 (block); block -2 rows carry only the article-wide unique visitors of
+ * a step; one `meta` row remembers how far pruning reached. Rebuilt by `npm run funnel:rebuild`.
  */
 export const FunnelRollups: CollectionConfig = {
   slug: 'funnel-rollups',
@@ -21,7 +22,7 @@ export const FunnelRollups: CollectionConfig = {
     { name: 'key', type: 'text', required: true, unique: true },
     { name: 'grain', type: 'text', required: true },
     { name: 'brand', type: 'text', required: true },
-    { name: 'day', type: 'text', required: true, index: true },
+    { name: 'day', type: 'text', required: true },
     /** The Beijing hour (YYYY-MM-DDTHH) for hour rows; the day for day rows. */
     { name: 'bucket', type: 'text', required: true },
     { name: 'article', type: 'text', required: true, defaultValue: '' },

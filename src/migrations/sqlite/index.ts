@@ -2,7 +2,7 @@ import * as migration_20261122_220250_initial from './20261122_220250_initial';
 import * as migration_20261122_230650_brand_roles from './20261122_230650_brand_roles';
 import * as migration_20261201_212722_production_safety from './20261201_212722_production_safety';
 import * as migration_20261201_215456_flash_sale_outbox from './20261201_215456_flash_sale_outbox';
-import * as migration_20261202_002158_funnel_rollups from './20261202_002158_funnel_rollups';
+import * as migration_20261202_004232_funnel_rollups from './20261202_004232_funnel_rollups';
 
 export const migrations = [
   {
@@ -26,8 +26,8 @@ export const migrations = [
     name: '20261201_215456_flash_sale_outbox',
   },
   {
-    up: migration_20261202_002158_funnel_rollups.up,
-    down: migration_20261202_002158_funnel_rollups.down,
-    name: '20261202_002158_funnel_rollups'
+    up: migration_20261202_004232_funnel_rollups.up,
+    down: migration_20261202_004232_funnel_rollups.down,
+    name: '20261202_004232_funnel_rollups'
   },
 ];

@@ -20,7 +20,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`funnel_rollups_key_idx\` ON \`funnel_rollups\` (\`key\`);`)
-  await db.run(sql`CREATE INDEX \`funnel_rollups_day_idx\` ON \`funnel_rollups\` (\`day\`);`)
   await db.run(sql`CREATE INDEX \`grain_brand_day_idx\` ON \`funnel_rollups\` (\`grain\`,\`brand\`,\`day\`);`)
   await db.run(sql`CREATE TABLE \`funnel_marks\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
