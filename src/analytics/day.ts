@@ -24,3 +24,25 @@ export function daysBetween(fromDay: string, toDay: string): string[] {
 
 /** A real calendar day written as YYYY-MM-DD. */
 export const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && beijingDay(beijingDayStart(value)) === value
+
+const daysInMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()
+
+/**
+ * A range of days as the calendar months it covers whole (YYYY-MM) and the runs of days left at either end, so a
+ * long window reads month rows for its middle.
+ */
+export function splitIntoMonths(fromDay: string, toDay: string): { months: string[]; days: [string, string][] } {
+  const all = daysBetween(fromDay, toDay)
+  const byMonth = new Map<string, number>()
+  for (const day of all) byMonth.set(day.slice(0, 7), (byMonth.get(day.slice(0, 7)) ?? 0) + 1)
+  const months = [...byMonth].filter(([month, n]) => n === daysInMonth(month)).map(([month]) => month)
+  const full = new Set(months)
+  const days: [string, string][] = []
+  for (const day of all) {
+    if (full.has(day.slice(0, 7))) continue
+    const run = days.at(-1)
+    if (run && daysBetween(run[1], day).length === 2) run[1] = day
+    else days.push([day, day])
+  }
+  return { months, days }
+}

@@ -10,7 +10,7 @@ import { productBlocksOf } from '@/blocks/productBlocks'
 import { sumRollups, type RollupSum } from '@/db/funnelRollups'
 
 import { idOf } from '../access/roles'
-import { beijingDayStart, daysBetween, lastDays } from './day'
+import { beijingDayStart, daysBetween, lastDays, splitIntoMonths } from './day'
 import { ARTICLE_WIDE_BLOCK, NO_BLOCK } from './rollup'
 import type { BrandScope } from './scope'
 
@@ -152,11 +152,13 @@ export async function funnelReport(payload: Payload, input: FunnelWindowInput): 
   const scope = input.scope
   const fromDay = window.days[0]
   const toDay = window.days[window.days.length - 1]
-  const range = { grain: 'day' as const, brands: brandsOf(scope), fromDay, toDay }
-  // Two grouped reads of the day rows: by article × block × product (articles, blocks, products, totals) and by day.
+  const brands = brandsOf(scope)
+  // The middle of a long window from month rows, its ends from day rows; the daily series from the brand's totals.
+  const { months, days } = splitIntoMonths(fromDay, toDay)
+  const spans = [...months.map((m) => ({ grain: 'month' as const, fromDay: `${m}-01`, toDay: `${m}-01` })), ...days.map(([from, to]) => ({ grain: 'day' as const, fromDay: from, toDay: to }))]
   const [byArticleBlock, byDay, statsRes] = await Promise.all([
-    sumRollups(payload, { ...range, by: ['article', 'block', 'product'] }),
-    sumRollups(payload, { ...range, by: ['day'], blocks: { min: NO_BLOCK } }),
+    sumRollups(payload, { spans, brands, by: ['article', 'block', 'product'] }),
+    sumRollups(payload, { spans: [{ grain: 'total', fromDay, toDay }], brands, by: ['day'] }),
     // WeChat's own figures: one row per article and day (bounded by content, not by traffic).
     payload.find({
       collection: 'article-stats',
@@ -333,7 +335,7 @@ export async function articleHours(payload: Payload, input: { scope: BrandScope;
   let startSource: ArticleHours['startSource'] = pushedAt ? 'push' : 'none'
   const brands = brandsOf(input.scope)
   if (startMs === undefined) {
-    const first = await sumRollups(payload, { grain: 'hour', brands, fromDay: '0000-01-01', toDay: '9999-12-31', by: ['bucket'], article: input.article })
+    const first = await sumRollups(payload, { spans: [{ grain: 'hour', fromDay: '0000-01-01', toDay: '9999-12-31' }], brands, by: ['bucket'], article: input.article })
     const earliest = first.map((r) => r.bucket!).sort()[0]
     if (earliest) {
       startMs = new Date(`${earliest}:00:00+08:00`).getTime()
@@ -346,7 +348,7 @@ export async function articleHours(payload: Payload, input: { scope: BrandScope;
   const rows =
     startMs === undefined
       ? []
-      : await sumRollups(payload, { grain: 'hour', brands, fromDay: label(buckets[0]).slice(0, 10), toDay: label(buckets[HOURS - 1]).slice(0, 10), by: ['bucket'], article: input.article })
+      : await sumRollups(payload, { spans: [{ grain: 'hour', fromDay: label(buckets[0]).slice(0, 10), toDay: label(buckets[HOURS - 1]).slice(0, 10) }], brands, by: ['bucket'], article: input.article })
   const byBucket = new Map<string, HourRow>(buckets.map((ms) => [label(ms), { hour: new Date(ms).toISOString(), reads: 0, impressions: 0, taps: 0, landingViews: 0, checkouts: 0, orders: 0, revenue: 0 }]))
   for (const r of rows) {
     const h = byBucket.get(r.bucket ?? '')

@@ -1,7 +1,7 @@
 // Keeping the funnel's raw events bounded (retention) and its rollups true (rebuild from the raw events).
 import type { Payload } from 'payload'
 
-import { deleteRollupsFrom, markPrunedBefore, oldestFunnelDay, prunedBefore, pruneFunnelEvents, readFunnelEvents, writeFunnelEvents } from '@/db/funnelRollups'
+import { deleteRollupsFrom, markPrunedBefore, oldestFunnelDay, prunedBefore, pruneFunnelEvents, readFunnelEvents, rederiveRollups, writeFunnelEvents } from '@/db/funnelRollups'
 
 import { lastDays } from './day'
 
@@ -60,5 +60,7 @@ export async function rebuildRollups(payload: Payload, options: { fromDay?: stri
     cursor = { day: last.day, id: last.id }
     if (events % 100_000 < REBUILD_PAGE) options.log?.(`  … ${events.toLocaleString('en')} events (${last.day})`)
   }
+  // Month rows also hold the month's days before fromDay, and those days' raw events may be gone: derive them again.
+  await rederiveRollups(payload, fromDay)
   return { fromDay, events, retentionDays: retentionDays() }
 }

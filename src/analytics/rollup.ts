@@ -11,6 +11,12 @@ export const MAX_COUNTED_PER_VISITOR = 3
 export const ARTICLE_WIDE_BLOCK = -2
 export const NO_BLOCK = -1
 
+/**
+ * day: the report's rows; month: the same rows summed per calendar month (a long window reads whole months from
+ * these); total: per brand and day only (the daily series); hour: the 48-hour view; channel: where readers came from.
+ */
+export type RollupGrain = 'day' | 'month' | 'total' | 'hour' | 'channel'
+
 /** A raw funnel event as stored (brand resolved, normalised). */
 export type FunnelRow = {
   id: string
@@ -30,7 +36,7 @@ export type FunnelRow = {
   dedupeKey?: string
 }
 
-export type RollupDims = { grain: 'day' | 'hour' | 'channel'; brand: string; day: string; bucket: string; article: string; block: number; product: string; type: string; channel: string }
+export type RollupDims = { grain: RollupGrain; brand: string; day: string; bucket: string; article: string; block: number; product: string; type: string; channel: string }
 
 /**
  * One increment of one rollup row. `mark` names a visitor's mark (the visitor × a day row): with `cap`, the
@@ -56,6 +62,10 @@ export const beijingHour = (at: string | number | Date) => new Date(new Date(at)
 // every dimension in their own columns).
 const digest = (text: string) => crypto.createHash('sha1').update(text).digest('base64url').slice(0, 22)
 export const rollupKey = (d: RollupDims) => digest([d.grain === 'day' ? 'd' : d.grain === 'hour' ? 'h' : 'c', d.brand, d.bucket, d.article, d.block, d.product, d.type, d.channel].join('|'))
+
+/** Keys of the rows derived from day rows (month, total) are plain text, so the rebuild can recompute them in SQL. */
+export const derivedKey = (d: Pick<RollupDims, 'grain' | 'brand' | 'bucket' | 'article' | 'block' | 'product' | 'type'>) =>
+  [d.grain, d.brand, d.bucket, d.article, d.block, d.product, d.type].join('|')
 
 const withKey = (dims: RollupDims, rest: Omit<RollupDelta, keyof RollupDims | 'key'>): RollupDelta => ({ ...dims, key: rollupKey(dims), ...rest })
 
@@ -95,7 +105,20 @@ export function planRollups(e: FunnelRow): RollupDelta[] {
       out.push(withKey(line, { count: 1, amount: item.amount, units: item.units, visitors: 'none' }))
     }
   }
-  return out
+  return [...out, ...out.flatMap(twinsOf)]
+}
+
+/** A day row's month row, and for the main row of a step also the brand's daily total (counted as it counts). */
+function twinsOf(d: RollupDelta): RollupDelta[] {
+  if (d.grain !== 'day') return []
+  const month = d.day.slice(0, 7)
+  const monthDims = { ...d, grain: 'month' as const, bucket: month, day: `${month}-01` }
+  const twins: RollupDelta[] = [{ ...monthDims, key: derivedKey(monthDims), bump: false }]
+  if (d.block !== ARTICLE_WIDE_BLOCK && !d.type.endsWith('_item')) {
+    const total = { ...d, grain: 'total' as const, article: '', block: NO_BLOCK, product: '', channel: '' }
+    twins.push({ ...total, key: derivedKey(total), visitors: 'none', bump: false })
+  }
+  return twins
 }
 
 /**

@@ -5,7 +5,7 @@ import crypto from 'node:crypto'
 import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
-import { planRollups, type FunnelRow, type RollupDelta } from '@/analytics/rollup'
+import { ARTICLE_WIDE_BLOCK, derivedKey, NO_BLOCK, planRollups, type FunnelRow, type RollupDelta, type RollupGrain } from '@/analytics/rollup'
 
 import { activeEngine } from './engine'
 import { sqliteDb } from './sqlite'
@@ -146,12 +146,12 @@ async function mongoWrite(payload: Payload, rows: FunnelRow[], raw: boolean): Pr
 
 export type RollupDimension = 'day' | 'bucket' | 'article' | 'block' | 'product' | 'type' | 'channel'
 export type RollupSum = { day?: string; bucket?: string; article?: string; block?: number; product?: string; channel?: string; type: string; count: number; visitors: number; amount: number; units: number }
+export type RollupSpan = { grain: RollupGrain; fromDay: string; toDay: string }
 export type RollupQuery = {
-  grain: 'day' | 'hour' | 'channel'
+  /** The rows read: a grain over a range of days (month rows are dated by their first day). */
+  spans: RollupSpan[]
   /** null: every brand (admins). */
   brands: string[] | null
-  fromDay: string
-  toDay: string
   by: RollupDimension[]
   article?: string
   types?: string[]
@@ -161,9 +161,11 @@ export type RollupQuery = {
 /** Sums of rollup rows grouped by `by` (always also by type): as many rows as groups, whatever the traffic. */
 export async function sumRollups(payload: Payload, q: RollupQuery): Promise<RollupSum[]> {
   const by = [...new Set<RollupDimension>([...q.by, 'type'])]
+  if (!q.spans.length) return []
   if (activeEngine() === 'mongodb') return mongoSum(payload, q, by)
   const column = (d: RollupDimension) => sql.raw(d)
-  const where: SQL[] = [sql`grain = ${q.grain}`, sql`day >= ${q.fromDay}`, sql`day <= ${q.toDay}`]
+  const spans = q.spans.map((span) => sql`(grain = ${span.grain} AND day >= ${span.fromDay} AND day <= ${span.toDay})`)
+  const where: SQL[] = [sql`(${sql.join(spans, sql` OR `)})`]
   if (q.brands) where.push(q.brands.length ? sql`brand IN (${sql.join(q.brands.map((b) => sql`${b}`), sql`, `)})` : sql`0`)
   if (q.article !== undefined) where.push(sql`article = ${q.article}`)
   if (q.types) where.push(q.types.length ? sql`type IN (${sql.join(q.types.map((t) => sql`${t}`), sql`, `)})` : sql`0`)
@@ -184,7 +186,7 @@ function normaliseSum(r: Record<string, unknown>, by: RollupDimension[]): Rollup
 }
 
 async function mongoSum(payload: Payload, q: RollupQuery, by: RollupDimension[]): Promise<RollupSum[]> {
-  const match: Record<string, unknown> = { grain: q.grain, day: { $gte: q.fromDay, $lte: q.toDay } }
+  const match: Record<string, unknown> = { $or: q.spans.map((span) => ({ grain: span.grain, day: { $gte: span.fromDay, $lte: span.toDay } })) }
   if (q.brands) match.brand = { $in: q.brands }
   if (q.article !== undefined) match.article = q.article
   if (q.types) match.type = { $in: q.types }
@@ -206,6 +208,49 @@ export async function deleteRollupsFrom(payload: Payload, fromDay: string): Prom
     return
   }
   await sqliteBatch(payload, [sql`DELETE FROM funnel_rollups WHERE day >= ${fromDay} AND grain <> 'meta'`, sql`DELETE FROM funnel_marks WHERE day >= ${fromDay}`])
+}
+
+/**
+ * Recomputes the month rows of `fromMonth` (YYYY-MM) on and the brand's daily totals from `fromDay` on, from the
+ * day rows (which keep days whose raw events are gone): after a rebuild replayed the raw events.
+ */
+export async function rederiveRollups(payload: Payload, fromDay: string): Promise<void> {
+  const monthStart = `${fromDay.slice(0, 7)}-01`
+  if (activeEngine() === 'mongodb') {
+    const rollups = mongoModel(payload, 'funnel-rollups')
+    await rollups.deleteMany({ $or: [{ grain: 'month', day: { $gte: monthStart } }, { grain: 'total', day: { $gte: fromDay } }] })
+    const rows = await rollups.aggregate([
+      { $match: { grain: 'day', day: { $gte: monthStart } } },
+      { $group: { _id: { brand: '$brand', month: { $substr: ['$day', 0, 7] }, article: '$article', block: '$block', product: '$product', type: '$type' }, count: { $sum: '$count' }, visitors: { $sum: '$visitors' }, amount: { $sum: '$amount' }, units: { $sum: '$units' } } },
+    ])
+    for (const r of rows) {
+      const id = r._id as { brand: string; month: string; article: string; block: number; product: string; type: string }
+      const dims = { grain: 'month' as const, brand: id.brand, bucket: id.month, day: `${id.month}-01`, article: id.article, block: id.block, product: id.product, type: id.type, channel: '' }
+      await rollups.updateOne({ key: derivedKey(dims) }, { $set: { ...dims, count: r.count, visitors: r.visitors, amount: r.amount, units: r.units } }, { upsert: true })
+    }
+    const totals = await rollups.aggregate([
+      { $match: { grain: 'day', day: { $gte: fromDay }, block: { $ne: ARTICLE_WIDE_BLOCK }, type: { $not: /_item$/ } } },
+      { $group: { _id: { brand: '$brand', day: '$day', type: '$type' }, count: { $sum: '$count' }, amount: { $sum: '$amount' }, units: { $sum: '$units' } } },
+    ])
+    for (const r of totals) {
+      const id = r._id as { brand: string; day: string; type: string }
+      const dims = { grain: 'total' as const, brand: id.brand, bucket: id.day, day: id.day, article: '', block: NO_BLOCK, product: '', type: id.type, channel: '' }
+      await rollups.updateOne({ key: derivedKey(dims) }, { $set: { ...dims, count: r.count, visitors: 0, amount: r.amount, units: r.units } }, { upsert: true })
+    }
+    return
+  }
+  // The keys as derivedKey (src/analytics/rollup.ts) writes them: grain|brand|bucket|article|block|product|type.
+  await sqliteBatch(payload, [
+    sql`DELETE FROM funnel_rollups WHERE (grain = 'month' AND day >= ${monthStart}) OR (grain = 'total' AND day >= ${fromDay})`,
+    sql`INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, article, block, product, type, channel, count, visitors, amount, units)
+        SELECT lower(hex(randomblob(16))), 'month|' || brand || '|' || substr(day, 1, 7) || '|' || article || '|' || CAST(block AS INTEGER) || '|' || product || '|' || type,
+               'month', brand, substr(day, 1, 7) || '-01', substr(day, 1, 7), article, block, product, type, '', SUM(count), SUM(visitors), SUM(amount), SUM(units)
+        FROM funnel_rollups WHERE grain = 'day' AND day >= ${monthStart} GROUP BY brand, substr(day, 1, 7), article, block, product, type`,
+    sql`INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, article, block, product, type, channel, count, visitors, amount, units)
+        SELECT lower(hex(randomblob(16))), 'total|' || brand || '|' || day || '||' || ${NO_BLOCK} || '||' || type,
+               'total', brand, day, day, '', ${NO_BLOCK}, '', type, '', SUM(count), 0, SUM(amount), SUM(units)
+        FROM funnel_rollups WHERE grain = 'day' AND day >= ${fromDay} AND block <> ${ARTICLE_WIDE_BLOCK} AND substr(type, -5) <> '_item' GROUP BY brand, day, type`,
+  ])
 }
 
 /** Up to `limit` raw events after the cursor (day, id), oldest first: the rebuild reads in pages. */
