@@ -105,11 +105,17 @@ export function planRollups(e: FunnelRow): RollupDelta[] {
       out.push(withKey(line, { count: 1, amount: item.amount, units: item.units, visitors: 'none' }))
     }
   }
-  return [...out, ...out.flatMap(twinsOf)]
+  return out
+}
+
+/** The plan with the rows derived from day rows (SQLite derives them in SQL from the same plan, src/db). */
+export const planWithDerived = (e: FunnelRow): RollupDelta[] => {
+  const plan = planRollups(e)
+  return [...plan, ...plan.flatMap(derivedOf)]
 }
 
 /** A day row's month row, and for the main row of a step also the brand's daily total (counted as it counts). */
-function twinsOf(d: RollupDelta): RollupDelta[] {
+function derivedOf(d: RollupDelta): RollupDelta[] {
   if (d.grain !== 'day') return []
   const month = d.day.slice(0, 7)
   const monthDims = { ...d, grain: 'month' as const, bucket: month, day: `${month}-01` }

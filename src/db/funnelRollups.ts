@@ -5,7 +5,7 @@ import crypto from 'node:crypto'
 import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
-import { ARTICLE_WIDE_BLOCK, derivedKey, NO_BLOCK, planRollups, type FunnelRow, type RollupDelta, type RollupGrain } from '@/analytics/rollup'
+import { ARTICLE_WIDE_BLOCK, derivedKey, NO_BLOCK, planRollups, planWithDerived, type FunnelRow, type RollupDelta, type RollupGrain } from '@/analytics/rollup'
 
 import { activeEngine } from './engine'
 import { sqliteDb } from './sqlite'
@@ -62,13 +62,21 @@ async function sqliteWrite(payload: Payload, rows: FunnelRow[], raw: boolean): P
       ranks AS (SELECT event_id, mark, ROW_NUMBER() OVER (PARTITION BY mark ORDER BY seq) AS r FROM staged WHERE bump = 1),
       x AS (SELECT staged.*, COALESCE(m.n, 0) AS n, ranks.r AS r FROM staged
             LEFT JOIN ranks ON ranks.event_id = staged.event_id AND ranks.mark = staged.mark
-            LEFT JOIN funnel_marks m ON m.key = staged.mark)
+            LEFT JOIN funnel_marks m ON m.key = staged.mark),
+      counted AS (SELECT key, grain, brand, day, bucket, article, block, product, type, channel,
+                         CASE WHEN mark IS NULL OR cap IS NULL THEN count WHEN n + r <= cap THEN count ELSE 0 END AS c,
+                         CASE visitors WHEN 'mark' THEN (n = 0 AND r = 1) WHEN 'event' THEN 1 ELSE 0 END AS v, amount, units FROM x),
+      -- The rows derived from day rows, keyed as derivedKey (src/analytics/rollup.ts) keys them: the month's, and the
+      -- brand's daily total of each step's main row.
+      every AS (SELECT * FROM counted
+        UNION ALL SELECT 'month|' || brand || '|' || substr(day, 1, 7) || '|' || article || '|' || block || '|' || product || '|' || type,
+                         'month', brand, substr(day, 1, 7) || '-01', substr(day, 1, 7), article, block, product, type, '', c, v, amount, units
+                  FROM counted WHERE grain = 'day'
+        UNION ALL SELECT 'total|' || brand || '|' || day || '||' || ${NO_BLOCK} || '||' || type, 'total', brand, day, day, '', ${NO_BLOCK}, '', type, '', c, 0, amount, units
+                  FROM counted WHERE grain = 'day' AND block <> ${ARTICLE_WIDE_BLOCK} AND substr(type, -5) <> '_item')
     INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, article, block, product, type, channel, count, visitors, amount, units)
-    SELECT lower(hex(randomblob(16))), key, grain, brand, day, bucket, article, block, product, type, channel,
-           SUM(CASE WHEN mark IS NULL OR cap IS NULL THEN count WHEN n + r <= cap THEN count ELSE 0 END),
-           SUM(CASE visitors WHEN 'mark' THEN (n = 0 AND r = 1) WHEN 'event' THEN 1 ELSE 0 END),
-           SUM(amount), SUM(units)
-    FROM x WHERE true GROUP BY key
+    SELECT lower(hex(randomblob(16))), key, grain, brand, day, bucket, article, block, product, type, channel, SUM(c), SUM(v), SUM(amount), SUM(units)
+    FROM every WHERE true GROUP BY key
     ON CONFLICT(key) DO UPDATE SET count = count + excluded.count, visitors = visitors + excluded.visitors, amount = amount + excluded.amount, units = units + excluded.units`)
   statements.push(sql`WITH ${STAGED}
     INSERT INTO funnel_marks (id, key, day, n) SELECT lower(hex(randomblob(16))), mark, MIN(day), COUNT(*) FROM staged WHERE bump = 1 GROUP BY mark
@@ -121,7 +129,7 @@ async function mongoWrite(payload: Payload, rows: FunnelRow[], raw: boolean): Pr
       }
       written++
       const seen = new Map<string, number>()
-      for (const d of planRollups(row)) {
+      for (const d of planWithDerived(row)) {
         let n = 0
         if (d.mark) {
           if (!seen.has(d.mark)) seen.set(d.mark, ((await marks.findOneAndUpdate({ key: d.mark }, { $setOnInsert: { day: d.day, n: 0 } }, { upsert: true, new: true, session })) ?? {}).n ?? 0)

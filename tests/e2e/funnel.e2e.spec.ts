@@ -27,4 +27,24 @@ test("a reader's visit, tap and purchase show up in the article's dashboard row"
     expect(Number(cells[6])).toBe(1) // paid orders
     expect(cells[7]).toBe('¥59.00')
   }).toPass({ timeout: 30_000 })
+  // The block is named by its product, not by its position alone.
+  await expect(page.locator(`[data-testid="funnel-articles"] [data-block-name]`).first()).toContainText('」（第 1 个商品块）')
+
+  // 近 90 天 and a custom range keep the same figures for today's purchase.
+  await page.getByRole('link', { name: '近 90 天' }).click()
+  await expect(page.getByTestId('funnel-window')).toContainText('（90 天，北京时间）')
+  await expect(row.locator('td').nth(7)).toHaveText('¥59.00')
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+  await page.getByLabel('从').fill(today)
+  await page.getByLabel('到').fill(today)
+  await page.getByRole('button', { name: '查看' }).click()
+  await expect(page.getByTestId('funnel-window')).toContainText(`${today} 至 ${today}（1 天`)
+  await expect(row.locator('td').nth(6)).toHaveText('1')
+
+  // 推送后 48 小时: the article's hours, with the purchase in one of them.
+  await row.getByRole('link', { name: '推送后 48 小时' }).click()
+  await expect(page.getByTestId('funnel-hours')).toBeVisible()
+  await expect(page.getByTestId('funnel-hours-table').locator('tbody tr')).toHaveCount(48)
+  const paid = await page.getByTestId('funnel-hours-table').locator('tbody tr').evaluateAll((rows) => rows.reduce((n, r) => n + Number(r.children[6]?.textContent ?? 0), 0))
+  expect(paid).toBe(1)
 })
