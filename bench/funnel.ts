@@ -1,17 +1,30 @@
-// The funnel at scale (run by bench/funnel.mjs). Beacon events go through the real flush path (enqueueEvents →
-// flushEvents: normalise, brand lookup, raw rows and rollups in one transaction per batch); then the report is
-// timed for 7/30/90 days and the process's memory watched. Baseline in the same run: the old path (every raw event
-// of the window read into Node and added up there) at 100,000 events. Writes bench/out/funnel.json.
+// The funnel at scale: `npx tsx bench/funnel.ts` (BENCH_EVENTS, default 1,000,000). It starts itself again under
+// `payload run` on a fresh SQLite file (the database must be chosen before the config loads). Beacon events go
+// through the real flush path (enqueueEvents → flushEvents: normalise, brand lookup, raw rows and rollups in one
+// transaction per batch); then the report is timed for 7/30/90 days and the process's memory watched. Baseline in
+// the same run: the old path (every raw event of the window read into Node and added up there) at 100,000 events.
+// Writes bench/out/funnel.json. Not a test: numbers depend on the machine; results go in bench/README.md.
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
+import { payloadRunOrFail } from '../scripts/lib/app.mjs'
+
 import { funnelReport } from '@/analytics/funnel'
 import { enqueueEvents, flushEvents } from '@/analytics/record'
 import type { FunnelEventInput } from '@/analytics/types'
 import { doc, paragraph, productCard } from '@/seed/lexical'
+
+if (!process.env.TUIWEN_FUNNEL_BENCH_DB) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuiwen-funnel-bench-'))
+  const db = path.join(dir, 'bench.db')
+  await payloadRunOrFail('bench/funnel.ts', { DATABASE_URI: `file:${db}`, TUIWEN_FUNNEL_BENCH_DB: db, MEDIA_DIR: path.join(dir, 'media'), PAYLOAD_SECRET: 'bench-only-secret', TUIWEN_JOBS_AUTORUN: 'false' })
+  fs.rmSync(dir, { recursive: true, force: true })
+  process.exit(0)
+}
 
 const TOTAL = Number(process.env.BENCH_EVENTS || 1_000_000)
 const BASELINE_AT = 100_000
