@@ -5,7 +5,7 @@ import crypto from 'node:crypto'
 import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
-import { ARTICLE_WIDE_BLOCK, derivedKey, NO_BLOCK, planRollups, planWithDerived, type FunnelRow, type RollupDelta, type RollupGrain } from '@/analytics/rollup'
+import { ARTICLE_WIDE_BLOCK, derivedKey, NO_BLOCK, planRollups, planWithDerived, type FunnelRow, type RollupGrain } from '@/analytics/rollup'
 
 import { activeEngine } from './engine'
 import { sqliteDb } from './sqlite'
