@@ -40,6 +40,13 @@ test("a reader's visit, tap and purchase show up in the article's dashboard row"
   await page.getByRole('button', { name: '查看' }).click()
   await expect(page.getByTestId('funnel-window')).toContainText(`${today} 至 ${today}（1 天`)
   await expect(row.locator('td').nth(6)).toHaveText('1')
+  // A reversed range is refused with the field named, and what was typed stays in the form.
+  await page.getByLabel('从').fill('2026-12-05')
+  await page.getByLabel('到').fill('2026-12-01')
+  await page.getByRole('button', { name: '查看' }).click()
+  await expect(page.getByRole('alert')).toContainText('to: 结束日期不能早于开始日期')
+  await expect(page.getByLabel('从')).toHaveValue('2026-12-05')
+  await page.goBack()
 
   // 推送后 48 小时: the article's hours, with the purchase in one of them.
   await row.getByRole('link', { name: '推送后 48 小时' }).click()

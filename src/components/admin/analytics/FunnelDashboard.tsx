@@ -46,6 +46,8 @@ export function FunnelDashboard(props: {
   window: ReportWindow
   /** A bad custom range (the message names the field); the report then shows the default window. */
   windowError?: string
+  /** What was typed into a range that was refused, shown again so nothing is lost. */
+  typedRange?: { from: string; to: string }
   /** /admin/funnel?article=<id>: the article's first 48 hours instead of the report. */
   hours?: ArticleHours | null
   brand: string | null
@@ -83,8 +85,8 @@ export function FunnelDashboard(props: {
       </nav>
       <form method="get" action={`${adminRoute}/funnel`} style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', margin: '8px 0' }} aria-label="自定义日期范围">
         <input type="hidden" name="brand" value={brand ?? 'all'} />
-        <label>从 <input type="date" name="from" defaultValue={custom?.fromDay ?? report?.window.fromDay} required /></label>
-        <label>到 <input type="date" name="to" defaultValue={custom?.toDay ?? report?.window.toDay} required /></label>
+        <label>从 <input type="date" name="from" defaultValue={props.typedRange?.from ?? custom?.fromDay ?? report?.window.fromDay} required /></label>
+        <label>到 <input type="date" name="to" defaultValue={props.typedRange?.to ?? custom?.toDay ?? report?.window.toDay} required /></label>
         <button type="submit">查看</button>
         {props.windowError ? <span role="alert" style={{ color: 'var(--theme-error-500, #dc2626)' }}>{props.windowError}</span> : null}
       </form>

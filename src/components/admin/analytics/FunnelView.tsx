@@ -55,6 +55,7 @@ export async function FunnelView({ initPageResult, params, searchParams }: Admin
           report={report}
           window={window}
           windowError={isWindowError(parsed) ? parsed.message : undefined}
+          typedRange={isWindowError(parsed) ? { from: one(searchParams?.from) ?? '', to: one(searchParams?.to) ?? '' } : undefined}
           hours={hours}
           brand={requested}
           brands={(brands.docs as { id: string; name: string }[]).map((b) => ({ id: b.id, name: b.name }))}
