@@ -44,7 +44,7 @@ test("a reader's visit, tap and purchase show up in the article's dashboard row"
   await page.getByLabel('从').fill('2026-12-05')
   await page.getByLabel('到').fill('2026-12-01')
   await page.getByRole('button', { name: '查看' }).click()
-  await expect(page.getByRole('alert')).toContainText('to: 结束日期不能早于开始日期')
+  await expect(page.locator('form[aria-label="自定义日期范围"] [role="alert"]')).toContainText('to: 结束日期不能早于开始日期')
   await expect(page.getByLabel('从')).toHaveValue('2026-12-05')
   await page.goBack()
 
