@@ -99,46 +99,27 @@ const brandWhere = (scope: BrandScope): Where[] => (scope === 'all' ? [] : [{ br
 const brandsOf = (scope: BrandScope) => (scope === 'all' ? null : scope)
 
 type StatDoc = { day: string; article?: unknown; readCount?: number | null; shareCount?: number | null }
-type Counts = StepCounts
+type CountKey = Exclude<keyof StepCounts, 'visitors'>
+
+/** Where each step's rollup sums go in a row of the report: its counts, its unique visitors, its money. */
+const STEP_TARGETS: Record<string, { counts: CountKey[]; visitors?: keyof StepVisitors; amount?: CountKey }> = {
+  article_view: { counts: ['webReads', 'reads'], visitors: 'reads' },
+  block_impression: { counts: ['impressions'], visitors: 'impressions' },
+  block_tap: { counts: ['taps'], visitors: 'taps' },
+  landing_view: { counts: ['landingViews'], visitors: 'landingViews' },
+  checkout_started: { counts: ['checkouts'], visitors: 'checkouts' },
+  paid: { counts: ['orders'], visitors: 'orders', amount: 'revenue' },
+  refunded: { counts: ['refunds'], amount: 'refundAmount' },
+  follow: { counts: ['follows'] },
+}
 
 /** What one summed rollup row adds to a row of the report. */
-function add(target: Counts, r: RollupSum): void {
-  const v = target.visitors
-  switch (r.type) {
-    case 'article_view':
-      target.webReads += r.count
-      target.reads += r.count
-      v.reads += r.visitors
-      break
-    case 'block_impression':
-      target.impressions += r.count
-      v.impressions += r.visitors
-      break
-    case 'block_tap':
-      target.taps += r.count
-      v.taps += r.visitors
-      break
-    case 'landing_view':
-      target.landingViews += r.count
-      v.landingViews += r.visitors
-      break
-    case 'checkout_started':
-      target.checkouts += r.count
-      v.checkouts += r.visitors
-      break
-    case 'paid':
-      target.orders += r.count
-      target.revenue += r.amount
-      v.orders += r.visitors
-      break
-    case 'refunded':
-      target.refunds += r.count
-      target.refundAmount += r.amount
-      break
-    case 'follow':
-      target.follows += r.count
-      break
-  }
+function add(target: StepCounts, r: RollupSum): void {
+  const step = STEP_TARGETS[r.type]
+  if (!step) return
+  for (const key of step.counts) target[key] += r.count
+  if (step.visitors) target.visitors[step.visitors] += r.visitors
+  if (step.amount) target[step.amount] += r.amount
 }
 
 /** Counts of a row without its visitors (article-wide visitor rows carry no counts). */
@@ -172,8 +153,8 @@ export async function funnelReport(payload: Payload, input: FunnelWindowInput): 
   const stats = statsRes.docs as unknown as StatDoc[]
 
   const totals = zero()
-  const daily = new Map<string, Counts>(window.days.map((d) => [d, zero()]))
-  const byArticle = new Map<string, Counts & { blocks: Map<number, Counts> }>()
+  const daily = new Map<string, StepCounts>(window.days.map((d) => [d, zero()]))
+  const byArticle = new Map<string, StepCounts & { blocks: Map<number, StepCounts> }>()
   const articleRow = (id: string) => {
     let row = byArticle.get(id)
     if (!row) byArticle.set(id, (row = { ...zero(), blocks: new Map() }))

@@ -8,6 +8,7 @@ import type { Payload } from 'payload'
 import { ARTICLE_WIDE_BLOCK, derivedKey, NO_BLOCK, planRollups, planWithDerived, type FunnelRow, type RollupGrain } from '@/analytics/rollup'
 
 import { activeEngine } from './engine'
+import { mongoModel as mongoCollection, mongoSession } from './mongo'
 import { sqliteDb } from './sqlite'
 import { sqliteBatch, type RawStatement } from './stock'
 
@@ -104,14 +105,12 @@ type MongoModel = {
   aggregate: (pipeline: object[]) => { exec: () => Promise<Record<string, unknown>[]> } & PromiseLike<Record<string, unknown>[]>
   find: (filter: object, projection?: object) => { sort: (s: object) => { limit: (n: number) => { lean: () => Promise<Record<string, unknown>[]> } } }
 }
-const mongoModel = (payload: Payload, slug: string) => (payload.db as unknown as { collections: Record<string, MongoModel> }).collections[slug]
-const sessionOf = (payload: Payload, id: string | number | null | undefined) =>
-  id ? (payload.db as unknown as { sessions: Record<string, unknown> }).sessions[String(id)] : undefined
+const mongoModel = (payload: Payload, slug: string) => mongoCollection<MongoModel>(payload, slug)
 
 /** MongoDB: one transaction; the marks' previous value (returned by $inc) decides count and visitors. */
 async function mongoWrite(payload: Payload, rows: FunnelRow[], raw: boolean): Promise<number> {
   const transactionID = await payload.db.beginTransaction()
-  const session = sessionOf(payload, transactionID)
+  const session = mongoSession(payload, transactionID)
   const events = mongoModel(payload, 'funnel-events')
   const rollups = mongoModel(payload, 'funnel-rollups')
   const marks = mongoModel(payload, 'funnel-marks')

@@ -7,6 +7,7 @@ import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
+import { mongoModel } from './mongo'
 import { sqliteDb } from './sqlite'
 
 type SQL = ReturnType<typeof sql>
@@ -19,7 +20,7 @@ type MongoModel = {
 }
 
 export const OUTBOX_SLUG = 'outbox'
-export const outboxModel = (payload: Payload) => (payload.db as unknown as { collections: Record<string, MongoModel> }).collections[OUTBOX_SLUG]
+export const outboxModel = (payload: Payload) => mongoModel<MongoModel>(payload, OUTBOX_SLUG)
 
 export type OutboxMessage = { topic: string; data: Record<string, unknown>; availableAt?: number }
 export type ClaimedMessage = { id: string; topic: string; data: Record<string, unknown>; attempts: number }

@@ -5,6 +5,7 @@ import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
+import { mongoModel as mongoCollection } from './mongo'
 import { type LibsqlResult, sqliteDb } from './sqlite'
 
 /** One line of stock: a product, or one SKU (`variant`) of a product that has variants. */
@@ -17,7 +18,7 @@ type MongoModel = {
 }
 type SQL = ReturnType<typeof sql>
 
-const mongoModel = (payload: Payload, slug: string) => (payload.db as unknown as { collections: Record<string, MongoModel> }).collections[slug]
+const mongoModel = (payload: Payload, slug: string) => mongoCollection<MongoModel>(payload, slug)
 
 /**
  * Runs statements as ONE write transaction (BEGIN IMMEDIATE … COMMIT) on a single connection. The embedded libsql
