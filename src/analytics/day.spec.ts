@@ -12,6 +12,8 @@ describe('report windows in Beijing days', () => {
     expect(isDay('2026-02-28')).toBe(true)
     expect(isDay('2026-02-29')).toBe(false)
     expect(isDay('2026-2-1')).toBe(false)
+    expect(isDay('2026-13-01')).toBe(false)
+    expect(isDay('2026-12-32')).toBe(false)
   })
 
   it('splits a long window into whole months and the days at either end', () => {

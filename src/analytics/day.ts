@@ -23,7 +23,11 @@ export function daysBetween(fromDay: string, toDay: string): string[] {
 }
 
 /** A real calendar day written as YYYY-MM-DD. */
-export const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && beijingDay(beijingDayStart(value)) === value
+export function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const start = beijingDayStart(value) // Invalid Date for a month 13 or a day 32
+  return !Number.isNaN(start.getTime()) && beijingDay(start) === value
+}
 
 const daysInMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()
 

@@ -216,6 +216,7 @@ describe('windows', () => {
     for (const [query, field] of [
       ['days=45', 'days'],
       ['from=2026-02-30&to=2026-03-01', 'from'],
+      ['from=2026-13-01&to=2026-12-01', 'from'],
       [`from=${day(0)}`, 'to'],
       [`from=${day(0)}&to=${day(3)}`, 'to'],
       ['from=2020-01-01&to=2026-01-01', 'to'],
