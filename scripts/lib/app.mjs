@@ -65,8 +65,10 @@ export function clearPageCache() {
 
 /**
  * Runs `payload run <script>` and checks that the script really ran (it writes PAYLOAD_RUN_DONE_FILE at its end):
- * `payload run` has been seen to exit 0 without running the script at all (a seed that did not run would leave
- * the server on an empty database asking for a first user). Retries twice and fails loudly after that.
+ * `payload run` exits 0 without running the script to its end when Payload asks a question nobody can answer
+ * (a schema push with warnings, or migrations over a database made by a dev push: its `prompts` exit 0 on a
+ * closed stdin), and has been seen to do so once in a while besides. A seed that did not run would leave the
+ * server on an empty database asking for a first user, so this retries twice and fails loudly after that.
  */
 export async function payloadRunOrFail(script, env = {}) {
   for (let attempt = 1; attempt <= 3; attempt++) {
@@ -75,7 +77,7 @@ export async function payloadRunOrFail(script, env = {}) {
     if (fs.existsSync(done)) return
     console.error(`payload run exited without running ${script} (attempt ${attempt}); retrying…`)
   }
-  throw new Error(`payload run exited without running ${script} three times.`)
+  throw new Error(`payload run exited without running ${script} three times (did Payload ask about the schema above?).`)
 }
 
 /** Seeds the database of `env` (src/seed/cli.ts). */
