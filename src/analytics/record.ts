@@ -2,11 +2,11 @@
 // the browser beacon only enqueues, and a background flush writes batches. Either way the raw rows and the
 // rollups that count them are written in one transaction (src/db/funnelRollups.ts), so a burst of events costs
 // the landing page nothing and the reports never read raw events.
-import crypto from 'node:crypto'
 
 import type { Payload } from 'payload'
 
 import { writeFunnelEvents } from '@/db/funnelRollups'
+import { timeOrderedId } from '@/db/ids'
 
 import { resolveBrand } from './brands'
 import { beijingDay } from './day'
@@ -52,7 +52,7 @@ async function withBrand(payload: Payload, row: NonNullable<ReturnType<typeof no
   return brand ? ({ ...row, brand } as Row) : undefined
 }
 
-const withId = (row: Row): FunnelRow => ({ ...row, id: crypto.randomUUID() })
+const withId = (row: Row): FunnelRow => ({ ...row, id: timeOrderedId() })
 
 /**
  * Records one funnel event from server code (checkout: checkout_started / paid / refunded). Resolves the brand

@@ -8,6 +8,7 @@ import type { Payload } from 'payload'
 import { ARTICLE_WIDE_BLOCK, derivedKey, NO_BLOCK, planRollups, planWithDerived, type FunnelRow, type RollupGrain } from '@/analytics/rollup'
 
 import { activeEngine } from './engine'
+import { timeOrderedPrefix } from './ids'
 import { mongoModel as mongoCollection, mongoSession } from './mongo'
 import { sqliteDb } from './sqlite'
 import { sqliteBatch, type RawStatement } from './stock'
@@ -32,41 +33,57 @@ export async function writeFunnelEvents(payload: Payload, rows: FunnelRow[], opt
 // staged in a temporary table and applied by set-based statements: each row's visitor mark is read once, an
 // event's rank among the batch's events of the same mark decides whether it is still under the cap, and every
 // rollup row and mark is upserted once. Per-event statements managed ~800 events/s; this is the beacon's hot path.
-const STAGE_COLUMNS = ['seq', 'event_id', 'gated', 'key', 'grain', 'brand', 'day', 'bucket', 'article', 'block', 'product', 'type', 'channel', 'count', 'amount', 'units', 'visitors', 'mark', 'cap', 'bump'] as const
-const STAGE_TABLE = sql`CREATE TEMP TABLE IF NOT EXISTS funnel_stage (seq INTEGER, event_id TEXT, gated INTEGER, key TEXT, grain TEXT, brand TEXT, day TEXT, bucket TEXT, article TEXT,
-  block INTEGER, product TEXT, type TEXT, channel TEXT, count INTEGER, amount INTEGER, units INTEGER, visitors TEXT, mark TEXT, cap INTEGER, bump INTEGER)`
+const STAGE_COLUMNS = ['seq', 'event_id', 'gated', 'key', 'day', 'count', 'amount', 'units', 'visitors', 'mark', 'cap', 'bump'] as const
+const DIMS_COLUMNS = ['key', 'grain', 'brand', 'day', 'bucket', 'article', 'block', 'product', 'type', 'channel'] as const
+const STAGE_TABLES = [
+  sql`CREATE TEMP TABLE IF NOT EXISTS funnel_stage (seq INTEGER, event_id TEXT, gated INTEGER, key TEXT, day TEXT, count INTEGER, amount INTEGER, units INTEGER,
+    visitors TEXT, mark TEXT, cap INTEGER, bump INTEGER)`,
+  sql`CREATE TEMP TABLE IF NOT EXISTS funnel_dims (key TEXT PRIMARY KEY, grain TEXT, brand TEXT, day TEXT, bucket TEXT, article TEXT, block INTEGER, product TEXT, type TEXT, channel TEXT)`,
+]
+const CLEAR_STAGE = [sql`DELETE FROM temp.funnel_stage`, sql`DELETE FROM temp.funnel_dims`]
 const RAW_CHUNK = 200
-const STAGE_CHUNK = 400
+const STAGE_CHUNK = 600
 // The staged increments whose event was written (a repeated dedupeKey wrote no raw row).
 const STAGED = sql`staged AS (SELECT * FROM temp.funnel_stage s WHERE s.gated = 0 OR EXISTS (SELECT 1 FROM funnel_events e WHERE e.id = s.event_id))`
 
+/** Multi-row INSERTs of plain arguments (building drizzle SQL objects for thousands of values cost more than the database work). */
+function insertRows(table: string, columns: readonly string[], rows: unknown[][], chunk: number): RawStatement[] {
+  const placeholders = `(${columns.map(() => '?').join(', ')})`
+  const out: RawStatement[] = []
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk)
+    out.push({ sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${part.map(() => placeholders).join(', ')}`, args: part.flat() })
+  }
+  return out
+}
+
 async function sqliteWrite(payload: Payload, rows: FunnelRow[], raw: boolean): Promise<number> {
-  const statements: (SQL | RawStatement)[] = [STAGE_TABLE, sql`DELETE FROM temp.funnel_stage`]
+  const idPrefix = timeOrderedPrefix()
+  const statements: (SQL | RawStatement)[] = [...STAGE_TABLES, ...CLEAR_STAGE]
   const rawAt: number[] = []
   if (raw) for (let i = 0; i < rows.length; i += RAW_CHUNK) rawAt.push(statements.push(rawInsertSql(rows.slice(i, i + RAW_CHUNK))) - 1)
-  // Thousands of values per batch: bound as plain arguments (building drizzle SQL objects for them cost more than the
-  // database work).
+  // Each increment is staged with its row's key; the row's dimensions once per key (a batch touches far fewer rows
+  // than it has increments).
   const staged: unknown[][] = []
+  const dims = new Map<string, unknown[]>()
   rows.forEach((row, seq) => {
     const gated = raw && row.dedupeKey ? 1 : 0
     for (const d of planRollups(row)) {
-      staged.push([seq, row.id, gated, d.key, d.grain, d.brand, d.day, d.bucket, d.article, d.block, d.product, d.type, d.channel, d.count, d.amount, d.units, d.visitors, d.mark ?? null, d.cap ?? null, d.bump ? 1 : 0])
+      staged.push([seq, row.id, gated, d.key, d.day, d.count, d.amount, d.units, d.visitors, d.mark ?? null, d.cap ?? null, d.bump ? 1 : 0])
+      if (!dims.has(d.key)) dims.set(d.key, [d.key, d.grain, d.brand, d.day, d.bucket, d.article, d.block, d.product, d.type, d.channel])
     }
   })
-  const placeholders = `(${STAGE_COLUMNS.map(() => '?').join(', ')})`
-  for (let i = 0; i < staged.length; i += STAGE_CHUNK) {
-    const chunk = staged.slice(i, i + STAGE_CHUNK)
-    statements.push({ sql: `INSERT INTO temp.funnel_stage (${STAGE_COLUMNS.join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')}`, args: chunk.flat() })
-  }
+  statements.push(...insertRows('temp.funnel_stage', STAGE_COLUMNS, staged, STAGE_CHUNK), ...insertRows('temp.funnel_dims', DIMS_COLUMNS, [...dims.values()], STAGE_CHUNK))
   // rank: the event's place among this batch's events of the same mark; n: the mark's count before the batch.
   statements.push(sql`WITH ${STAGED},
       ranks AS (SELECT event_id, mark, ROW_NUMBER() OVER (PARTITION BY mark ORDER BY seq) AS r FROM staged WHERE bump = 1),
       x AS (SELECT staged.*, COALESCE(m.n, 0) AS n, ranks.r AS r FROM staged
             LEFT JOIN ranks ON ranks.event_id = staged.event_id AND ranks.mark = staged.mark
             LEFT JOIN funnel_marks m ON m.key = staged.mark),
-      counted AS (SELECT key, grain, brand, day, bucket, article, block, product, type, channel,
-                         CASE WHEN mark IS NULL OR cap IS NULL THEN count WHEN n + r <= cap THEN count ELSE 0 END AS c,
-                         CASE visitors WHEN 'mark' THEN (n = 0 AND r = 1) WHEN 'event' THEN 1 ELSE 0 END AS v, amount, units FROM x),
+      per AS (SELECT key, SUM(CASE WHEN mark IS NULL OR cap IS NULL THEN count WHEN n + r <= cap THEN count ELSE 0 END) AS c,
+                     SUM(CASE visitors WHEN 'mark' THEN (n = 0 AND r = 1) WHEN 'event' THEN 1 ELSE 0 END) AS v, SUM(amount) AS amount, SUM(units) AS units
+              FROM x GROUP BY key),
+      counted AS (SELECT d.*, per.c, per.v, per.amount, per.units FROM per JOIN temp.funnel_dims d ON d.key = per.key),
       -- The rows derived from day rows, keyed as derivedKey (src/analytics/rollup.ts) keys them: the month's, and the
       -- brand's daily total of each step's main row.
       every AS (SELECT * FROM counted
@@ -76,13 +93,13 @@ async function sqliteWrite(payload: Payload, rows: FunnelRow[], raw: boolean): P
         UNION ALL SELECT 'total|' || brand || '|' || day || '||' || ${NO_BLOCK} || '||' || type, 'total', brand, day, day, '', ${NO_BLOCK}, '', type, '', c, 0, amount, units
                   FROM counted WHERE grain = 'day' AND block <> ${ARTICLE_WIDE_BLOCK} AND substr(type, -5) <> '_item')
     INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, article, block, product, type, channel, count, visitors, amount, units)
-    SELECT lower(hex(randomblob(16))), key, grain, brand, day, bucket, article, block, product, type, channel, SUM(c), SUM(v), SUM(amount), SUM(units)
+    SELECT ${idPrefix} || lower(hex(randomblob(8))), key, grain, brand, day, bucket, article, block, product, type, channel, SUM(c), SUM(v), SUM(amount), SUM(units)
     FROM every WHERE true GROUP BY key
     ON CONFLICT(key) DO UPDATE SET count = count + excluded.count, visitors = visitors + excluded.visitors, amount = amount + excluded.amount, units = units + excluded.units`)
   statements.push(sql`WITH ${STAGED}
-    INSERT INTO funnel_marks (id, key, day, n) SELECT lower(hex(randomblob(16))), mark, MIN(day), COUNT(*) FROM staged WHERE bump = 1 GROUP BY mark
+    INSERT INTO funnel_marks (id, key, day, n) SELECT ${idPrefix} || lower(hex(randomblob(8))), mark, MIN(day), COUNT(*) FROM staged WHERE bump = 1 GROUP BY mark
     ON CONFLICT(key) DO UPDATE SET n = n + excluded.n`)
-  statements.push(sql`DELETE FROM temp.funnel_stage`)
+  statements.push(...CLEAR_STAGE)
   const results = await sqliteBatch(payload, statements)
   if (!raw) return rows.length
   return rawAt.reduce((n, at) => n + (results[at].rowsAffected ?? 0), 0)
@@ -247,14 +264,15 @@ export async function rederiveRollups(payload: Payload, fromDay: string): Promis
     return
   }
   // The keys as derivedKey (src/analytics/rollup.ts) writes them: grain|brand|bucket|article|block|product|type.
+  const idPrefix = timeOrderedPrefix()
   await sqliteBatch(payload, [
     sql`DELETE FROM funnel_rollups WHERE (grain = 'month' AND day >= ${monthStart}) OR (grain = 'total' AND day >= ${fromDay})`,
     sql`INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, article, block, product, type, channel, count, visitors, amount, units)
-        SELECT lower(hex(randomblob(16))), 'month|' || brand || '|' || substr(day, 1, 7) || '|' || article || '|' || CAST(block AS INTEGER) || '|' || product || '|' || type,
+        SELECT ${idPrefix} || lower(hex(randomblob(8))), 'month|' || brand || '|' || substr(day, 1, 7) || '|' || article || '|' || CAST(block AS INTEGER) || '|' || product || '|' || type,
                'month', brand, substr(day, 1, 7) || '-01', substr(day, 1, 7), article, block, product, type, '', SUM(count), SUM(visitors), SUM(amount), SUM(units)
         FROM funnel_rollups WHERE grain = 'day' AND day >= ${monthStart} GROUP BY brand, substr(day, 1, 7), article, block, product, type`,
     sql`INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, article, block, product, type, channel, count, visitors, amount, units)
-        SELECT lower(hex(randomblob(16))), 'total|' || brand || '|' || day || '||' || ${NO_BLOCK} || '||' || type,
+        SELECT ${idPrefix} || lower(hex(randomblob(8))), 'total|' || brand || '|' || day || '||' || ${NO_BLOCK} || '||' || type,
                'total', brand, day, day, '', ${NO_BLOCK}, '', type, '', SUM(count), 0, SUM(amount), SUM(units)
         FROM funnel_rollups WHERE grain = 'day' AND day >= ${fromDay} AND block <> ${ARTICLE_WIDE_BLOCK} AND substr(type, -5) <> '_item' GROUP BY brand, day, type`,
   ])
