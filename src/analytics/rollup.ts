@@ -63,6 +63,12 @@ export const beijingHour = (at: string | number | Date) => new Date(new Date(at)
 const digest = (text: string) => crypto.createHash('sha1').update(text).digest('base64url').slice(0, 22)
 export const rollupKey = (d: RollupDims) => digest([d.grain === 'day' ? 'd' : d.grain === 'hour' ? 'h' : 'c', d.brand, d.bucket, d.article, d.block, d.product, d.type, d.channel].join('|'))
 
+/**
+ * A visitor's mark on a day row. The day leads, so a day's marks sit together in the key index: live traffic
+ * writes only today's part of it (a random hash alone would dirty a different page of the whole index per mark).
+ */
+const markKey = (day: string, rowKey: string, visitor: string) => `${day.replaceAll('-', '')}${digest(`${rowKey}|${visitor}`)}`
+
 /** Keys of the rows derived from day rows (month, total) are plain text, so the rebuild can recompute them in SQL. */
 export const derivedKey = (d: Pick<RollupDims, 'grain' | 'brand' | 'bucket' | 'article' | 'block' | 'product' | 'type'>) =>
   [d.grain, d.brand, d.bucket, d.article, d.block, d.product, d.type].join('|')
@@ -79,7 +85,7 @@ export function planRollups(e: FunnelRow): RollupDelta[] {
   // The day row carries no channel (that would multiply the rows the report reads); channels have rows of their own.
   const row: RollupDims = { ...base, grain: 'day', bucket: e.day, block: e.block ?? NO_BLOCK, product: e.product ?? '', channel: '' }
   const rowKey = rollupKey(row)
-  const mark = e.visitor ? digest(`${rowKey}|${e.visitor}`) : undefined
+  const mark = e.visitor ? markKey(e.day, rowKey, e.visitor) : undefined
   const out: RollupDelta[] = []
   if (e.channel) {
     // Where readers came from (二维码, 分享, 朋友圈…): per day × article × type × channel, counted as the day row counts.
@@ -96,7 +102,7 @@ export function planRollups(e: FunnelRow): RollupDelta[] {
     // The step's unique visitors across the article (one reader tapping two blocks is one tapping reader).
     const wide: RollupDims = { ...base, grain: 'day', bucket: e.day, block: ARTICLE_WIDE_BLOCK, product: '', channel: '' }
     const wideKey = rollupKey(wide)
-    out.push({ ...wide, key: wideKey, count: 0, amount: 0, units: 0, ...(e.visitor ? { visitors: 'mark', mark: digest(`${wideKey}|${e.visitor}`), bump: true } : { visitors: 'event' }) })
+    out.push({ ...wide, key: wideKey, count: 0, amount: 0, units: 0, ...(e.visitor ? { visitors: 'mark', mark: markKey(e.day, wideKey, e.visitor), bump: true } : { visitors: 'event' }) })
   }
   // The product figures: each line of a paid or refunded order, with its units and its share of the amount.
   if (money) {

@@ -69,16 +69,16 @@ async function sqliteWrite(payload: Payload, rows: FunnelRow[], raw: boolean): P
   rows.forEach((row, seq) => {
     const gated = raw && row.dedupeKey ? 1 : 0
     for (const d of planRollups(row)) {
-      staged.push([seq, row.id, gated, d.key, d.day, d.count, d.amount, d.units, d.visitors, d.mark ?? null, d.cap ?? null, d.bump ? 1 : 0])
+      staged.push([seq, gated ? row.id : null, gated, d.key, d.day, d.count, d.amount, d.units, d.visitors, d.mark ?? null, d.cap ?? null, d.bump ? 1 : 0])
       if (!dims.has(d.key)) dims.set(d.key, [d.key, d.grain, d.brand, d.day, d.bucket, d.article, d.block, d.product, d.type, d.channel])
     }
   })
   statements.push(...insertRows('temp.funnel_stage', STAGE_COLUMNS, staged, STAGE_CHUNK), ...insertRows('temp.funnel_dims', DIMS_COLUMNS, [...dims.values()], STAGE_CHUNK))
   // rank: the event's place among this batch's events of the same mark; n: the mark's count before the batch.
   statements.push(sql`WITH ${STAGED},
-      ranks AS (SELECT event_id, mark, ROW_NUMBER() OVER (PARTITION BY mark ORDER BY seq) AS r FROM staged WHERE bump = 1),
+      ranks AS (SELECT seq, mark, ROW_NUMBER() OVER (PARTITION BY mark ORDER BY seq) AS r FROM staged WHERE bump = 1),
       x AS (SELECT staged.*, COALESCE(m.n, 0) AS n, ranks.r AS r FROM staged
-            LEFT JOIN ranks ON ranks.event_id = staged.event_id AND ranks.mark = staged.mark
+            LEFT JOIN ranks ON ranks.seq = staged.seq AND ranks.mark = staged.mark
             LEFT JOIN funnel_marks m ON m.key = staged.mark),
       per AS (SELECT key, SUM(CASE WHEN mark IS NULL OR cap IS NULL THEN count WHEN n + r <= cap THEN count ELSE 0 END) AS c,
                      SUM(CASE visitors WHEN 'mark' THEN (n = 0 AND r = 1) WHEN 'event' THEN 1 ELSE 0 END) AS v, SUM(amount) AS amount, SUM(units) AS units
