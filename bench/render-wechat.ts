@@ -54,8 +54,11 @@ async function main() {
   const json = await measure('JSON.stringify(input) (baseline)', () => JSON.stringify(full), iterations)
   const noBlocks = await measure('render, same article without product cards (baseline)', () => renderWechatArticle(plain), iterations)
   const withBlocks = await measure('render, full article (8 cards, 10 images)', () => renderWechatArticle(full), iterations)
+  // A hostile size (src/wechat/render/hostile.spec.ts checks its output): 2,500 paragraphs, 10,000 nodes.
+  const huge = { ...plain, content: { root: { type: 'root', children: Array.from({ length: 2500 }, (_, i) => p(t(`段${i}`), t('粗', 1), { type: 'linebreak', version: 1 })) } } }
+  const hugeDoc = await measure('render, 10,000-node document (2,500 paragraphs)', () => renderWechatArticle(huge), 10)
   const textChars = (JSON.stringify(full.content).match(/[\u4e00-\u9fff]/g) ?? []).length
-  const rows = [json, noBlocks, withBlocks]
+  const rows = [json, noBlocks, withBlocks, hugeDoc]
     .map((r) => `| ${r.label} | ${r.median.toFixed(2)} | ${r.p95.toFixed(2)} | ${(r.median / json.median).toFixed(1)}× |`)
     .join('\n')
   const section = `## WeChat renderer

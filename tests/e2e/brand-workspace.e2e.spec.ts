@@ -66,6 +66,11 @@ test("a brand owner sees and manages only their brand's members; an operator can
   await owner.locator('.rs__option', { hasText: '运营' }).click()
   await owner.getByRole('button', { name: '保存' }).click()
   await expect(owner.getByText(/成功/).first()).toBeVisible()
+  // The owner may create products: the list offers Payload's 「创建新条目」 link (the one the operator must not get).
+  const createLink = (page: typeof owner) => page.getByRole('link', { name: /创建新/ })
+  await owner.goto('/admin/collections/products')
+  await expect(owner.getByText(TEA_PRODUCT)).toBeVisible()
+  await expect(createLink(owner).first()).toBeVisible()
   await owner.close()
 
   const helper = await browser.newPage()
@@ -75,6 +80,6 @@ test("a brand owner sees and manages only their brand's members; an operator can
   await helper.goto('/admin/collections/products')
   await expect(helper.getByText(TEA_PRODUCT)).toBeVisible()
   // operators read products but cannot create them
-  await expect(helper.getByRole('link', { name: '新建' })).toHaveCount(0)
+  await expect(createLink(helper)).toHaveCount(0)
   await helper.close()
 })

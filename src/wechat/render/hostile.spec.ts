@@ -73,9 +73,8 @@ describe('hostile content', () => {
 
   it('renders a 10,000-node document', async () => {
     const paragraphs = Array.from({ length: 2500 }, (_, i) => L.paragraph(L.text(`段${i}`), L.text('粗', L.BOLD), L.linebreak()))
-    const started = performance.now()
+    // How fast it renders is measured in bench/render-wechat.ts, not here.
     const { html, warnings } = await render(L.doc(...paragraphs))
-    expect(performance.now() - started).toBeLessThan(5000)
     expect(parse(html).tags('p')).toHaveLength(2500)
     expect(warnings.join()).toContain('20000')
   })
