@@ -72,7 +72,10 @@ export default buildConfig({
     user: Users.slug,
     avatar: 'default',
     importMap: { baseDir: path.resolve(projectRoot, 'src') },
-    meta: { titleSuffix: ' · 推文 Tuiwen' },
+    meta: {
+      titleSuffix: ' · 推文 Tuiwen',
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/icon.svg' }, { rel: 'icon', sizes: '32x32', url: '/favicon.ico' }, { rel: 'apple-touch-icon', url: '/apple-touch-icon.png' }],
+    },
     components: {
       afterNavLinks: ['@/components/admin/analytics/FunnelNavLink#FunnelNavLink'],
       views: { funnel: { Component: '@/components/admin/analytics/FunnelView#FunnelView', path: '/funnel', meta: { title: '转化漏斗' } } },
