@@ -22,8 +22,8 @@ export function databaseAdapter(projectRoot: string, uri = process.env.DATABASE_
   return sqliteAdapter({
     client: { url },
     idType: 'uuid',
-    // Tests may push the schema straight from the config (TUIWEN_DB_PUSH=1) so work in progress needs no
-    // migration yet; `npm run check:generated` keeps the committed migrations in step, and the e2e run uses them.
+    // A developer may push the schema straight from the config (TUIWEN_DB_PUSH=1) while a change has no migration
+    // yet; tests and every server use the migrations, and `npm run check:generated` keeps them in step.
     push: process.env.TUIWEN_DB_PUSH === '1',
     busyTimeout: 10_000,
     // WAL with synchronous=NORMAL: a commit is a write to the WAL, not an fsync. Every commit survives a killed

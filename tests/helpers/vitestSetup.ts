@@ -6,7 +6,7 @@ import path from 'node:path'
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuiwen-test-'))
 process.env.PAYLOAD_SECRET ||= 'test-secret-not-for-production'
 process.env.MEDIA_DIR = path.join(dir, 'media')
-process.env.TUIWEN_DB_PUSH ??= '1'
+// Each test database is built by the committed migrations, as production's is: a wrong migration fails here.
 if (!process.env.TUIWEN_TEST_KEEP_DB) process.env.DATABASE_URI = `file:${path.join(dir, 'test.db')}`
 // Correctness suites fire 1,000 checkouts at once on a loaded CI machine: let every one wait its turn rather than
 // be turned away (503 BUSY), which src/platform/admission.spec.ts tests on its own.

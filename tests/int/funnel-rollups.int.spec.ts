@@ -295,9 +295,7 @@ describe('推送后 48 小时', () => {
 describe('npm run funnel:rebuild', () => {
   it('reads DATABASE_URI, recounts, prints what it did and exits 0', async () => {
     const before = figures(await funnelReport(payload, { scope: [w.brandA.id], days: 90, now }))
-    // This file's database was pushed from the config (TUIWEN_DB_PUSH), not migrated: the CLI must leave its schema
-    // alone. A second push could ask a question on stdin, which Payload answers itself by exiting 0.
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', TUIWEN_DB_PUSH: '0', PAYLOAD_MIGRATING: 'true' }
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development' }
     const result = spawnSync(process.execPath, [path.resolve('scripts/funnel-rebuild.mjs')], { env, encoding: 'utf8', timeout: 180_000 })
     expect(result.status, result.stdout + result.stderr).toBe(0)
     expect(result.stdout).toMatch(/Recounted [\d,]+ raw events from \d{4}-\d{2}-\d{2}/)
