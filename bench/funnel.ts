@@ -55,6 +55,8 @@ const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32)
 const TYPES: [FunnelEventInput['type'], number][] = [['article_view', 0.35], ['block_impression', 0.7], ['block_tap', 0.85], ['landing_view', 0.95], ['checkout_started', 0.98], ['paid', 1]]
 const CHANNELS = ['qr', 'share', 'moments', undefined] as const
 const now = Date.now()
+/** In arrival order: the newest moment of the history once `n` events are written (the last one arrives now). */
+const arrivedBy = (n: number) => now - 90 * DAY + (n / TOTAL) * 90 * DAY
 
 function event(): FunnelEventInput {
   const x = rand()
@@ -63,7 +65,7 @@ function event(): FunnelEventInput {
   const block = Math.floor(rand() * products.length)
   // Traffic arrives as it happens: the run walks through 90 days of history in time order (BENCH_ORDER=random
   // scatters every batch over the 90 days instead, the worst case of late beacons).
-  const at = ORDER === 'random' ? new Date(now - Math.floor(rand() * 90) * DAY - Math.floor(rand() * DAY)) : new Date(now - 90 * DAY + (written / TOTAL) * 90 * DAY + Math.floor(rand() * 600_000))
+  const at = ORDER === 'random' ? new Date(now - Math.floor(rand() * 90) * DAY - Math.floor(rand() * DAY)) : new Date(arrivedBy(written) - Math.floor(rand() * 600_000))
   const visitor = `v${Math.floor(rand() * 200_000)}`
   const base = { article, visitor, at, channel: CHANNELS[Math.floor(rand() * CHANNELS.length)] }
   if (type === 'article_view') return { ...base, type }
@@ -107,7 +109,7 @@ while (written < TOTAL) {
   if (written % 100_000 === 0) console.log(`  ${written.toLocaleString('en')} events, ${Math.round(written / (flushMs / 1000)).toLocaleString('en')} events/s`)
   if (!baseline && written >= BASELINE_AT) {
     // The 30 days up to the newest event written, so the window holds the events written so far.
-    const end = ORDER === 'random' ? now : now - 90 * DAY + (written / TOTAL) * 90 * DAY + 600_000
+    const end = ORDER === 'random' ? now : arrivedBy(written)
     await oldPathReport(30, end) // warm-up
     const runs = [await timed(() => oldPathReport(30, end)), await timed(() => oldPathReport(30, end)), await timed(() => oldPathReport(30, end))]
     const rollups = await timed(() => funnelReport(payload, { scope: [String(brand.id)], days: 30, now: end }))

@@ -80,7 +80,7 @@ const FLUSH_EVERY_MS = 1_000
 const FLUSH_AT = 500
 /**
  * Events per write transaction (one libsql batch of a few statements, src/db/funnelRollups.ts). The embedded engine
- * runs a batch synchronously, so a batch holds the event loop for its duration (about 0.4 ms per event here):
+ * runs a batch synchronously, so a batch holds the event loop for its duration (about 0.2 ms per event here):
  * batches stay small and the flush yields to waiting requests between them.
  */
 const WRITE_BATCH = 1_000

@@ -47,12 +47,12 @@ const STAGE_CHUNK = 600
 const STAGED = sql`staged AS (SELECT * FROM temp.funnel_stage s WHERE s.gated = 0 OR EXISTS (SELECT 1 FROM funnel_events e WHERE e.id = s.event_id))`
 
 /** Multi-row INSERTs of plain arguments (building drizzle SQL objects for thousands of values cost more than the database work). */
-function insertRows(table: string, columns: readonly string[], rows: unknown[][], chunk: number): RawStatement[] {
+function insertRows(table: string, columns: readonly string[], rows: unknown[][], chunk: number, onConflict = ''): RawStatement[] {
   const placeholders = `(${columns.map(() => '?').join(', ')})`
   const out: RawStatement[] = []
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk)
-    out.push({ sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${part.map(() => placeholders).join(', ')}`, args: part.flat() })
+    out.push({ sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${part.map(() => placeholders).join(', ')} ${onConflict}`, args: part.flat() })
   }
   return out
 }
@@ -61,7 +61,7 @@ async function sqliteWrite(payload: Payload, rows: FunnelRow[], raw: boolean): P
   const idPrefix = timeOrderedPrefix()
   const statements: (SQL | RawStatement)[] = [...STAGE_TABLES, ...CLEAR_STAGE]
   const rawAt: number[] = []
-  if (raw) for (let i = 0; i < rows.length; i += RAW_CHUNK) rawAt.push(statements.push(rawInsertSql(rows.slice(i, i + RAW_CHUNK))) - 1)
+  if (raw) for (const insert of insertRows('funnel_events', RAW_COLUMNS, rows.map(rawValues), RAW_CHUNK, 'ON CONFLICT(dedupe_key) DO NOTHING')) rawAt.push(statements.push(insert) - 1)
   // Each increment is staged with its row's key; the row's dimensions once per key (a batch touches far fewer rows
   // than it has increments).
   const staged: unknown[][] = []
@@ -105,14 +105,10 @@ async function sqliteWrite(payload: Payload, rows: FunnelRow[], raw: boolean): P
   return rawAt.reduce((n, at) => n + (results[at].rowsAffected ?? 0), 0)
 }
 
-const RAW_COLUMNS = 'id, type, brand_id, article, block, product, channel, sharer, visitor, "order", amount, items, occurred_at, day, dedupe_key'
+const RAW_COLUMNS = ['id', 'type', 'brand_id', 'article', 'block', 'product', 'channel', 'sharer', 'visitor', '"order"', 'amount', 'items', 'occurred_at', 'day', 'dedupe_key'] as const
 
-function rawInsertSql(rows: FunnelRow[]): RawStatement {
-  const values = rows.map((r) => [r.id, r.type, r.brand, r.article ?? null, r.block ?? null, r.product ?? null, r.channel ?? null, r.sharer ?? null, r.visitor ?? null,
-    r.order ?? null, r.amount ?? null, r.items ? JSON.stringify(r.items) : null, r.occurredAt, r.day, r.dedupeKey ?? null])
-  const placeholders = `(${values[0].map(() => '?').join(', ')})`
-  return { sql: `INSERT INTO funnel_events (${RAW_COLUMNS}) VALUES ${values.map(() => placeholders).join(', ')} ON CONFLICT(dedupe_key) DO NOTHING`, args: values.flat() }
-}
+const rawValues = (r: FunnelRow): unknown[] => [r.id, r.type, r.brand, r.article ?? null, r.block ?? null, r.product ?? null, r.channel ?? null, r.sharer ?? null,
+  r.visitor ?? null, r.order ?? null, r.amount ?? null, r.items ? JSON.stringify(r.items) : null, r.occurredAt, r.day, r.dedupeKey ?? null]
 
 type MongoModel = {
   insertMany: (docs: object[], options?: object) => Promise<unknown>
