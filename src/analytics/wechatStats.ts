@@ -3,8 +3,8 @@
 import type { Payload } from 'payload'
 
 import { idOf } from '../access/roles'
-import { clientFor, loadAccount } from '../publishing/account'
-import { defaultOrigin } from '../publishing/runtime'
+import { clientFor, loadAccount } from '../wechat/account'
+import { defaultOrigin } from '../wechat/account/runtime'
 import type { Push, WechatAccount } from '../payload-types'
 import { isWechatApiError } from '../wechat/oa'
 import { beijingDay } from './day'

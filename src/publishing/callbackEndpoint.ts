@@ -9,10 +9,10 @@ import { createDbUsedStateStore, type DbUsedStateStore } from '../db/usedStates'
 import type { Push } from '../payload-types'
 import { recordFollow } from '../analytics/follow'
 import { authenticateCallback, authenticateProbe, type CallbackAccount, type CallbackMessage, CallbackXmlError, parseCallbackXml } from '../wechat/oa'
-import { loadAccount } from './account'
+import { loadAccount } from '../wechat/account'
 import { callbackRuntime } from './callbackRuntime'
 import { applyMassResult, applyPublishResult } from './results'
-import { SecretDecryptError } from './secrets'
+import { SecretDecryptError } from '../platform/secrets'
 
 /** Longer than WeChat's retries (3 attempts, 5 s apart) by far. */
 const MESSAGE_TTL_MS = 24 * 3600_000

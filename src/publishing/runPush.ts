@@ -15,12 +15,12 @@ import {
   withRetry,
 } from '../wechat/oa'
 import { RenderImageError, RenderInputError, RenderLimitError, renderWechatArticle } from '../wechat/render'
-import { type AccountWithSecrets, clientFor, loadAccount } from './account'
+import { type AccountWithSecrets, clientFor, loadAccount } from '../wechat/account'
 import { PublishError } from './errors'
 import { contentHash, httpsMmbiz, prepareBodyImage, prepareCover, readImageSource, uploadOnce } from './images'
 import { type LoadedArticle, loadArticleForPublishing } from './loadArticle'
 import { applyPublishResult } from './results'
-import { defaultOrigin, publishingRuntime } from './runtime'
+import { defaultOrigin, publishingRuntime } from '../wechat/account/runtime'
 import { MANUAL_PUBLISH_MESSAGE, type PushAction, type PushStatus, type Step, type StepKey, stepsFor } from './steps'
 import { idOf } from '@/utilities/idOf'
 

@@ -3,7 +3,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { Push } from '../payload-types'
-import { defaultOrigin } from './runtime'
+import { defaultOrigin } from '../wechat/account/runtime'
 import { BUSY_STATUSES, type PushAction, type PushStatus } from './steps'
 
 export async function scheduleOrCancel(payload: Payload, push: Push, req?: PayloadRequest): Promise<string | undefined> {

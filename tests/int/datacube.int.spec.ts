@@ -6,7 +6,7 @@ import { beijingDay } from '@/analytics/day'
 import { funnelReport } from '@/analytics/funnel'
 import { importArticleStats, yesterdayBeijing } from '@/analytics/wechatStats'
 import type { Article, ArticleStat, WechatAccount } from '@/payload-types'
-import { publishingRuntime } from '@/publishing/runtime'
+import { publishingRuntime } from '@/wechat/account/runtime'
 import { createEmulatorClock, datacubeOf, startEmulator } from '@/sandbox/wechat-oa'
 import { createMemoryTokenCache, createOfficialAccountClient, type WechatApiError } from '@/wechat/oa'
 

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Customer, WechatAccount } from '@/payload-types'
-import { publishingRuntime } from '@/publishing/runtime'
+import { publishingRuntime } from '@/wechat/account/runtime'
 import { createEmulatorClock, startEmulator } from '@/sandbox/wechat-oa'
 import { READER_COOKIE, readerFromHeaders } from '@/wechat/identity/readerSession'
 import { identityRuntime } from '@/wechat/identity/runtime'

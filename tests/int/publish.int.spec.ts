@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Push, WechatAccount } from '@/payload-types'
 import { callbackRuntime } from '@/publishing/callbackRuntime'
-import { publishingRuntime } from '@/publishing/runtime'
+import { publishingRuntime } from '@/wechat/account/runtime'
 import { createOfficialAccountEmulator, type OfficialAccountEmulator } from '@/sandbox/wechat-oa'
 import { serveFetchHandler, type RunningServer } from '@/sandbox/http'
 import { doc, heading, paragraph, productCard, upload } from '@/seed/lexical'
@@ -408,7 +408,7 @@ describe('HTTP contract and access', () => {
     expect(read.body.appSecret ?? '').toBe('')
     const raw = (await payload.findByID({ collection: 'wechat-accounts', id: docId, showHiddenFields: true })) as WechatAccount
     expect(raw.appSecretEncrypted).toMatch(/^enc:v1:/)
-    const { loadAccount } = await import('@/publishing/account')
+    const { loadAccount } = await import('@/wechat/account')
     expect((await loadAccount(payload, docId)).appSecretPlain).toBe('top-secret-value')
     const other = await rest('GET', `/wechat-accounts/${docId}`, { token: await login(w.editorB.email, w.password) })
     expect(other.status).toBe(404)

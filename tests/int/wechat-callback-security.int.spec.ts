@@ -9,7 +9,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Follow, WechatAccount } from '@/payload-types'
-import { loadAccount } from '@/publishing/account'
+import { loadAccount } from '@/wechat/account'
 import { callbackRuntime } from '@/publishing/callbackRuntime'
 import { syncSandboxAccounts } from '@/sandbox/wechat-oa/accounts'
 import { createEmulatorClock, createOfficialAccountEmulator, type OfficialAccountEmulator } from '@/sandbox/wechat-oa'

@@ -8,8 +8,8 @@ import type { Payload, Where } from 'payload'
 
 import { idOf } from '../../access/roles'
 import type { FollowQrCode, WechatAccount } from '../../payload-types'
-import { clientFor, loadAccount } from '../../publishing/account'
-import { defaultOrigin } from '../../publishing/runtime'
+import { clientFor, loadAccount } from '../../wechat/account'
+import { defaultOrigin } from '../../wechat/account/runtime'
 import { type FollowTarget, sceneFor } from './scene'
 
 export const TEMP_QR_SECONDS = 2_592_000

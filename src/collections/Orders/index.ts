@@ -127,7 +127,7 @@ export const Orders: CollectionConfig = {
     { name: 'paidAt', type: 'date', label: { en: 'Paid at', zh: '支付时间' }, admin: { readOnly: true, position: 'sidebar' } },
     // sha256 of the guest access token (the token itself is only ever in the buyer's link).
     { name: 'accessTokenHash', type: 'text', index: true, access: { read: () => false, update: () => false }, admin: { hidden: true } },
-    // The same token, encrypted (publishing/secrets), so the notification job can link the buyer to the order page.
+    // The same token, encrypted (platform/secrets), so the notification job can link the buyer to the order page.
     { name: 'accessTokenEncrypted', type: 'text', access: { read: () => false, update: () => false }, admin: { hidden: true } },
     // 秒杀 每人限购 (src/commerce/flashSale.ts): the per-buyer counters this order took, `<counter key>*<units>` separated
     // by spaces (keys carry a hash of the buyer's openid/phone, never the raw value); given back once if it is cancelled unpaid.

@@ -5,7 +5,7 @@ import crypto from 'node:crypto'
 import type { Payload } from 'payload'
 
 import type { WechatAccount } from '../../payload-types'
-import { decryptSecret } from '../../publishing/secrets'
+import { decryptSecret } from '../../platform/secrets'
 import { SANDBOX_ACCOUNT } from '../../seed/wechatSandbox'
 import { createEmulatorClock } from './clock'
 import { createOfficialAccountEmulator, type OfficialAccountEmulator } from './emulator'

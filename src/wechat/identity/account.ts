@@ -3,7 +3,7 @@
 import type { Payload } from 'payload'
 
 import { idOf } from '../../access/roles'
-import { loadAccount, type AccountWithSecrets } from '../../publishing/account'
+import { loadAccount, type AccountWithSecrets } from '../account'
 import type { WechatAccount } from '../../payload-types'
 
 const SLUG_RE = /^[a-z0-9-]{1,120}$/i

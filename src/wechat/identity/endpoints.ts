@@ -7,9 +7,9 @@ import { createHmac } from 'node:crypto'
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
 import { createDbUsedStateStore } from '../../db/usedStates'
-import { apiBaseFor, clientFor, loadAccount, type AccountWithSecrets } from '../../publishing/account'
+import { apiBaseFor, clientFor, loadAccount, type AccountWithSecrets } from '../account'
 import { publicOrigin } from '../../platform/http/origin'
-import { defaultOrigin, publishingRuntime } from '../../publishing/runtime'
+import { defaultOrigin, publishingRuntime } from '../account/runtime'
 import { payloadSecret } from '../../utilities/payloadSecret'
 import { isWechatApiError } from '../oa'
 import {

@@ -1,6 +1,6 @@
 import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
 
-import { encryptSecret } from '../../../publishing/secrets'
+import { encryptSecret } from '../../../platform/secrets'
 import { isEncodingAESKey } from '../../../wechat/oa/callbackCrypto'
 import { ENCODING_AES_KEY_INVALID, ENCODING_AES_KEY_REQUIRED } from '../validation/callbackSecurity'
 

@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 
-import type { WechatAccount } from '../payload-types'
-import { createOfficialAccountClient, DEFAULT_WECHAT_API_BASE, type OfficialAccountClient } from '../wechat/oa'
-import { PublishError } from './errors'
+import type { WechatAccount } from '../../payload-types'
+import { createOfficialAccountClient, DEFAULT_WECHAT_API_BASE, type OfficialAccountClient } from '../oa'
+import { PublishError } from '../../publishing/errors'
 import { publishingRuntime } from './runtime'
-import { decryptSecret } from './secrets'
+import { decryptSecret } from '../../platform/secrets'
 
 export type AccountWithSecrets = WechatAccount & { appSecretPlain: string; callbackTokenPlain: string; encodingAESKeyPlain: string }
 
