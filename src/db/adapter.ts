@@ -2,11 +2,20 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj, Payload } from 'payload'
 
+import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations } from '../migrations/sqlite'
 import { DEFAULT_SQLITE_FILE, engineFor } from './engine'
+
+/** Read replicas for PostgreSQL (comma-separated URIs): Payload sends reads outside transactions to them. */
+const readReplicas = (env = process.env) =>
+  (env.DATABASE_READ_REPLICAS ?? '')
+    .split(',')
+    .map((uri) => uri.trim())
+    .filter(Boolean)
 
 /**
  * Builds the Payload database adapter from DATABASE_URI.
@@ -14,8 +23,21 @@ import { DEFAULT_SQLITE_FILE, engineFor } from './engine'
  * tests and production alike, so a database made by one is valid for the others.
  */
 export function databaseAdapter(projectRoot: string, uri = process.env.DATABASE_URI): DatabaseAdapterObj {
-  if (engineFor(uri) === 'mongodb') {
+  const engine = engineFor(uri)
+  if (engine === 'mongodb') {
     return mongooseAdapter({ url: uri as string })
+  }
+  if (engine === 'postgres') {
+    const replicas = readReplicas()
+    return postgresAdapter({
+      pool: { connectionString: uri, max: Number(process.env.DATABASE_POOL_MAX) || 20 },
+      idType: 'uuid',
+      // Like SQLite: the committed migrations are the schema, everywhere.
+      push: false,
+      migrationDir: path.resolve(projectRoot, 'src/migrations/postgres'),
+      prodMigrations: postgresMigrations as never,
+      ...(replicas.length ? { readReplicas: replicas } : {}),
+    })
   }
   const url = uri || `file:${path.resolve(projectRoot, DEFAULT_SQLITE_FILE)}`
   if (url.startsWith('file:')) fs.mkdirSync(path.dirname(url.slice('file:'.length)), { recursive: true })
@@ -39,8 +61,10 @@ export function databaseAdapter(projectRoot: string, uri = process.env.DATABASE_
 
 /** Production runs prodMigrations on connect; everywhere else we run the same migrations ourselves. */
 export async function migrateOutsideProduction(payload: Payload): Promise<void> {
-  if (engineFor(process.env.DATABASE_URI) !== 'sqlite') return
+  const engine = engineFor(process.env.DATABASE_URI)
+  if (engine === 'mongodb') return
   if (process.env.NODE_ENV === 'production' || process.env.PAYLOAD_MIGRATING === 'true') return
   if (process.env.TUIWEN_DB_PUSH === '1') return
-  if (migrations.length) await payload.db.migrate({ migrations: migrations as never })
+  const list = engine === 'postgres' ? postgresMigrations : migrations
+  if (list.length) await payload.db.migrate({ migrations: list as never })
 }

@@ -11,7 +11,7 @@ import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
-import { sqliteDb } from './sqlite'
+import { execute, greatest, list } from './relational'
 
 type Lean<T> = { lean: () => Promise<T> }
 type MongoModel = {
@@ -51,7 +51,7 @@ export async function setLimit(payload: Payload, key: string, max: number): Prom
     await model(payload).updateOne({ key }, { $set: { max, updatedAt: at }, $setOnInsert: { used: 0, createdAt: at } }, { upsert: true })
     return
   }
-  await sqliteDb(payload).run(
+  await execute(payload, 
     sql`INSERT INTO community_counters (id, "key", used, "max", updated_at, created_at) VALUES (${crypto.randomUUID()}, ${key}, 0, ${max}, ${at.toISOString()}, ${at.toISOString()})
         ON CONFLICT("key") DO UPDATE SET "max" = excluded."max", updated_at = excluded.updated_at`,
   )
@@ -59,7 +59,7 @@ export async function setLimit(payload: Payload, key: string, max: number): Prom
 
 /**
  * Takes one unit (a seat, a coupon) if `used < max`; returns whether this call got it. No counter → false.
- * SQLite: UPDATE … SET used = used + 1 WHERE key = ? AND used < max (check and increment in one statement).
+ * SQL: UPDATE … SET used = used + 1 WHERE key = ? AND used < max (check and increment in one statement).
  * MongoDB: updateOne({ key, $expr: { $lt: ['$used', '$max'] } }, { $inc: { used: 1 } }).
  */
 export async function takeOne(payload: Payload, key: string): Promise<boolean> {
@@ -67,8 +67,8 @@ export async function takeOne(payload: Payload, key: string): Promise<boolean> {
     const result = await model(payload).updateOne({ key, $expr: { $lt: ['$used', '$max'] } }, { $inc: { used: 1 } })
     return (result.modifiedCount ?? 0) === 1
   }
-  const result = await sqliteDb(payload).run(sql`UPDATE community_counters SET used = used + 1 WHERE "key" = ${key} AND used < "max"`)
-  return (result.rowsAffected ?? 0) === 1
+  const result = await execute(payload, sql`UPDATE community_counters SET used = used + 1 WHERE "key" = ${key} AND used < "max"`)
+  return result.rowsAffected === 1
 }
 
 /**
@@ -85,8 +85,8 @@ export async function giveBackOne(payload: Payload, key: string): Promise<boolea
     const result = await model(payload).updateOne({ key, used: { $gt: 0 } }, { $inc: { used: -1 } })
     return (result.modifiedCount ?? 0) === 1
   }
-  const result = await sqliteDb(payload).run(sql`UPDATE community_counters SET used = used - 1 WHERE "key" = ${key} AND used > 0`)
-  return (result.rowsAffected ?? 0) === 1
+  const result = await execute(payload, sql`UPDATE community_counters SET used = used - 1 WHERE "key" = ${key} AND used > 0`)
+  return result.rowsAffected === 1
 }
 
 /**
@@ -114,11 +114,12 @@ export async function takeUpTo(payload: Payload, key: string, quantity: number, 
       throw error
     }
   }
-  const result = await sqliteDb(payload).run(
+  const result = await execute(payload, 
     sql`INSERT INTO community_counters (id, "key", used, "max", updated_at, created_at) VALUES (${crypto.randomUUID()}, ${key}, ${quantity}, ${max}, ${at.toISOString()}, ${at.toISOString()})
-        ON CONFLICT("key") DO UPDATE SET used = used + excluded.used, "max" = excluded."max", updated_at = excluded.updated_at WHERE used + excluded.used <= excluded."max"`,
+        ON CONFLICT("key") DO UPDATE SET used = community_counters.used + excluded.used, "max" = excluded."max", updated_at = excluded.updated_at
+        WHERE community_counters.used + excluded.used <= excluded."max"`,
   )
-  return (result.rowsAffected ?? 0) === 1
+  return result.rowsAffected === 1
 }
 
 /**
@@ -135,10 +136,10 @@ export async function giveBack(payload: Payload, key: string, quantity: number):
     const clamped = await model(payload).updateOne({ key, used: { $gt: 0, $lt: quantity } }, { $set: { used: 0, updatedAt: at } })
     return (clamped.modifiedCount ?? 0) === 1
   }
-  const result = await sqliteDb(payload).run(
-    sql`UPDATE community_counters SET used = MAX(used - ${quantity}, 0), updated_at = ${at.toISOString()} WHERE "key" = ${key} AND used > 0`,
+  const result = await execute(payload, 
+    sql`UPDATE community_counters SET used = ${greatest(sql`community_counters.used - ${quantity}`, sql`0`)}, updated_at = ${at.toISOString()} WHERE "key" = ${key} AND used > 0`,
   )
-  return (result.rowsAffected ?? 0) === 1
+  return result.rowsAffected === 1
 }
 
 /**
@@ -153,11 +154,11 @@ export async function nextInSequence(payload: Payload, key: string): Promise<num
       .lean()
     return Number(doc?.used)
   }
-  const result = await sqliteDb(payload).run(
+  const result = await execute(payload, 
     sql`INSERT INTO community_counters (id, "key", used, "max", updated_at, created_at) VALUES (${crypto.randomUUID()}, ${key}, 1, 0, ${at.toISOString()}, ${at.toISOString()})
-        ON CONFLICT("key") DO UPDATE SET used = used + 1, updated_at = excluded.updated_at RETURNING used`,
+        ON CONFLICT("key") DO UPDATE SET used = community_counters.used + 1, updated_at = excluded.updated_at RETURNING used`,
   )
-  return Number((result.rows?.[0] as { used?: unknown } | undefined)?.used)
+  return Number((result.rows[0] as { used?: unknown } | undefined)?.used)
 }
 
 export type CounterValue = { used: number; max: number }
@@ -170,12 +171,8 @@ export async function readCounters(payload: Payload, keys: string[]): Promise<Ma
     for (const d of await model(payload).find({ key: { $in: keys } }).lean()) out.set(String(d.key), { used: Number(d.used ?? 0), max: Number(d.max ?? 0) })
     return out
   }
-  const list = sql.join(
-    keys.map((k) => sql`${k}`),
-    sql`, `,
-  )
-  const result = await sqliteDb(payload).run(sql`SELECT "key", used, "max" FROM community_counters WHERE "key" IN (${list})`)
-  for (const row of result.rows ?? []) {
+  const result = await execute(payload, sql`SELECT "key", used, "max" FROM community_counters WHERE "key" IN (${list(keys)})`)
+  for (const row of result.rows) {
     const r = row as { key: unknown; used: unknown; max: unknown }
     out.set(String(r.key), { used: Number(r.used), max: Number(r.max) })
   }
@@ -200,11 +197,11 @@ export async function compareAndSetClaim(payload: Payload, claimId: string, from
     return ((await claims.updateOne(filter, update)).modifiedCount ?? 0) === 1
   }
   const result = setUsed
-    ? await sqliteDb(payload).run(
+    ? await execute(payload, 
         sql`UPDATE coupon_claims SET status = ${to}, order_ref = ${orderRef}, used_at = ${at.toISOString()}, updated_at = ${at.toISOString()} WHERE id = ${claimId} AND status = ${from}`,
       )
-    : await sqliteDb(payload).run(
+    : await execute(payload, 
         sql`UPDATE coupon_claims SET status = ${to}, order_ref = NULL, used_at = NULL, updated_at = ${at.toISOString()} WHERE id = ${claimId} AND status = ${from} AND order_ref = ${orderRef}`,
       )
-  return (result.rowsAffected ?? 0) === 1
+  return result.rowsAffected === 1
 }

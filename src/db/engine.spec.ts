@@ -12,7 +12,11 @@ describe('engineFor', () => {
     expect(engineFor('mongodb://127.0.0.1:27017/tuiwen')).toBe('mongodb')
     expect(engineFor('mongodb+srv://cluster.example/tuiwen')).toBe('mongodb')
   })
+  it('selects PostgreSQL for postgres:// and postgresql://', () => {
+    expect(engineFor('postgres://127.0.0.1:5432/tuiwen')).toBe('postgres')
+    expect(engineFor('postgresql://user@db.example/tuiwen')).toBe('postgres')
+  })
   it('rejects anything else with a clear message', () => {
-    expect(() => engineFor('postgres://localhost/x')).toThrow(/DATABASE_URI/)
+    expect(() => engineFor('mysql://localhost/x')).toThrow(/DATABASE_URI/)
   })
 })

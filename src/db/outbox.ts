@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
 import { mongoModel } from './mongo'
-import { sqliteDb } from './sqlite'
+import { execute, json, list, skipLocked } from './relational'
 
 type SQL = ReturnType<typeof sql>
 type MongoModel = {
@@ -27,8 +27,8 @@ export type ClaimedMessage = { id: string; topic: string; data: Record<string, u
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
-/** The SQLite INSERT of one message, written only when `guard` holds (e.g. the order row of the same batch exists). */
-export function outboxInsertSql(message: OutboxMessage, now: number, guard: SQL = sql`1`): SQL {
+/** The INSERT of one message (SQLite and PostgreSQL), written only when `guard` holds (e.g. the order row of the same batch exists). */
+export function outboxInsertSql(message: OutboxMessage, now: number, guard: SQL = sql`TRUE`): SQL {
   const at = iso(now)
   return sql`INSERT INTO outbox (id, topic, data, available_at, attempts, updated_at, created_at)
              SELECT ${crypto.randomUUID()}, ${message.topic}, ${JSON.stringify(message.data)}, ${iso(message.availableAt ?? now)}, 0, ${at}, ${at} WHERE ${guard}`
@@ -51,16 +51,17 @@ export async function enqueueOutbox(payload: Payload, messages: OutboxMessage[],
     await outboxModel(payload).insertMany(messages.map((m) => outboxDocument(m, now)))
     return
   }
-  for (const m of messages) await sqliteDb(payload).run(outboxInsertSql(m, now))
+  for (const m of messages) await execute(payload, outboxInsertSql(m, now))
 }
 
 /**
  * Leases up to `limit` messages that are due and not leased (or whose lease ran out: a processor that died).
- * SQLite: one UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING. MongoDB: findOneAndUpdate per message.
+ * SQL: one UPDATE … WHERE id IN (SELECT … LIMIT n [FOR UPDATE SKIP LOCKED]) RETURNING. MongoDB: findOneAndUpdate per message.
  */
 export async function claimOutbox(payload: Payload, options: { limit: number; leaseMs: number; now?: number }): Promise<ClaimedMessage[]> {
   const now = options.now ?? Date.now()
   const until = iso(now + options.leaseMs)
+  const due = sql`done_at IS NULL AND available_at <= ${iso(now)} AND (claimed_until IS NULL OR claimed_until < ${iso(now)})`
   if (activeEngine() === 'mongodb') {
     const out: ClaimedMessage[] = []
     for (let i = 0; i < options.limit; i++) {
@@ -76,16 +77,13 @@ export async function claimOutbox(payload: Payload, options: { limit: number; le
     }
     return out
   }
-  const result = await sqliteDb(payload).run(
+  const result = await execute(payload, 
+    // The outer condition repeats the inner one: PostgreSQL re-checks it on a row another claimer just changed.
     sql`UPDATE outbox SET claimed_until = ${until}, attempts = attempts + 1
-        WHERE id IN (SELECT id FROM outbox WHERE done_at IS NULL AND available_at <= ${iso(now)} AND (claimed_until IS NULL OR claimed_until < ${iso(now)})
-                     ORDER BY available_at LIMIT ${options.limit})
+        WHERE id IN (SELECT id FROM outbox WHERE ${due} ORDER BY available_at LIMIT ${options.limit}${skipLocked()}) AND ${due}
         RETURNING id, topic, data, attempts`,
   )
-  return (result.rows ?? []).map((row) => {
-    const r = row as Record<string, unknown>
-    return { id: String(r.id), topic: String(r.topic), data: JSON.parse(String(r.data ?? '{}')), attempts: Number(r.attempts) }
-  })
+  return result.rows.map((r) => ({ id: String(r.id), topic: String(r.topic), data: json(r.data, {}), attempts: Number(r.attempts) }))
 }
 
 export async function completeOutbox(payload: Payload, ids: string[], now = Date.now()): Promise<void> {
@@ -94,11 +92,7 @@ export async function completeOutbox(payload: Payload, ids: string[], now = Date
     await outboxModel(payload).updateMany({ _id: { $in: ids } }, { $set: { doneAt: new Date(now), claimedUntil: null } })
     return
   }
-  const list = sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  )
-  await sqliteDb(payload).run(sql`UPDATE outbox SET done_at = ${iso(now)}, claimed_until = NULL WHERE id IN (${list})`)
+  await execute(payload, sql`UPDATE outbox SET done_at = ${iso(now)}, claimed_until = NULL WHERE id IN (${list(ids)})`)
 }
 
 /** Puts a message back for a later attempt (or, with `retryAt` null, gives up on it: done, with the error kept). */
@@ -109,13 +103,13 @@ export async function failOutbox(payload: Payload, id: string, error: string, re
     await outboxModel(payload).updateOne({ _id: id }, { $set: set })
     return
   }
-  if (retryAt === null) await sqliteDb(payload).run(sql`UPDATE outbox SET done_at = ${iso(now)}, last_error = ${message}, claimed_until = NULL WHERE id = ${id}`)
-  else await sqliteDb(payload).run(sql`UPDATE outbox SET available_at = ${iso(retryAt)}, last_error = ${message}, claimed_until = NULL WHERE id = ${id}`)
+  if (retryAt === null) await execute(payload, sql`UPDATE outbox SET done_at = ${iso(now)}, last_error = ${message}, claimed_until = NULL WHERE id = ${id}`)
+  else await execute(payload, sql`UPDATE outbox SET available_at = ${iso(retryAt)}, last_error = ${message}, claimed_until = NULL WHERE id = ${id}`)
 }
 
 /** Messages not yet done (tests and the operator's health view). */
 export async function pendingOutboxCount(payload: Payload): Promise<number> {
   if (activeEngine() === 'mongodb') return outboxModel(payload).countDocuments({ doneAt: null })
-  const result = await sqliteDb(payload).run(sql`SELECT COUNT(*) AS n FROM outbox WHERE done_at IS NULL`)
-  return Number((result.rows?.[0] as { n?: unknown } | undefined)?.n ?? 0)
+  const result = await execute(payload, sql`SELECT COUNT(*) AS n FROM outbox WHERE done_at IS NULL`)
+  return Number((result.rows[0] as { n?: unknown } | undefined)?.n ?? 0)
 }

@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import type { Payment } from '@/payload-types'
 
 import { activeEngine } from './engine'
-import { sqliteDb } from './sqlite'
+import { bool, execute } from './relational'
 
 export type NewPayment = Pick<Payment, 'outTradeNo' | 'attempt' | 'channel' | 'amount' | 'sandbox'> & {
   order: string
@@ -20,11 +20,11 @@ export type NewPayment = Pick<Payment, 'outTradeNo' | 'attempt' | 'channel' | 'a
 
 export async function insertPayment(payload: Payload, p: NewPayment): Promise<void> {
   const data = { ...p, status: 'pending' as const }
-  if (activeEngine() !== 'sqlite') {
+  if (activeEngine() === 'mongodb') {
     await payload.db.create({ collection: 'payments', data })
     return
   }
   // created_at/updated_at come from the column defaults (the database clock), as for every other row.
-  await sqliteDb(payload).run(sql`INSERT INTO payments (id, order_id, out_trade_no, attempt, channel, amount, status, sandbox, prepay_id, pay_url, payer_openid, brand_id)
-    VALUES (${crypto.randomUUID()}, ${p.order}, ${p.outTradeNo}, ${p.attempt}, ${p.channel}, ${p.amount}, 'pending', ${p.sandbox ? 1 : 0}, ${p.prepayId ?? null}, ${p.payUrl ?? null}, ${p.payerOpenid ?? null}, ${p.brand})`)
+  await execute(payload, sql`INSERT INTO payments (id, order_id, out_trade_no, attempt, channel, amount, status, sandbox, prepay_id, pay_url, payer_openid, brand_id)
+    VALUES (${crypto.randomUUID()}, ${p.order}, ${p.outTradeNo}, ${p.attempt}, ${p.channel}, ${p.amount}, 'pending', ${bool(Boolean(p.sandbox))}, ${p.prepayId ?? null}, ${p.payUrl ?? null}, ${p.payerOpenid ?? null}, ${p.brand})`)
 }

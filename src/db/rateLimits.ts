@@ -7,7 +7,7 @@ import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
-import { sqliteDb } from './sqlite'
+import { execute } from './relational'
 
 type MongoModel = {
   findOneAndUpdate: (filter: object, update: object, options?: object) => { lean: () => Promise<Record<string, unknown> | null> }
@@ -44,11 +44,11 @@ export async function hitWindow(payload: Payload, key: string, windowMs: number,
       .lean()
     return { count: Number(doc?.count ?? delta), resetAt }
   }
-  const result = await sqliteDb(payload).run(
+  const result = await execute(payload, 
     sql`INSERT INTO rate_limits (id, "key", "count", expires_at) VALUES (${crypto.randomUUID()}, ${rowKey}, ${delta}, ${expiresAt})
-        ON CONFLICT("key") DO UPDATE SET "count" = "count" + ${delta} RETURNING "count"`,
+        ON CONFLICT("key") DO UPDATE SET "count" = rate_limits."count" + ${delta} RETURNING "count"`,
   )
-  return { count: Number((result.rows?.[0] as { count?: unknown } | undefined)?.count ?? delta), resetAt }
+  return { count: Number((result.rows[0] as { count?: unknown } | undefined)?.count ?? delta), resetAt }
 }
 
 let hits = 0
@@ -63,5 +63,5 @@ export async function pruneRateLimits(payload: Payload, now = Date.now()): Promi
     await model(payload).deleteMany({ expiresAt: { $lt: new Date(now) } })
     return
   }
-  await sqliteDb(payload).run(sql`DELETE FROM rate_limits WHERE expires_at < ${new Date(now).toISOString()}`)
+  await execute(payload, sql`DELETE FROM rate_limits WHERE expires_at < ${new Date(now).toISOString()}`)
 }

@@ -1,10 +1,13 @@
 // Boots Payload for an integration test file against its own throwaway database: a fresh SQLite file
-// (set by vitestSetup.ts), or, in the MongoDB run, a fresh database on MONGODB_URI.
+// (set by vitestSetup.ts), or, in the PostgreSQL / MongoDB runs, a fresh database on POSTGRES_URL / MONGODB_URI.
 import crypto from 'node:crypto'
 
 import type { Payload } from 'payload'
 
+import { dropPostgresDatabase } from './postgres'
+
 export const mongoRun = process.env.TUIWEN_TEST_ENGINE === 'mongodb'
+export const postgresRun = process.env.TUIWEN_TEST_ENGINE === 'postgres'
 
 export async function bootPayload(): Promise<Payload> {
   if (mongoRun) {
@@ -29,4 +32,5 @@ export async function shutdown(payload: Payload | undefined): Promise<void> {
     await connection?.dropDatabase()
   }
   await payload.destroy()
+  if (postgresRun) await dropPostgresDatabase(process.env.DATABASE_URI as string)
 }

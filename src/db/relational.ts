@@ -1,0 +1,90 @@
+// The relational engines' handle, as the primitives of src/db use it: Payload's drizzle instance over libsql
+// (SQLite) or node-postgres (PostgreSQL). The primitives' SQL is written once for both; where the dialects differ,
+// a helper below says so. Results come back in one shape, with PostgreSQL's numeric/bigint strings left for the
+// caller's Number() and its jsonb already parsed (see `json`).
+import { sql } from '@payloadcms/db-sqlite/drizzle'
+import type { Payload } from 'payload'
+
+import { activeEngine } from './engine'
+
+export type SQL = ReturnType<typeof sql>
+export type Row = Record<string, unknown>
+export type Result = { rows: Row[]; rowsAffected: number }
+
+type LibsqlResult = { rows?: unknown[]; rowsAffected?: number }
+type LibsqlDb = { run: (query: SQL) => Promise<LibsqlResult>; dialect: { sqlToQuery: (query: SQL) => { sql: string; params: unknown[] } } }
+type LibsqlClient = { batch: (statements: RawStatement[], mode: 'write') => Promise<LibsqlResult[]> }
+/** A statement already in libsql's shape: `?` placeholders and their arguments (large generated SQLite batches). */
+export type RawStatement = { sql: string; args: unknown[] }
+const isRaw = (s: SQL | RawStatement): s is RawStatement => typeof (s as RawStatement).sql === 'string' && Array.isArray((s as RawStatement).args)
+type PgResult = { rows?: Row[]; rowCount?: number | null }
+type PgDb = { execute: (query: SQL) => Promise<PgResult>; transaction: <T>(run: (tx: PgDb) => Promise<T>) => Promise<T> }
+
+export const onPostgres = () => activeEngine() === 'postgres'
+
+const drizzle = <T>(payload: Payload) => (payload.db as unknown as { drizzle: T }).drizzle
+
+const fromLibsql = (r: LibsqlResult): Result => ({ rows: (r.rows ?? []) as Row[], rowsAffected: r.rowsAffected ?? 0 })
+const fromPg = (r: PgResult): Result => ({ rows: r.rows ?? [], rowsAffected: r.rowCount ?? 0 })
+
+/** Runs one statement (its own transaction). */
+export async function execute(payload: Payload, query: SQL): Promise<Result> {
+  if (onPostgres()) return fromPg(await drizzle<PgDb>(payload).execute(query))
+  return fromLibsql(await drizzle<LibsqlDb>(payload).run(query))
+}
+
+/**
+ * Runs statements as ONE transaction and returns each one's result. SQLite: a libsql write batch (BEGIN IMMEDIATE …
+ * COMMIT on one connection: nothing interleaves, so a later statement may rely on what an earlier one read).
+ * PostgreSQL: one transaction at READ COMMITTED, where concurrent batches DO interleave — a statement there must
+ * take its own row locks (UPDATE … WHERE …) instead of relying on an earlier SELECT.
+ */
+export async function batch(payload: Payload, statements: SQL[]): Promise<Result[]> {
+  if (onPostgres()) {
+    return drizzle<PgDb>(payload).transaction(async (tx) => {
+      const out: Result[] = []
+      for (const statement of statements) out.push(fromPg(await tx.execute(statement)))
+      return out
+    })
+  }
+  return (await sqliteBatch(payload, statements)).map(fromLibsql)
+}
+
+/** The SQLite write batch on libsql's client (the embedded client runs a batch synchronously: nothing interleaves). */
+export async function sqliteBatch(payload: Payload, statements: (SQL | RawStatement)[]): Promise<LibsqlResult[]> {
+  const { dialect } = drizzle<LibsqlDb>(payload)
+  const client = (payload.db as unknown as { client: LibsqlClient }).client
+  return client.batch(
+    statements.map((statement) => {
+      if (isRaw(statement)) return statement
+      const { sql: text, params } = dialect.sqlToQuery(statement)
+      return { sql: text, args: params }
+    }),
+    'write',
+  )
+}
+
+/** A transaction whose later statements depend on earlier results (PostgreSQL only: SQLite uses `batch`). */
+export async function pgTransaction<T>(payload: Payload, run: (exec: (query: SQL) => Promise<Result>) => Promise<T>): Promise<T> {
+  return drizzle<PgDb>(payload).transaction((tx) => run(async (query) => fromPg(await tx.execute(query))))
+}
+
+/** The larger of two values: MAX(a, b) is SQLite's scalar form, GREATEST(a, b) PostgreSQL's. */
+export const greatest = (a: SQL, b: SQL): SQL => (onPostgres() ? sql`GREATEST(${a}, ${b})` : sql`MAX(${a}, ${b})`)
+
+/** A JSON column's value: SQLite returns the stored text, PostgreSQL's jsonb arrives parsed. */
+export const json = <T = Record<string, unknown>>(value: unknown, fallback: T): T =>
+  value === null || value === undefined ? fallback : typeof value === 'string' ? (JSON.parse(value) as T) : (value as T)
+
+/** A boolean parameter: SQLite stores 1/0, PostgreSQL has booleans. */
+export const bool = (value: boolean): number | boolean => (onPostgres() ? value : value ? 1 : 0)
+
+/** PostgreSQL's FOR UPDATE SKIP LOCKED for a claim's subquery: concurrent claimers take different rows, not wait. */
+export const skipLocked = (): SQL => (onPostgres() ? sql` FOR UPDATE SKIP LOCKED` : sql``)
+
+/** `a IN (…)` parameters. */
+export const list = (values: readonly unknown[]): SQL =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )
