@@ -1,4 +1,4 @@
-import type { EmulatorClock } from './clock'
+import type { Clock } from '@/platform/clock'
 import type { Scheduler } from './scheduler'
 import type { Notifier } from './notifier'
 import type { PlatformSigner } from './respond'
@@ -17,7 +17,7 @@ export type EmulatorPolicy = {
 }
 
 export type EmulatorContext = {
-  clock: EmulatorClock
+  clock: Clock
   scheduler: Scheduler
   notifier: Notifier
   signer: PlatformSigner

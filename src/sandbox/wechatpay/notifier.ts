@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { EmulatorClock } from './clock'
+import type { Clock } from '@/platform/clock'
 import type { Scheduler } from './scheduler'
 import { encryptResource, randomNonce, signSha256Rsa } from './crypto'
 import { platformSignatureHeaders, type PlatformSigner } from './respond'
@@ -51,7 +51,7 @@ export type CallbackForgery = {
 }
 
 export function createNotifier(deps: {
-  clock: EmulatorClock
+  clock: Clock
   scheduler: Scheduler
   signer: PlatformSigner
   fetch: typeof fetch

@@ -2,7 +2,7 @@ import type { WechatPayConfig } from './config'
 import { createSignedRequest, type WechatPayClientOptions } from './http'
 import { formatRfc3339Cst } from './time'
 import { buildJsapiPayParams } from './jsapi'
-import { systemNow } from './clock'
+import { systemClock } from '../../platform/clock'
 import type {
   H5PrepayInput,
   JsapiPayParams,
@@ -18,7 +18,7 @@ export type WechatPayClient = ReturnType<typeof createWechatPayClient>
 
 export function createWechatPayClient(config: WechatPayConfig, options: WechatPayClientOptions = {}) {
   const request = createSignedRequest(config, options)
-  const now = options.now ?? systemNow
+  const now = options.now ?? systemClock.now
   const enc = encodeURIComponent
 
   function prepayBody(input: PrepayInput): Record<string, unknown> {

@@ -1,5 +1,4 @@
 export * from './config'
-export * from './clock'
 export * from './errors'
 export * from './types'
 export * from './sign'
