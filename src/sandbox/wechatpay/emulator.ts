@@ -9,7 +9,7 @@ import { confirmPayment, jsapiInvoke, type JsapiInvokeParams } from './payHook'
 import { findRefund, settleRefund } from './routes/refund'
 import { handleJsapiInvoke, handlePayPage } from './pageRoutes'
 import { encryptResource } from './crypto'
-import { formatCst } from './time'
+import { beijingRfc3339 } from '@/platform/beijingTime'
 import type { MerchantRegistration, ScriptedError } from './types'
 
 export type WechatPayEmulatorOptions = {
@@ -146,8 +146,8 @@ export function createWechatPayEmulator(options: WechatPayEmulatorOptions) {
       data: [
         {
           serial_no: options.platform.certificateSerial,
-          effective_time: formatCst(now - 86_400_000),
-          expire_time: formatCst(now + 5 * 365 * 86_400_000),
+          effective_time: beijingRfc3339(now - 86_400_000),
+          expire_time: beijingRfc3339(now + 5 * 365 * 86_400_000),
           encrypt_certificate: encryptResource(pem, apiV3Key, 'certificate'),
         },
       ],

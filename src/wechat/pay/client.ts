@@ -1,7 +1,7 @@
 import type { WechatPayConfig } from './config'
 import { createSignedRequest, type WechatPayClientOptions } from './http'
-import { formatRfc3339Cst } from './time'
 import { buildJsapiPayParams } from './jsapi'
+import { beijingRfc3339 } from '../../platform/beijingTime'
 import { systemClock } from '../../platform/clock'
 import type {
   H5PrepayInput,
@@ -32,7 +32,7 @@ export function createWechatPayClient(config: WechatPayConfig, options: WechatPa
       amount: { total: input.amountFen, currency: 'CNY' },
     }
     if (input.timeExpire !== undefined) {
-      body.time_expire = typeof input.timeExpire === 'string' ? input.timeExpire : formatRfc3339Cst(input.timeExpire)
+      body.time_expire = typeof input.timeExpire === 'string' ? input.timeExpire : beijingRfc3339(input.timeExpire)
     }
     if (input.attach !== undefined) body.attach = input.attach
     if (input.goodsTag !== undefined) body.goods_tag = input.goodsTag
