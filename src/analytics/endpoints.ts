@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { clientIp, cookiesSecure, publicOrigin } from '@/platform/http/origin'
 import { RateLimitedError, takeLimit } from '@/platform/limits'
+import { newVisitorId, visitorCookie, visitorHash, visitorIdFrom } from '@/platform/reader'
 
 import { funnelCsv, type CsvKind } from './csv'
 import { articleHours, funnelReport } from './funnel'
@@ -10,7 +11,6 @@ import { createRateLimiter } from './rateLimit'
 import { enqueueEvents } from './record'
 import { funnelScope } from './scope'
 import { BEACON_TYPES, CHANNEL_VALUES, type FunnelEventInput } from './types'
-import { newVisitorId, visitorCookie, visitorHash, visitorIdFrom } from './visitor'
 import { isWindowError, parseWindow, windowLabel } from './window'
 
 export const BEACON_PATH = '/funnel/events'

@@ -8,9 +8,9 @@ import type { Payload, Where } from 'payload'
 
 import { productBlocksOf } from '@/blocks/productBlocks'
 import { sumRollups, type RollupSum } from '@/db/funnelRollups'
+import { beijingDay, beijingDayStart, beijingHour, beijingHourStart, daysBetween, lastDays, splitIntoMonths } from '@/platform/beijingTime'
 
 import { idOf } from '../access/roles'
-import { beijingDayStart, daysBetween, lastDays, splitIntoMonths } from './day'
 import { ARTICLE_WIDE_BLOCK, NO_BLOCK } from './rollup'
 import type { BrandScope } from './scope'
 
@@ -319,18 +319,17 @@ export async function articleHours(payload: Payload, input: { scope: BrandScope;
     const first = await sumRollups(payload, { spans: [{ grain: 'hour', fromDay: '0000-01-01', toDay: '9999-12-31' }], brands, by: ['bucket'], article: input.article })
     const earliest = first.map((r) => r.bucket!).sort()[0]
     if (earliest) {
-      startMs = new Date(`${earliest}:00:00+08:00`).getTime()
+      startMs = beijingHourStart(earliest).getTime()
       startSource = 'first_event'
     }
   }
   const hourStart = Math.floor((startMs ?? Date.now()) / 3_600_000) * 3_600_000
   const buckets = Array.from({ length: HOURS }, (_, i) => hourStart + i * 3_600_000)
-  const label = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 13)
   const rows =
     startMs === undefined
       ? []
-      : await sumRollups(payload, { spans: [{ grain: 'hour', fromDay: label(buckets[0]).slice(0, 10), toDay: label(buckets[HOURS - 1]).slice(0, 10) }], brands, by: ['bucket'], article: input.article })
-  const byBucket = new Map<string, HourRow>(buckets.map((ms) => [label(ms), { hour: new Date(ms).toISOString(), reads: 0, impressions: 0, taps: 0, landingViews: 0, checkouts: 0, orders: 0, revenue: 0 }]))
+      : await sumRollups(payload, { spans: [{ grain: 'hour', fromDay: beijingDay(buckets[0]), toDay: beijingDay(buckets[HOURS - 1]) }], brands, by: ['bucket'], article: input.article })
+  const byBucket = new Map<string, HourRow>(buckets.map((ms) => [beijingHour(ms), { hour: new Date(ms).toISOString(), reads: 0, impressions: 0, taps: 0, landingViews: 0, checkouts: 0, orders: 0, revenue: 0 }]))
   for (const r of rows) {
     const h = byBucket.get(r.bucket ?? '')
     if (!h) continue

@@ -2,8 +2,8 @@
 import type { Payload } from 'payload'
 
 import { deleteRollupsFrom, markPrunedBefore, oldestFunnelDay, prunedBefore, pruneFunnelEvents, readFunnelEvents, rederiveRollups, writeFunnelEvents } from '@/db/funnelRollups'
+import { lastDays } from '@/platform/beijingTime'
 
-import { lastDays } from './day'
 
 export const DEFAULT_RETENTION_DAYS = 90
 const PRUNE_BATCH = 5_000

@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { isDay } from './day'
+import { isDay } from '@/platform/beijingTime'
 import { rebuildRollups } from './maintenance'
 
 const from = process.env.TUIWEN_REBUILD_FROM || undefined

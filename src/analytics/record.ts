@@ -7,9 +7,9 @@ import type { Payload } from 'payload'
 
 import { writeFunnelEvents } from '@/db/funnelRollups'
 import { timeOrderedId } from '@/db/ids'
+import { beijingDay } from '@/platform/beijingTime'
 
 import { resolveBrand } from './brands'
-import { beijingDay } from './day'
 import type { FunnelRow } from './rollup'
 import { CHANNEL_VALUES, EVENT_TYPE_VALUES, type FunnelEventInput } from './types'
 

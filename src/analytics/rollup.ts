@@ -3,6 +3,7 @@
 // recordEvent) and `npm run funnel:rebuild` plan the same way, so a rebuild equals what was counted live.
 import crypto from 'node:crypto'
 
+import { beijingHour } from '@/platform/beijingTime'
 import { BEACON_TYPES, type EventType } from './types'
 
 /** A page event counts at most this many times per visitor, day and rollup row (a flood of taps is one reader). */
@@ -54,9 +55,6 @@ export type RollupDelta = RollupDims & {
   cap?: number
   bump?: boolean
 }
-
-/** Beijing hour of an instant as YYYY-MM-DDTHH. */
-export const beijingHour = (at: string | number | Date) => new Date(new Date(at).getTime() + 8 * 3600_000).toISOString().slice(0, 13)
 
 // Hashed: the key only has to be unique, and a 22-character key keeps the unique indexes small (the rows keep
 // every dimension in their own columns).

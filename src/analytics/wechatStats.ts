@@ -7,7 +7,7 @@ import { clientFor, loadAccount } from '../wechat/account'
 import { defaultOrigin } from '../wechat/account/runtime'
 import type { Push, WechatAccount } from '../payload-types'
 import { isWechatApiError } from '../wechat/oa'
-import { beijingDay } from './day'
+import { beijingDay } from '../platform/beijingTime'
 
 type Counts = {
   int_page_read_user?: number

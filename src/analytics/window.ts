@@ -1,5 +1,5 @@
 // The report window from a query string — the dashboard's links and form, the JSON and the CSV all read it here.
-import { daysBetween, isDay } from './day'
+import { daysBetween, isDay } from '@/platform/beijingTime'
 
 export const WINDOW_DAYS = [7, 30, 90] as const
 /** The longest window a report covers (a custom range of more days is refused). */

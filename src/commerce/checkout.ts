@@ -42,9 +42,9 @@ export type CheckoutContext = {
   userAgent?: string
   /** `customers` id of the WeChat reader (OAuth cookie), who gets the order notifications (src/notifications). */
   readerId?: string
-  /** The reader behind the verified `tw_member` cookie (src/communities/visitor.ts); a coupon must be theirs. */
+  /** The reader behind the verified `tw_member` cookie (src/platform/reader/member.ts); a coupon must be theirs. */
   readerKey?: string
-  /** The hashed funnel visitor (src/analytics/visitor.ts `tw_vid`), so the funnel counts unique buyers. */
+  /** The hashed funnel visitor (`tw_vid`, src/platform/reader/funnelVisitor.ts), so the funnel counts unique buyers. */
   visitor?: string
 }
 

@@ -1,12 +1,11 @@
 // Payload custom endpoints (mounted under /api by the REST route): checkout and the WeChat Pay callback.
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
-import { cookieFrom, readerKeyOf, verifyVisitorCookie } from '@/communities/visitor'
-import { funnelVisitorOf } from '@/analytics/visitor'
 import { readCheckoutProducts } from '@/db/stock'
 import { readerIdFor } from '@/notifications/reader'
 import { clientIp, publicOrigin } from '@/platform/http/origin'
 import { OverloadedError } from '@/platform/admission'
+import { readerOf } from '@/platform/reader'
 import { RateLimitedError } from '@/platform/limits'
 
 import { checkoutAdmission } from './admission'
@@ -20,21 +19,17 @@ const MAX_BODY = 16 * 1024
 
 /** Who is buying, from the request: address, origin, the WeChat reader and the community reader (both cookies). */
 export async function checkoutContextFor(payload: Payload, request: { headers: Headers; url?: string | null }, userId?: string): Promise<CheckoutContext> {
+  const reader = readerOf(request)
   return {
     origin: publicOrigin(request),
     clientIp: clientIp(request.headers),
     userAgent: request.headers.get('user-agent') ?? undefined,
     userId,
-    readerId: await readerIdFor(payload, request.headers),
-    readerKey: readerKeyFromCookie(request.headers),
-    visitor: funnelVisitorOf(request.headers),
+    readerId: await readerIdFor(payload, reader),
+    // No member cookie is set here: no cookie, no coupon.
+    readerKey: reader.readerKey,
+    visitor: reader.funnelVisitor,
   }
-}
-
-/** The reader key behind a verified `tw_member` cookie (src/communities/visitor.ts), or undefined (no cookie is set here: no cookie, no coupon). */
-export function readerKeyFromCookie(headers: Headers): string | undefined {
-  const id = verifyVisitorCookie(cookieFrom(headers))
-  return id ? readerKeyOf(id) : undefined
 }
 
 async function readJson(req: PayloadRequest): Promise<unknown> {

@@ -14,7 +14,7 @@ import type { Payload } from 'payload'
 
 import { giveBack, readCounter, takeUpTo } from '@/db/counters'
 import type { CheckoutProductRow } from '@/db/stock'
-import { beijingDateTime, instantOf } from '@/utilities/beijingTime'
+import { beijingDateTime, instantOf } from '@/platform/beijingTime'
 import { payloadSecret } from '@/utilities/payloadSecret'
 
 import type { CheckoutContext } from './checkout'

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto'
 
+import { beijingDay } from '@/platform/beijingTime'
+
 /** An unguessable guest token (128 bits, base64url); only its sha256 is stored on the order. */
 export function newOrderToken(): { token: string; hash: string } {
   const token = crypto.randomBytes(16).toString('base64url')
@@ -17,8 +19,7 @@ export function tokenMatches(token: string | null | undefined, hash: string | nu
 
 /** Order numbers: TW + yymmdd + 10 random digits (readable, unique, and not the payment's out_trade_no). */
 export function newOrderNumber(now: number): string {
-  const d = new Date(now + 8 * 3600_000) // China time for the date part
-  const ymd = d.toISOString().slice(2, 10).replace(/-/g, '')
+  const ymd = beijingDay(now).slice(2).replace(/-/g, '')
   const rand = crypto.randomInt(0, 1e10).toString().padStart(10, '0')
   return `TW${ymd}${rand}`
 }

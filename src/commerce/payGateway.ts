@@ -2,7 +2,7 @@
 // root plugs in (src/sandbox/adapters.ts), when the sandbox is allowed.
 import { configuredOrigin } from '@/platform/http/origin'
 import { sandboxAllowed } from '@/platform/sandbox'
-import { systemNow, type Now } from '@/wechat/pay/clock'
+import { systemClock, type Clock } from '@/platform/clock'
 import type { JsapiPayParams } from '@/wechat/pay'
 import { createWechatPayClient, type WechatPayClient } from '@/wechat/pay/client'
 import { wechatPayConfigFromEnv } from '@/wechat/pay/config'
@@ -22,7 +22,7 @@ export type PayGateway = {
   origin: string
   /** Sandbox only: a page standing in for WeixinJSBridge's pay sheet for a JSAPI bundle. */
   jsapiPayUrl?: (payParams: JsapiPayParams, user: { openid: string; redirectUrl?: string }) => string
-  now: Now
+  now: Clock['now']
 }
 
 /** The live mode is chosen by WECHATPAY_MCHID being set; then every other WECHATPAY_* variable is required. */
@@ -56,7 +56,7 @@ export function payGateway(origin: string = configuredOrigin()): PayGateway {
   if (liveWechatPayConfigured()) {
     if (!s.live) {
       const config = wechatPayConfigFromEnv()
-      s.live = { mode: 'live', client: createWechatPayClient(config), notifyUrl: config.notifyUrl, origin, now: systemNow }
+      s.live = { mode: 'live', client: createWechatPayClient(config), notifyUrl: config.notifyUrl, origin, now: systemClock.now }
     }
     return s.live.origin === origin ? s.live : { ...s.live, origin }
   }

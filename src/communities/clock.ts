@@ -1,12 +1,14 @@
-// The communities module's only source of "now": QR rotation, validity windows and sign-up deadlines read
-// it, and tests set it instead of sleeping. Production never calls setClock.
-let current: () => Date = () => new Date()
+// The communities module's own clock: QR rotation, validity windows and sign-up deadlines read it, and tests
+// pin it instead of sleeping. Production never calls setClock.
+import { systemClock, type Clock } from '@/platform/clock'
 
-export const now = (): Date => current()
+export const communitiesClock: Clock = { now: systemClock.now }
+
+export const now = (): Date => new Date(communitiesClock.now())
 
 /** Tests: pin the clock (a Date or a function); `setClock(null)` restores the real one. */
 export function setClock(clock: Date | (() => Date) | null): void {
-  if (clock === null) current = () => new Date()
-  else if (clock instanceof Date) current = () => new Date(clock.getTime())
-  else current = clock
+  if (clock === null) communitiesClock.now = systemClock.now
+  else if (clock instanceof Date) communitiesClock.now = () => clock.getTime()
+  else communitiesClock.now = () => clock().getTime()
 }

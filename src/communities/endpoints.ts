@@ -3,20 +3,21 @@
 //   POST /api/coupons/:id/claim                               → 201 { claim, coupon } | 409 SOLD_OUT/LIMIT_REACHED/NOT_STARTED/EXPIRED | 404
 //   POST /api/communities/:id/join                            → 200 { member: { number, isNew }, memberCount } | 404
 //   all three: 403 READER_REQUIRED (no valid reader cookie; one is set) | 429 RATE_LIMITED
-// The reader is the signed visitor cookie (./visitor.ts). A request without a valid one is refused with 403
-// READER_REQUIRED and a fresh cookie (Set-Cookie) to retry with, so per-reader limits never count "nobody".
+// The reader is the signed member cookie (`tw_member`, src/platform/reader/member.ts). A request without a valid
+// one is refused with 403 READER_REQUIRED and a fresh cookie (Set-Cookie) to retry with, so per-reader limits
+// never count "nobody".
 // Each endpoint is also limited per client address (src/platform/limits).
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { clientIp } from '@/platform/http/origin'
 import { RateLimitedError, takeLimit, type LimitName } from '@/platform/limits'
+import { ensureMember } from '@/platform/reader'
 
 import { claimCoupon } from './claimCoupon'
 import { now } from './clock'
 import { CommunityError } from './errors'
 import { joinCommunity } from './join'
 import { signUpForEvent } from './signUp'
-import { readerOf } from './visitor'
 
 const MAX_BODY = 4 * 1024
 
@@ -45,7 +46,7 @@ function readerEndpoint(path: string, limit: LimitName, run: (req: PayloadReques
       const headers: Record<string, string> = { 'cache-control': 'no-store' }
       try {
         await takeLimit(req.payload, limit, clientIp(req.headers))
-        const reader = readerOf(req.headers, req.url)
+        const reader = ensureMember(req.headers, req.url)
         if (reader.setCookie) {
           headers['set-cookie'] = reader.setCookie
           throw new CommunityError(403, 'READER_REQUIRED', READER_REQUIRED_MESSAGE)

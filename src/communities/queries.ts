@@ -1,15 +1,15 @@
 // Reads for the public community page. Documents are read as an anonymous visitor (overrideAccess: false), so
 // access rules decide what is public; everything is filtered to the community's own brand and community.
-import { cookies } from 'next/headers'
+import { headers } from 'next/headers'
 
 import { idOf } from '../access/roles'
 import { readCounters, readerCounterKey } from '../db/counters'
 import type { Article, Community, CommunityEvent, Coupon, Product } from '../payload-types'
 import { latestArticlesOfBrand, productsOfBrand } from '../queries/published'
 import { publicPayload } from '../queries/publicPayload'
+import { readerOf } from '../platform/reader'
 import { now as clockNow } from './clock'
 import { pickGroupQr, type GroupQrChoice } from './groupQr'
-import { readerKeyOf, verifyVisitorCookie, VISITOR_COOKIE } from './visitor'
 
 type GroupQr = NonNullable<Community['groupQrs']>[number]
 
@@ -35,8 +35,7 @@ export async function communityPage(community: Community): Promise<CommunityPage
   const sameBrand = (d: { brand?: unknown }) => idOf(d.brand) === brandId
   const pinned = (community.pinnedArticles ?? []).filter(isDoc<Article>).filter((a) => a._status === 'published' && sameBrand(a))
   const featured = (community.featuredProducts ?? []).filter(isDoc<Product>).filter((p) => p.status === 'published' && sameBrand(p))
-  const readerId = verifyVisitorCookie((await cookies()).get(VISITOR_COOKIE)?.value)
-  const readerKey = readerId ? readerKeyOf(readerId) : null
+  const readerKey = readerOf({ headers: await headers() }).readerKey ?? null
   const [latest, fallbackProducts, events, coupons, member] = await Promise.all([
     latestArticlesOfBrand(brandId, 5 + pinned.length),
     featured.length ? Promise.resolve([]) : productsOfBrand(brandId, 4),

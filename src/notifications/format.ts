@@ -18,12 +18,6 @@ const cut = (s: string, max: number, ellipsis = '…') => {
 // eslint-disable-next-line no-control-regex
 const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim()
 
-/** Beijing wall-clock `YYYY-MM-DD HH:mm` (valid for both `time` and `date`). */
-export function beijingTime(date: Date | string | number): string {
-  const d = new Date(new Date(date).getTime() + 8 * 3600_000)
-  return d.toISOString().slice(0, 16).replace('T', ' ')
-}
-
 /** Cents → `¥12.90` (one currency symbol, ≤ 10 digits before the point). */
 export function formatAmount(cents: number): string {
   const value = Math.max(0, Math.round(cents)) / 100

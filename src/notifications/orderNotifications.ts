@@ -13,9 +13,10 @@ import { clientFor, loadAccount } from '@/wechat/account'
 import { PublishError } from '@/publishing/errors'
 import { defaultOrigin, publishingRuntime } from '@/wechat/account/runtime'
 import { decryptSecret } from '@/platform/secrets'
+import { beijingMinute } from '@/platform/beijingTime'
 import { isWechatApiError, withRetry } from '@/wechat/oa'
 
-import { beijingTime, formatAmount, templateData } from './format'
+import { formatAmount, templateData } from './format'
 import { idOf } from '@/utilities/idOf'
 
 export type NotifyEvent = 'paid' | 'shipped' | 'refunded'
@@ -114,7 +115,7 @@ export async function notifyOrder(payload: Payload, orderId: string, event: Noti
     number: order.number,
     product: `${firstItem?.title ?? ''}${more}`,
     total: formatAmount(order.total),
-    time: beijingTime(event === 'paid' && order.paidAt ? order.paidAt : Date.now()),
+    time: beijingMinute(event === 'paid' && order.paidAt ? order.paidAt : Date.now()),
     status: STATUS_TEXT[event],
     note: NOTE_TEXT[event],
   })

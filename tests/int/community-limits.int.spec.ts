@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { setClock } from '@/communities/clock'
 import { quoteCouponClaim, releaseCouponClaim, useCouponClaim } from '@/communities/coupons/redeem'
-import { readerKeyOf, verifyVisitorCookie, VISITOR_COOKIE } from '@/communities/visitor'
+import { MEMBER_COOKIE, readerKeyOf, verifyMemberCookie } from '@/platform/reader'
 import { counterKey, readCounter } from '@/db/counters'
 
 import { makeWorld, type World } from '../helpers/fixtures'
@@ -75,18 +75,18 @@ describe('event sign-up', () => {
     const refused = await readerPost(`/community-events/${e.id}/signup`, undefined, { name: '王小明', phone: '13800000000' })
     expect(refused.status).toBe(403)
     expect(refused.body.error.code).toBe('READER_REQUIRED')
-    expect(refused.setCookie).toMatch(new RegExp(`^${VISITOR_COOKIE}=[\\w-]+\\.[\\w-]+; Path=/; Max-Age=\\d+; HttpOnly; SameSite=Lax`))
+    expect(refused.setCookie).toMatch(new RegExp(`^${MEMBER_COOKIE}=[\\w-]+\\.[\\w-]+; Path=/; Max-Age=\\d+; HttpOnly; SameSite=Lax`))
     expect(await readCounter(payload, counterKey('event', e.id))).toEqual({ used: 0, max: 3 })
     const value = refused.setCookie!.split(';')[0].split('=')[1]
-    const first = await readerPost(`/community-events/${e.id}/signup`, `${VISITOR_COOKIE}=${value}`, { name: '王小明', phone: '13800000000' })
+    const first = await readerPost(`/community-events/${e.id}/signup`, `${MEMBER_COOKIE}=${value}`, { name: '王小明', phone: '13800000000' })
     expect(first.status).toBe(201)
     expect(first.body.seats).toEqual({ taken: 1, capacity: 3, left: 2 })
     const row = await payload.findByID({ collection: 'event-signups', id: first.body.signUp.id, overrideAccess: true })
-    expect(row).toMatchObject({ name: '王小明', phone: '13800000000', reader: readerKeyOf(verifyVisitorCookie(value)!) })
+    expect(row).toMatchObject({ name: '王小明', phone: '13800000000', reader: readerKeyOf(verifyMemberCookie(value)!) })
     expect(row.reader).not.toContain(value.split('.')[0]) // the cookie id itself is never stored
-    const again = await readerPost(`/community-events/${e.id}/signup`, `${VISITOR_COOKIE}=${value}`)
+    const again = await readerPost(`/community-events/${e.id}/signup`, `${MEMBER_COOKIE}=${value}`)
     expect(again.body.error.code).toBe('ALREADY_SIGNED_UP')
-    const forged = await readerPost(`/community-events/${e.id}/signup`, `${VISITOR_COOKIE}=${value.split('.')[0]}.forged`)
+    const forged = await readerPost(`/community-events/${e.id}/signup`, `${MEMBER_COOKIE}=${value.split('.')[0]}.forged`)
     expect(forged.status).toBe(403) // a forged cookie is nobody: refused, and given a cookie of its own
     expect(forged.setCookie).toBeTruthy()
     expect((await readerPost(`/community-events/${e.id}/signup`, newReader(), { phone: 'call me' })).status).toBe(400)
@@ -190,7 +190,7 @@ describe('coupon claims', () => {
     const cp = await coupon(5)
     const me = newReader()
     const claimed = await readerPost(`/coupons/${cp.id}/claim`, me)
-    const readerKey = readerKeyOf(verifyVisitorCookie(me.split('=')[1])!)
+    const readerKey = readerKeyOf(verifyMemberCookie(me.split('=')[1])!)
     const code = claimed.body.claim.code
     const base = { codes: [code], readerKey, orderBrand: w.brandA.id, now: NOW }
     expect(await quoteCouponClaim(payload, { ...base, subtotal: 12900 })).toMatchObject({ ok: true, discount: 1000, total: 11900, claimId: claimed.body.claim.id })

@@ -4,7 +4,7 @@ import config from '@payload-config'
 import { GRAPHQL_POST, REST_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 
-import { newVisitorCookieValue, VISITOR_COOKIE } from '@/communities/visitor'
+import { MEMBER_COOKIE, newMemberCookieValue } from '@/platform/reader'
 import type { Community, CommunityEvent, Coupon } from '@/payload-types'
 
 import type { World } from '../helpers/fixtures'
@@ -13,7 +13,7 @@ const post = REST_POST(config)
 const graphql = GRAPHQL_POST(config)
 
 /** A reader = a browser with its own signed visitor cookie. */
-export const newReader = () => `${VISITOR_COOKIE}=${newVisitorCookieValue().value}`
+export const newReader = () => `${MEMBER_COOKIE}=${newMemberCookieValue().value}`
 
 export async function readerPost(path: string, cookie?: string, json?: unknown): Promise<{ status: number; body: any; setCookie: string | null }> {
   const headers = new Headers()

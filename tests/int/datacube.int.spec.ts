@@ -2,7 +2,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { beijingDay } from '@/analytics/day'
+import { beijingDay } from '@/platform/beijingTime'
 import { funnelReport } from '@/analytics/funnel'
 import { importArticleStats, yesterdayBeijing } from '@/analytics/wechatStats'
 import type { Article, ArticleStat, WechatAccount } from '@/payload-types'

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { beaconLimits, MAX_BATCH } from '@/analytics/endpoints'
 import { createRateLimiter } from '@/analytics/rateLimit'
 import { flushEvents, recordEvent } from '@/analytics/record'
-import { VISITOR_COOKIE, visitorHash } from '@/analytics/visitor'
+import { FUNNEL_VISITOR_COOKIE, visitorHash } from '@/platform/reader'
 import type { Article, FunnelEvent } from '@/payload-types'
 
 import { makeWorld, type World } from '../helpers/fixtures'
@@ -42,7 +42,7 @@ describe('POST /api/funnel/events', () => {
     })
     expect(res.status).toBe(204)
     const cookie = res.headers.get('set-cookie') ?? ''
-    const id = new RegExp(`${VISITOR_COOKIE}=([^;]+)`).exec(cookie)?.[1]
+    const id = new RegExp(`${FUNNEL_VISITOR_COOKIE}=([^;]+)`).exec(cookie)?.[1]
     expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/)
     expect(cookie).toContain('HttpOnly')
     expect(await eventsOf({ article: { equals: article.id } })).toHaveLength(0) // not yet: written in the background
@@ -57,7 +57,7 @@ describe('POST /api/funnel/events', () => {
     expect(rows.find((r) => r.type === 'article_view')).toMatchObject({ channel: 'share', sharer: 'c123' })
 
     // A returning visitor keeps its id and gets no new cookie.
-    const again = await beacon({ events: [{ type: 'article_view', article: article.id }] }, { cookie: `${VISITOR_COOKIE}=${id}` })
+    const again = await beacon({ events: [{ type: 'article_view', article: article.id }] }, { cookie: `${FUNNEL_VISITOR_COOKIE}=${id}` })
     expect(again.status).toBe(204)
     expect(again.headers.get('set-cookie')).toBeNull()
     await flushEvents(payload)
@@ -94,12 +94,12 @@ describe('POST /api/funnel/events', () => {
     const saved = beaconLimits.visitor
     beaconLimits.visitor = createRateLimiter({ capacity: 60, refillPerSecond: 2, now: () => now })
     try {
-      const cookie = `${VISITOR_COOKIE}=burst-visitor-000000000`
+      const cookie = `${FUNNEL_VISITOR_COOKIE}=burst-visitor-000000000`
       const batch = { events: Array.from({ length: 20 }, () => ({ type: 'block_impression', article: article.id, block: 0 })) }
       const statuses = []
       for (let i = 0; i < 4; i++) statuses.push((await beacon(batch, { cookie })).status)
       expect(statuses).toEqual([204, 204, 204, 429])
-      expect((await beacon(batch, { cookie: `${VISITOR_COOKIE}=another-visitor-00000000` })).status).toBe(204)
+      expect((await beacon(batch, { cookie: `${FUNNEL_VISITOR_COOKIE}=another-visitor-00000000` })).status).toBe(204)
       expect(await flushEvents(payload)).toBe(80)
     } finally {
       beaconLimits.visitor = saved

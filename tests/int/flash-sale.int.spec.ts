@@ -13,7 +13,7 @@ import { setPayGatewayForTests } from '@/commerce/payGateway'
 import { readCounter } from '@/db/counters'
 import { readStock } from '@/db/stock'
 import type { Coupon, CouponClaim, Customer, Product } from '@/payload-types'
-import { readerCookie } from '@/wechat/identity/readerSession'
+import { readerCookie } from '@/platform/reader'
 
 import { shutdown } from '../helpers/payload'
 import { rest } from '../helpers/rest'

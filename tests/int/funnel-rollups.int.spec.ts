@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { lastDays } from '@/analytics/day'
+import { lastDays } from '@/platform/beijingTime'
 import { articleHours, funnelReport, type FunnelReport } from '@/analytics/funnel'
 import { pruneRawEvents, rebuildRollups } from '@/analytics/maintenance'
 import { enqueueEvents, flushEvents, recordEvent } from '@/analytics/record'

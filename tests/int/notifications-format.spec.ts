@@ -2,7 +2,8 @@
 // emulator's own validator (the same rules that answer 47003).
 import { describe, expect, it } from 'vitest'
 
-import { beijingTime, DEFAULT_KEYWORDS, fitValue, formatAmount, parseKeywords, templateData } from '@/notifications/format'
+import { beijingMinute } from '@/platform/beijingTime'
+import { DEFAULT_KEYWORDS, fitValue, formatAmount, parseKeywords, templateData } from '@/notifications/format'
 import { invalidTemplateKey } from '@/sandbox/wechat-oa/template-rules'
 
 describe('template field formatter', () => {
@@ -31,7 +32,7 @@ describe('template field formatter', () => {
     expect(formatAmount(2 * 26800)).toBe('¥536.00')
     expect(fitValue('amount3', '¥12.90')).toBe('¥12.90')
     expect(fitValue('amount3', 'RMB 1,234.5')).toBe('¥1234.5')
-    expect(beijingTime('2026-11-22T16:05:00Z')).toBe('2026-11-23 00:05')
+    expect(beijingMinute('2026-11-22T16:05:00Z')).toBe('2026-11-23 00:05')
     expect(fitValue('time4', '2026-11-23 10:00～2026-11-23 12:00')).toBe('2026-11-23 10:00~2026-11-23 12:00')
   })
 
@@ -54,7 +55,7 @@ describe('template field formatter', () => {
       number: 'TW2611220123456789',
       product: '明前龙井特级礼盒装二百五十克（限量版）等3件',
       total: formatAmount(123456789),
-      time: beijingTime(Date.UTC(2026, 10, 22, 8, 30)),
+      time: beijingMinute(Date.UTC(2026, 10, 22, 8, 30)),
       status: '已发货',
       note: '商品已发出，请留意查收\n',
     }

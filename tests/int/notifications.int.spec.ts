@@ -10,7 +10,7 @@ import type { Customer, OrderNotification, WechatAccount } from '@/payload-types
 import { defaultOrigin, publishingRuntime } from '@/wechat/account/runtime'
 import { startEmulator, type OfficialAccountEmulator } from '@/sandbox/wechat-oa'
 import type { RunningServer } from '@/sandbox/http'
-import { readerCookie } from '@/wechat/identity/readerSession'
+import { readerCookie } from '@/platform/reader'
 
 import { shutdown } from '../helpers/payload'
 import { login, rest } from '../helpers/rest'

@@ -6,13 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article, Customer, WechatAccount } from '@/payload-types'
 import { publishingRuntime } from '@/wechat/account/runtime'
 import { createEmulatorClock, startEmulator } from '@/sandbox/wechat-oa'
-import { READER_COOKIE, readerFromHeaders } from '@/wechat/identity/readerSession'
+import { READER_COOKIE, readerCookie, readerFromHeaders } from '@/platform/reader'
 import { identityRuntime } from '@/wechat/identity/runtime'
 import { jsapiSignature } from '@/wechat/web'
 
 import { makeWorld, type World } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'
-import { readerCookie } from '@/wechat/identity/readerSession'
 
 import { call, makeArticle } from './funnelBed'
 

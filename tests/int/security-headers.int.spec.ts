@@ -262,18 +262,17 @@ describe('Secure cookies when the public origin is https', () => {
   const secure = (setCookie: string | undefined) => /;\s*Secure(;|$)/.test(setCookie ?? '')
 
   it('community visitor cookie (tw_member): from the normalized X-Forwarded-Proto, or the configured origin', async () => {
-    const { readerOf } = await import('@/communities/visitor')
+    const { ensureMember } = await import('@/platform/reader')
     const behindTls = new Headers({ host: 'localhost:3000', 'x-forwarded-host': 'shop.example', 'x-forwarded-proto': 'https' })
-    expect(secure(readerOf(behindTls, 'http://localhost:3000/api/coupons/1/claim').setCookie)).toBe(true)
+    expect(secure(ensureMember(behindTls, 'http://localhost:3000/api/coupons/1/claim').setCookie)).toBe(true)
     const plain = new Headers({ host: 'localhost:3000', 'x-forwarded-host': 'localhost:3000', 'x-forwarded-proto': 'http' })
-    expect(secure(readerOf(plain, 'http://localhost:3000/api/coupons/1/claim').setCookie)).toBe(false)
+    expect(secure(ensureMember(plain, 'http://localhost:3000/api/coupons/1/claim').setCookie)).toBe(false)
     process.env.NEXT_PUBLIC_SERVER_URL = 'https://shop.example'
-    expect(secure(readerOf(plain, 'http://localhost:3000/api/coupons/1/claim').setCookie)).toBe(true)
+    expect(secure(ensureMember(plain, 'http://localhost:3000/api/coupons/1/claim').setCookie)).toBe(true)
   })
 
   it('analytics visitor (tw_vid) and OAuth reader (tw_reader) cookies', async () => {
-    const { visitorCookie } = await import('@/analytics/visitor')
-    const { readerCookie } = await import('@/wechat/identity/readerSession')
+    const { readerCookie, visitorCookie } = await import('@/platform/reader')
     expect(secure(visitorCookie('0123456789abcdef0123', false))).toBe(false)
     expect(secure(readerCookie('c1', Date.now(), false))).toBe(false)
     expect(secure(visitorCookie('0123456789abcdef0123', true))).toBe(true)

@@ -102,7 +102,7 @@ export const Orders: CollectionConfig = {
         { name: 'article', type: 'text', index: true, label: { en: 'Article', zh: '文章' } },
         { name: 'block', type: 'number', label: { en: 'Block index', zh: '商品块序号' } },
         { name: 'sharer', type: 'text', label: { en: 'Sharer', zh: '分享者' } },
-        // The buyer's hashed funnel visitor (src/analytics/visitor.ts), so checkouts and payments count unique visitors.
+        // The buyer's hashed funnel visitor (src/platform/reader/funnelVisitor.ts), so checkouts and payments count unique visitors.
         { name: 'visitor', type: 'text', admin: { hidden: true } },
       ],
     },

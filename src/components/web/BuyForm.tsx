@@ -1,6 +1,6 @@
 import React from 'react'
 
-import { countdownText, instantOf, saleStartLabel } from '@/utilities/beijingTime'
+import { countdownText, instantOf, saleStartLabel } from '@/platform/beijingTime'
 import { formatFen } from '@/utilities/formatFen'
 
 import { BuyFormEnhancer } from './BuyFormEnhancer'

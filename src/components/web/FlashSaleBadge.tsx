@@ -1,6 +1,6 @@
 import React from 'react'
 
-import { instantOf, saleStartLabel } from '@/utilities/beijingTime'
+import { instantOf, saleStartLabel } from '@/platform/beijingTime'
 
 import './flashSale.css'
 

@@ -7,7 +7,7 @@
 // page's <noscript> meta refresh does the same through /p/<slug>/start (src/commerce/flashSaleCache.ts).
 import { useEffect } from 'react'
 
-import { countdownText } from '@/utilities/beijingTime'
+import { countdownText } from '@/platform/beijingTime'
 
 export const SALE_START_EVENT = 'flash-sale:start'
 

@@ -1,9 +1,10 @@
 // A clock tests can move: `advance(ms)` shifts "now" and runs the timers that fall due, so publish jobs,
 // token expiry and callback pushes happen without real sleeping. In 'system' mode (the demo) it follows
-// the wall clock plus the offset, and timers also fire on real time.
+// the wall clock plus the offset, and timers also fire on real time. (The WeChat Pay emulator keeps a plain
+// test clock and an async scheduler instead: its timed work is network delivery.)
+import type { Clock } from '@/platform/clock'
 
-export type EmulatorClock = {
-  now(): number
+export type EmulatorClock = Clock & {
   /** Runs `fn` once "now" reaches now()+ms (via advance, or real time in system mode). */
   schedule(ms: number, fn: () => void): void
   advance(ms: number): void

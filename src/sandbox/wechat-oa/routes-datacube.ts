@@ -6,7 +6,8 @@
 // Reads are scripted by tests through datacubeOf(emulator).record(…).
 import type { Route } from './context'
 import { json, wxError } from './respond'
-import { beijingDay, type EmulatorState } from './state'
+import { beijingDay } from '@/platform/beijingTime'
+import type { EmulatorState } from './state'
 
 export type ArticleDayCounts = {
   int_page_read_user: number
@@ -51,7 +52,7 @@ function range(body: Record<string, unknown>, nowMs: number): Range {
   const end = body.end_date
   if (typeof begin !== 'string' || typeof end !== 'string' || !DATE_RE.test(begin) || !DATE_RE.test(end) || Number.isNaN(dayMs(begin)) || Number.isNaN(dayMs(end)))
     return { errcode: 61500 }
-  const yesterday = addDays(new Date(beijingDay(nowMs) * 86_400_000).toISOString().slice(0, 10), -1)
+  const yesterday = addDays(beijingDay(nowMs), -1)
   // Max span 1 day (begin = end), end at most yesterday.
   if (begin > end || end > yesterday || dayMs(end) - dayMs(begin) > 0) return { errcode: 61501 }
   return { begin, end }
@@ -87,7 +88,7 @@ const total: Route = {
     if (!allowed(ctx.account.type)) return wxError(48001)
     const r = range(ctx.body, ctx.clock.now())
     if ('errcode' in r) return wxError(r.errcode, r.errcode === 61500 ? 'date format error' : 'date range error')
-    const yesterday = addDays(new Date(beijingDay(ctx.clock.now()) * 86_400_000).toISOString().slice(0, 10), -1)
+    const yesterday = addDays(beijingDay(ctx.clock.now()), -1)
     const list = []
     for (const a of storeOf(ctx.state).articles.values()) {
       if (a.appId !== ctx.account.appId || a.refDate < r.begin || a.refDate > r.end) continue

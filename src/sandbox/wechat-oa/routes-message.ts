@@ -1,7 +1,8 @@
 import type { Ctx, Route } from './context'
 import { liveDraft } from './routes-draft'
 import { ok, wxError } from './respond'
-import { beijingDay, type EmulatorUser } from './state'
+import { beijingDayNumber } from '@/platform/beijingTime'
+import type { EmulatorUser } from './state'
 import { invalidTemplateKey } from './template-rules'
 
 const massAllowed = (ctx: Ctx) => ctx.account.type === 'service' || ctx.account.type === 'subscription'
@@ -60,7 +61,7 @@ const sendall: Route = {
     const mediaId = (ctx.body.mpnews as { media_id?: unknown } | undefined)?.media_id
     const draft = liveDraft(ctx, mediaId)
     if (!draft) return wxError(40007)
-    const dayKey = `${ctx.account.appId}|${beijingDay(now)}`
+    const dayKey = `${ctx.account.appId}|${beijingDayNumber(now)}`
     const sentToday = ctx.state.massDaily.get(dayKey) ?? 0
     if (sentToday >= (ctx.account.type === 'subscription' ? 1 : 100)) return wxError(ctx.settings.massQuotaErrcode)
     ctx.state.massDaily.set(dayKey, sentToday + 1)

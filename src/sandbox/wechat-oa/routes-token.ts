@@ -1,7 +1,7 @@
 import type { Ctx, Route } from './context'
 import { overQuota, clearQuota } from './quota'
 import { ok, json, wxError, randomId } from './respond'
-import { beijingDay } from './state'
+import { beijingDay, beijingDayNumber } from '@/platform/beijingTime'
 import { mintToken } from './tokens'
 
 /** Shared credential checks of §5.1 item 1 (order: grant_type, appid, secret, IP, quota). */
@@ -59,7 +59,7 @@ const stableToken: Route = {
       json({ access_token: record.token, expires_in: Math.floor((record.expiresAt - now) / 1000) })
 
     if (b.force_refresh === true) {
-      const day = beijingDay(now)
+      const day = beijingDayNumber(now)
       const force = ctx.state.stableForce.get(appId)
       const count = force && force.day === day ? force.count : 0
       // Within 30 s of the last forced refresh the call "will not refresh" [unverified]: return it unchanged.
@@ -108,7 +108,7 @@ const clearQuotaRoute: Route = {
   json: true,
   handle(ctx) {
     if (ctx.body.appid !== ctx.account.appId) return wxError(40013)
-    const month = new Date(ctx.clock.now() + 8 * 3600_000).toISOString().slice(0, 7)
+    const month = beijingDay(ctx.clock.now()).slice(0, 7)
     const key = `${ctx.account.appId}|${month}`
     const used = ctx.state.clearQuota.get(key) ?? 0
     if (used >= 10) return wxError(48006)

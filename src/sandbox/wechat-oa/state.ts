@@ -187,6 +187,3 @@ export function toAccount(init: EmulatorAccountInit): EmulatorAccount {
     users: new Map((init.users ?? []).map((u) => [u.openid, { ...u }])),
   }
 }
-
-/** Beijing calendar day: daily quotas reset at midnight UTC+8. */
-export const beijingDay = (ms: number) => Math.floor((ms + 8 * 3600_000) / 86_400_000)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseAuthorization } from './auth'
-import { createManualClock } from './clock'
+import { createTestClock } from '@/platform/clock'
 import { createScheduler } from './scheduler'
 
 describe('parseAuthorization (§4.1)', () => {
@@ -18,7 +18,7 @@ describe('parseAuthorization (§4.1)', () => {
 
 describe('scheduler', () => {
   it('runs tasks at their exact virtual times, including tasks scheduled while running', async () => {
-    const clock = createManualClock(0)
+    const clock = createTestClock(0)
     const scheduler = createScheduler(clock, { auto: false, timeFactor: 1 })
     const ran: number[] = []
     scheduler.schedule(1000, async () => {

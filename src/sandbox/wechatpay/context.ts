@@ -1,9 +1,9 @@
-import type { EmulatorClock } from './clock'
+import type { Clock } from '@/platform/clock'
 import type { Scheduler } from './scheduler'
 import type { Notifier } from './notifier'
 import type { PlatformSigner } from './respond'
 import type { ApiError, MerchantRegistration, OrderRecord, RefundRecord, ScriptedError } from './types'
-import { formatCst } from './time'
+import { beijingRfc3339 } from '@/platform/beijingTime'
 
 /** Behaviour the spec leaves open (§6); defaults follow §5.7. */
 export type EmulatorPolicy = {
@@ -17,7 +17,7 @@ export type EmulatorPolicy = {
 }
 
 export type EmulatorContext = {
-  clock: EmulatorClock
+  clock: Clock
   scheduler: Scheduler
   notifier: Notifier
   signer: PlatformSigner
@@ -56,7 +56,7 @@ export function transactionView(order: OrderRecord): Record<string, unknown> {
       transaction_id: order.transactionId,
       trade_type: TRADE_TYPE[order.channel],
       bank_type: 'OTHERS',
-      success_time: formatCst(order.successAt!),
+      success_time: beijingRfc3339(order.successAt!),
       payer: { openid: order.paidOpenid },
       amount: { total: order.totalFen, payer_total: order.totalFen, currency: 'CNY', payer_currency: 'CNY' },
       promotion_detail: [],
@@ -74,7 +74,7 @@ export function refundView(refund: RefundRecord): Record<string, unknown> {
     channel: 'ORIGINAL',
     user_received_account: '支付用户零钱',
     status: refund.status,
-    create_time: formatCst(refund.createdAt),
+    create_time: beijingRfc3339(refund.createdAt),
     funds_account: 'AVAILABLE',
     amount: {
       total: refund.totalFen,
@@ -89,7 +89,7 @@ export function refundView(refund: RefundRecord): Record<string, unknown> {
     },
     promotion_detail: [],
   }
-  if (refund.successAt) view.success_time = formatCst(refund.successAt)
+  if (refund.successAt) view.success_time = beijingRfc3339(refund.successAt)
   return view
 }
 
@@ -102,7 +102,7 @@ export function refundNotice(refund: RefundRecord): Record<string, unknown> {
     out_refund_no: refund.outRefundNo,
     refund_id: refund.refundId,
     refund_status: refund.status,
-    ...(refund.successAt ? { success_time: formatCst(refund.successAt) } : {}),
+    ...(refund.successAt ? { success_time: beijingRfc3339(refund.successAt) } : {}),
     user_received_account: '支付用户零钱',
     amount: { total: refund.totalFen, refund: refund.refundFen, payer_total: refund.totalFen, payer_refund: refund.refundFen },
   }

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto'
 
 // Only the parsed-key cache is shared with the client: it changes no message layout.
+import { beijingRfc3339 } from '@/platform/beijingTime'
 import { privateKeyOf, publicKeyOf } from '@/wechat/pay/sign'
 
 export { publicKeyOf }
@@ -43,6 +44,6 @@ export function newTransactionId(): string {
 }
 
 export function newPrepayId(nowMs: number): string {
-  const d = new Date(nowMs + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14)
+  const d = beijingRfc3339(nowMs).replace(/\D/g, '').slice(0, 14)
   return `wx${d}${crypto.randomBytes(9).toString('hex')}`
 }

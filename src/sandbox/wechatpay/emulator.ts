@@ -1,4 +1,4 @@
-import { isManualClock, realClock, type EmulatorClock } from './clock'
+import { isTestClock, systemClock, type Clock } from '@/platform/clock'
 import { createScheduler } from './scheduler'
 import { CALLBACK_RETRY_INTERVALS_MS, createNotifier, type CallbackForgery, type CallbackRecord } from './notifier'
 import { emptyResponse, errorResponse, signedResponse, type PlatformSigner } from './respond'
@@ -9,7 +9,7 @@ import { confirmPayment, jsapiInvoke, type JsapiInvokeParams } from './payHook'
 import { findRefund, settleRefund } from './routes/refund'
 import { handleJsapiInvoke, handlePayPage } from './pageRoutes'
 import { encryptResource } from './crypto'
-import { formatCst } from './time'
+import { beijingRfc3339 } from '@/platform/beijingTime'
 import type { MerchantRegistration, ScriptedError } from './types'
 
 export type WechatPayEmulatorOptions = {
@@ -18,8 +18,8 @@ export type WechatPayEmulatorOptions = {
   /** Which serial signs responses and callbacks (§4.2). Default 'publicKey'. */
   platformMode?: 'publicKey' | 'certificate'
   merchants?: MerchantRegistration[]
-  /** Default: the real clock. Pass createManualClock() in tests and drive time with tick(). */
-  clock?: EmulatorClock
+  /** Default: the real clock. Pass createTestClock() in tests and drive time with tick(). */
+  clock?: Clock
   /** Where the app mounts the emulator, e.g. '/sandbox/wechatpay'; stripped for routing and used in page links. */
   publicBasePath?: string
   /** Origin for page links (h5_url / code_url); default: the request's origin. */
@@ -29,7 +29,7 @@ export type WechatPayEmulatorOptions = {
   /** A callback must be answered within this (§4.7: 5 s). */
   callbackTimeoutMs?: number
   retryIntervalsMs?: number[]
-  /** Run scheduled work on real timers. Default: true unless the clock is manual. */
+  /** Run scheduled work on real timers. Default: true unless it is a test clock. */
   autoRun?: boolean
   /** With autoRun, multiply delays by this (e.g. 0.001 to compress a day of retries). Default 1. */
   timeFactor?: number
@@ -47,10 +47,10 @@ const DEFAULT_POLICY: EmulatorPolicy = {
 export type WechatPayEmulator = ReturnType<typeof createWechatPayEmulator>
 
 export function createWechatPayEmulator(options: WechatPayEmulatorOptions) {
-  const clock = options.clock ?? realClock
+  const clock = options.clock ?? systemClock
   const mode = options.platformMode ?? 'publicKey'
   const basePath = (options.publicBasePath ?? '').replace(/\/+$/, '')
-  const scheduler = createScheduler(clock, { auto: options.autoRun ?? !isManualClock(clock), timeFactor: options.timeFactor ?? 1 })
+  const scheduler = createScheduler(clock, { auto: options.autoRun ?? !isTestClock(clock), timeFactor: options.timeFactor ?? 1 })
   let signTests = 0
   const signer: PlatformSigner = {
     serial: () => (mode === 'publicKey' ? options.platform.publicKeyId : options.platform.certificateSerial ?? ''),
@@ -146,8 +146,8 @@ export function createWechatPayEmulator(options: WechatPayEmulatorOptions) {
       data: [
         {
           serial_no: options.platform.certificateSerial,
-          effective_time: formatCst(now - 86_400_000),
-          expire_time: formatCst(now + 5 * 365 * 86_400_000),
+          effective_time: beijingRfc3339(now - 86_400_000),
+          expire_time: beijingRfc3339(now + 5 * 365 * 86_400_000),
           encrypt_certificate: encryptResource(pem, apiV3Key, 'certificate'),
         },
       ],
@@ -196,7 +196,7 @@ export function createWechatPayEmulator(options: WechatPayEmulatorOptions) {
       settleRefund(ctx, refund, status)
     },
     payPageUrl: (id: string, origin = options.publicOrigin ?? '') => ctx.payPageUrl(origin, findOrder(ctx, id)?.prepayId ?? id),
-    /** Advance a manual clock, running callbacks and refund settlements at their exact virtual times. */
+    /** Advance a test clock, running callbacks and refund settlements at their exact virtual times. */
     tick: (ms: number) => scheduler.tick(ms),
     runDueCallbacks: () => scheduler.runDue(),
     pendingTasks: () => scheduler.pending(),

@@ -3,7 +3,7 @@
 import path from 'node:path'
 
 import { NOTIFY_PATH, SANDBOX_MOUNT, type PayGateway } from '@/commerce/payGateway'
-import { systemNow } from '@/wechat/pay/clock'
+import { systemClock } from '@/platform/clock'
 import { createWechatPayClient } from '@/wechat/pay/client'
 
 import { ensureSandboxKeys } from './keys'
@@ -25,7 +25,7 @@ export function createSandboxPayGateway(origin: string): PayGateway {
     sandboxBase,
     notifyUrl,
     origin,
-    now: systemNow,
+    now: systemClock.now,
     jsapiPayUrl: (payParams, user) => sandboxJsapiPayUrl(sandboxBase, payParams, user),
   }
 }

@@ -1,5 +1,4 @@
 export * from './keys'
-export * from './clock'
 export * from './types'
 export * from './emulator'
 export * from './notifier'

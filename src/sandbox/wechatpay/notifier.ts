@@ -1,9 +1,9 @@
 import crypto from 'node:crypto'
-import type { EmulatorClock } from './clock'
+import type { Clock } from '@/platform/clock'
 import type { Scheduler } from './scheduler'
 import { encryptResource, randomNonce, signSha256Rsa } from './crypto'
 import { platformSignatureHeaders, type PlatformSigner } from './respond'
-import { formatCst } from './time'
+import { beijingRfc3339 } from '@/platform/beijingTime'
 
 const S = 1000
 const M = 60 * S
@@ -51,7 +51,7 @@ export type CallbackForgery = {
 }
 
 export function createNotifier(deps: {
-  clock: EmulatorClock
+  clock: Clock
   scheduler: Scheduler
   signer: PlatformSigner
   fetch: typeof fetch
@@ -66,7 +66,7 @@ export function createNotifier(deps: {
     const summary = kind === 'payment' ? '支付成功' : eventType === 'REFUND.SUCCESS' ? '退款成功' : eventType === 'REFUND.CLOSED' ? '退款关闭' : '退款异常'
     return JSON.stringify({
       id,
-      create_time: formatCst(deps.clock.now()),
+      create_time: beijingRfc3339(deps.clock.now()),
       resource_type: 'encrypt-resource',
       event_type: eventType,
       summary,
@@ -141,7 +141,7 @@ export function createNotifier(deps: {
   return {
     records,
     enqueue(input: { kind: CallbackKind; key: string; url: string; eventType: string; plaintext: Record<string, unknown>; apiV3Key: string }): CallbackRecord {
-      const id = `EV-${formatCst(deps.clock.now()).replace(/\D/g, '').slice(0, 14)}${crypto.randomBytes(6).toString('hex')}`
+      const id = `EV-${beijingRfc3339(deps.clock.now()).replace(/\D/g, '').slice(0, 14)}${crypto.randomBytes(6).toString('hex')}`
       const record: CallbackRecord = {
         ...input,
         id,

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { EmulatorClock } from './clock'
+import type { Clock } from '@/platform/clock'
 import { randomNonce, signSha256Rsa } from './crypto'
 
 const requestId = () => crypto.randomBytes(16).toString('hex').toUpperCase()
@@ -23,7 +23,7 @@ export const emptyResponse = (status: number) => new Response(null, { status })
 export type PlatformSigner = {
   serial: () => string
   privateKeyPem: string
-  clock: EmulatorClock
+  clock: Clock
   /** Produce a WECHATPAY/SIGNTEST/ probe signature instead (§4.2). */
   takeSignTest: () => boolean
 }

@@ -1,12 +1,12 @@
-import { isManualClock, type EmulatorClock } from './clock'
+import { isTestClock, type Clock } from '@/platform/clock'
 
 type Task = { id: number; dueAt: number; run: () => Promise<void>; done: boolean }
 
 /**
- * Timed work (callback deliveries and retries, refund settlement). With a manual clock nothing runs by itself:
+ * Timed work (callback deliveries and retries, refund settlement). With a test clock nothing runs by itself:
  * tests call tick(ms) or runDue(). With the real clock, tasks fire on timers, compressed by timeFactor.
  */
-export function createScheduler(clock: EmulatorClock, options: { auto: boolean; timeFactor: number }) {
+export function createScheduler(clock: Clock, options: { auto: boolean; timeFactor: number }) {
   const tasks: Task[] = []
   const timers = new Set<ReturnType<typeof setTimeout>>()
   let seq = 0
@@ -43,9 +43,9 @@ export function createScheduler(clock: EmulatorClock, options: { auto: boolean; 
     return count
   }
 
-  /** Advances a manual clock by `ms`, stopping at each due task so that it runs at its exact virtual time. */
+  /** Advances a test clock by `ms`, stopping at each due task so that it runs at its exact virtual time. */
   async function tick(ms: number): Promise<number> {
-    if (!isManualClock(clock)) throw new Error('tick() needs a manual clock (createManualClock)')
+    if (!isTestClock(clock)) throw new Error('tick() needs a test clock (createTestClock)')
     const target = clock.now() + ms
     let count = await runDue()
     for (let task = nextDue(); task && task.dueAt <= target; task = nextDue()) {

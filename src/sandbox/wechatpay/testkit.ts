@@ -1,8 +1,8 @@
-// Test bed: an emulator and a notify receiver on loopback ports, a manual clock, and a client wired to both.
+// Test bed: an emulator and a notify receiver on loopback ports, a test clock, and a client wired to both.
 import { serveFetchHandler, type RunningServer } from '../http'
 import { createWechatPayClient, type WechatPayClient } from '@/wechat/pay/client'
 import type { WechatPayConfig } from '@/wechat/pay/config'
-import { createManualClock, type ManualClock } from './clock'
+import { createTestClock, type TestClock } from '@/platform/clock'
 import { createWechatPayEmulator, type WechatPayEmulator, type WechatPayEmulatorOptions } from './emulator'
 import { generateSandboxKeys, type SandboxKeys } from './keys'
 import { sandboxClientConfig, sandboxMerchant } from './sandboxConfig'
@@ -11,7 +11,7 @@ export type ReceivedCallback = { at: number; path: string; headers: Headers; bod
 
 export type WechatPayTestbed = {
   keys: SandboxKeys
-  clock: ManualClock
+  clock: TestClock
   emulator: WechatPayEmulator
   emulatorServer: RunningServer
   receiverServer: RunningServer
@@ -27,7 +27,7 @@ export async function startWechatPayTestbed(
   options: { keys?: SandboxKeys; emulator?: Partial<WechatPayEmulatorOptions> } = {},
 ): Promise<WechatPayTestbed> {
   const keys = options.keys ?? generateSandboxKeys()
-  const clock = createManualClock()
+  const clock = createTestClock()
   const emulator = createWechatPayEmulator({
     platform: keys.platform,
     merchants: [sandboxMerchant(keys)],

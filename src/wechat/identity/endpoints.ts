@@ -9,6 +9,7 @@ import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { createDbUsedStateStore } from '../../db/usedStates'
 import { apiBaseFor, clientFor, loadAccount, type AccountWithSecrets } from '../account'
 import { publicOrigin } from '../../platform/http/origin'
+import { readerCookie, readerOf } from '../../platform/reader'
 import { defaultOrigin, publishingRuntime } from '../account/runtime'
 import { payloadSecret } from '../../utilities/payloadSecret'
 import { isWechatApiError } from '../oa'
@@ -24,7 +25,6 @@ import {
   safeReturnPath,
 } from '../web'
 import { accountFor, articleOfPath } from './account'
-import { readerCookie, readerFromHeaders } from './readerSession'
 import { identityRuntime } from './runtime'
 
 export const OAUTH_CALLBACK_PATH = '/api/wechat/oauth/callback'
@@ -218,7 +218,7 @@ export const jssdkConfigEndpoint: Endpoint = {
         jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData'],
       })
       // The recognised reader becomes the sharer of the card they share, so their friends' visits are credited.
-      const sharer = readerFromHeaders(req.headers)?.customerId
+      const sharer = readerOf(req).customerId
       return Response.json(sharer ? { ...config, sharer } : config, { headers: noStore })
     } catch (error) {
       req.payload.logger.warn({ msg: 'jsapi ticket failed', errcode: isWechatApiError(error) ? error.errcode : undefined })

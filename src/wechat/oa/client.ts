@@ -1,4 +1,4 @@
-import { type Clock, systemClock } from './clock'
+import { type Clock, systemClock } from '../../platform/clock'
 import { type CachedCredential, createCachedCredential } from './credential'
 import { TOKEN_ERRCODES, isWechatApiError } from './errors'
 import { type FetchLike, encodeJsonBody, sendRequest, withQuery } from './http'

@@ -1,4 +1,3 @@
-export { type Clock, systemClock } from './clock'
 export { type OfficialAccountClient, type OfficialAccountClientOptions, createOfficialAccountClient, DEFAULT_WECHAT_API_BASE } from './client'
 export { type CachedCredential, type FreshCredential, createCachedCredential } from './credential'
 export { type TokenCache, createMemoryTokenCache } from './token-cache'

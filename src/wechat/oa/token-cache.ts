@@ -1,4 +1,4 @@
-import { type Clock, systemClock } from './clock'
+import { type Clock, systemClock } from '../../platform/clock'
 
 /** Shared cache for access tokens and tickets (Redis-like: the cache owns expiry). */
 export type TokenCache = {

@@ -1,8 +1,8 @@
 import type { WechatPayConfig } from './config'
 import { createSignedRequest, type WechatPayClientOptions } from './http'
-import { formatRfc3339Cst } from './time'
 import { buildJsapiPayParams } from './jsapi'
-import { systemNow } from './clock'
+import { beijingRfc3339 } from '../../platform/beijingTime'
+import { systemClock } from '../../platform/clock'
 import type {
   H5PrepayInput,
   JsapiPayParams,
@@ -18,7 +18,7 @@ export type WechatPayClient = ReturnType<typeof createWechatPayClient>
 
 export function createWechatPayClient(config: WechatPayConfig, options: WechatPayClientOptions = {}) {
   const request = createSignedRequest(config, options)
-  const now = options.now ?? systemNow
+  const now = options.now ?? systemClock.now
   const enc = encodeURIComponent
 
   function prepayBody(input: PrepayInput): Record<string, unknown> {
@@ -32,7 +32,7 @@ export function createWechatPayClient(config: WechatPayConfig, options: WechatPa
       amount: { total: input.amountFen, currency: 'CNY' },
     }
     if (input.timeExpire !== undefined) {
-      body.time_expire = typeof input.timeExpire === 'string' ? input.timeExpire : formatRfc3339Cst(input.timeExpire)
+      body.time_expire = typeof input.timeExpire === 'string' ? input.timeExpire : beijingRfc3339(input.timeExpire)
     }
     if (input.attach !== undefined) body.attach = input.attach
     if (input.goodsTag !== undefined) body.goods_tag = input.goodsTag

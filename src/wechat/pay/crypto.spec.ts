@@ -4,7 +4,7 @@ import { AUTH_SCHEME, buildAuthorization, requestSignMessage, rsaSign, rsaVerify
 import { decryptResource } from './aesgcm'
 import { verifyWechatPaySignature } from './verify'
 import { WechatPaySignatureError } from './errors'
-import { formatRfc3339Cst } from './time'
+import { beijingRfc3339 } from '../../platform/beijingTime'
 import { isRetryableWechatPayError } from './errors'
 
 let privateKeyPem: string
@@ -97,7 +97,7 @@ describe('AES-256-GCM resource decryption (§4.7)', () => {
 
 describe('helpers', () => {
   it('formats RFC 3339 in +08:00', () => {
-    expect(formatRfc3339Cst(Date.UTC(2018, 5, 8, 2, 34, 56))).toBe('2018-06-08T10:34:56+08:00')
+    expect(beijingRfc3339(Date.UTC(2018, 5, 8, 2, 34, 56))).toBe('2018-06-08T10:34:56+08:00')
   })
 
   it('classifies retryable errors per §4.9', () => {

@@ -1,12 +1,12 @@
 import type { WechatPayConfig } from './config'
-import { systemNow, unixSeconds, type Now } from './clock'
+import { systemClock, unixSeconds, type Clock } from '../../platform/clock'
 import { buildAuthorization } from './sign'
 import { verifyWechatPaySignature } from './verify'
 import { WechatPayError } from './errors'
 
 export type WechatPayClientOptions = {
   fetch?: typeof fetch
-  now?: Now
+  now?: Clock['now']
   userAgent?: string
   timeoutMs?: number
   /** Verify Wechatpay-* signatures on 2xx responses (§4.2). Default true. */
@@ -18,7 +18,7 @@ export type SignedRequest = (method: 'GET' | 'POST', path: string, body?: unknow
 /** Signs, sends, maps non-2xx to WechatPayError and verifies 2xx signatures. */
 export function createSignedRequest(config: WechatPayConfig, options: WechatPayClientOptions = {}): SignedRequest {
   const doFetch = options.fetch ?? fetch
-  const now = options.now ?? systemNow
+  const now = options.now ?? systemClock.now
   return async (method, path, body) => {
     // Serialize once; these exact bytes are signed and sent (§7).
     const bodyText = body === undefined ? '' : JSON.stringify(body)
@@ -30,7 +30,7 @@ export function createSignedRequest(config: WechatPayConfig, options: WechatPayC
       method,
       pathWithQuery: `${url.pathname}${url.search}`,
       body: bodyText,
-      timestamp: unixSeconds(now),
+      timestamp: unixSeconds(now()),
     })
     const headers: Record<string, string> = {
       Accept: 'application/json',

@@ -1,5 +1,5 @@
 import type { WechatPayConfig } from './config'
-import { systemNow, unixSeconds, type Now } from './clock'
+import { systemClock, unixSeconds, type Clock } from '../../platform/clock'
 import { newNonce, rsaSign } from './sign'
 import type { JsapiPayParams } from './types'
 
@@ -11,9 +11,10 @@ export function jsapiPaySignMessage(appId: string, timeStamp: string, nonceStr: 
 export function buildJsapiPayParams(
   config: Pick<WechatPayConfig, 'appid' | 'privateKeyPem'>,
   prepayId: string,
-  options: { now?: Now; nonce?: string } = {},
+  options: { now?: Clock['now']; nonce?: string } = {},
 ): JsapiPayParams {
-  const timeStamp = String(unixSeconds(options.now ?? systemNow))
+  const now = options.now ?? systemClock.now
+  const timeStamp = String(unixSeconds(now()))
   const nonceStr = options.nonce ?? newNonce()
   const pkg = `prepay_id=${prepayId}`
   return {

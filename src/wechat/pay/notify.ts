@@ -1,5 +1,5 @@
 import type { WechatPayConfig } from './config'
-import { systemNow, type Now } from './clock'
+import { systemClock, type Clock } from '../../platform/clock'
 import { decryptResource } from './aesgcm'
 import { verifyWechatPaySignature, type HeaderSource } from './verify'
 import { WechatPayNotificationError, WechatPaySignatureError } from './errors'
@@ -10,7 +10,7 @@ export type NotificationInput = {
   /** The raw body: read it with `await req.text()` before any JSON parsing (§7). */
   body: string
   config: Pick<WechatPayConfig, 'mchid' | 'appid' | 'apiV3Key' | 'verification'>
-  now?: Now
+  now?: Clock['now']
   maxSkewSeconds?: number
 }
 
@@ -25,7 +25,7 @@ function fail<T>(reason: WechatPayNotificationError['reason'], message: string):
 /** §4.7 steps 1–5: headers, ±5 min, signature, then AES-GCM; returns the envelope and plaintext. */
 function openNotification(input: NotificationInput): NotificationResult<unknown> & { envelope?: NotificationEnvelope } {
   try {
-    verifyWechatPaySignature({ headers: input.headers, body: input.body, verification: input.config.verification, now: input.now ?? systemNow, maxSkewSeconds: input.maxSkewSeconds })
+    verifyWechatPaySignature({ headers: input.headers, body: input.body, verification: input.config.verification, now: input.now ?? systemClock.now, maxSkewSeconds: input.maxSkewSeconds })
   } catch (error) {
     if (error instanceof WechatPaySignatureError) return fail(error.reason, error.message)
     throw error

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { WechatPayVerification } from './config'
-import type { Now } from './clock'
+import type { Clock } from '../../platform/clock'
 import { publicKeyOf, rsaVerify } from './sign'
 import { WechatPaySignatureError } from './errors'
 
@@ -31,7 +31,7 @@ export type VerifySignedInput = {
   /** The raw body exactly as received ("" for 204). */
   body: string
   verification: WechatPayVerification
-  now: Now
+  now: Clock['now']
   maxSkewSeconds?: number
 }
 

@@ -1,4 +1,4 @@
-import { saleStartLabel } from '../../utilities/beijingTime'
+import { saleStartLabel } from '../../platform/beijingTime'
 import { formatFen } from '../../utilities/formatFen'
 import { escapeHtml } from './escape'
 import { refLabel } from './media'

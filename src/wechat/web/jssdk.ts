@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { OfficialAccountClient } from '../oa/client'
 import { type CachedCredential, createCachedCredential } from '../oa/credential'
 import { type TokenCache, createMemoryTokenCache } from '../oa/token-cache'
-import type { Clock } from '../oa/clock'
+import type { Clock } from '../../platform/clock'
 
 /** §3.2: sha1 over `jsapi_ticket=…&noncestr=…&timestamp=…&url=…` (keys in ASCII order); url without `#…`. */
 export function jsapiSignature(input: { ticket: string; nonceStr: string; timestamp: number | string; url: string }): string {

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import { armSaleStart } from '../../../commerce/flashSaleCache'
-import { instantOf } from '../../../utilities/beijingTime'
+import { instantOf } from '../../../platform/beijingTime'
 
 /**
  * 秒杀: a published product whose sale starts later gets its cached landing pages scheduled to expire exactly at the

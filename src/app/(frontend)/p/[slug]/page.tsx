@@ -11,7 +11,7 @@ import { TrackView } from '@/components/web/TrackView'
 import { WechatShare } from '@/components/web/WechatShare'
 import type { Brand, Media } from '@/payload-types'
 import { publishedProduct } from '@/queries/published'
-import { instantOf } from '@/utilities/beijingTime'
+import { instantOf } from '@/platform/beijingTime'
 import { mediaAt } from '@/utilities/mediaUrl'
 
 // Cached (ISR) and revalidated on demand when the product changes (Products afterChange → revalidatePath);

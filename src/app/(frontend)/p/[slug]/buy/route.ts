@@ -9,7 +9,7 @@ import { CommerceError } from '@/commerce/errors'
 import { parseCheckoutBody } from '@/commerce/validateCheckout'
 import { OverloadedError } from '@/platform/admission'
 import { RateLimitedError } from '@/platform/limits'
-import { saleStartLabel } from '@/utilities/beijingTime'
+import { saleStartLabel } from '@/platform/beijingTime'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,10 +1,10 @@
-// The recognised reader, carried in a signed first-party cookie after web OAuth: `<customer id>.<exp s>.<mac>`.
-// Checkout can call readerFromHeaders(req.headers) to link an order to the customer; absent → guest.
+// The WeChat reader recognised by web OAuth (`tw_reader`), in a signed first-party cookie:
+// `<customer id>.<exp s>.<mac>`. Checkout links an order to that customer; absent → guest.
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
-import { readCookie } from '../../analytics/visitor'
-import { cookiesSecure } from '../../platform/http/origin'
 import { payloadSecret } from '../../utilities/payloadSecret'
+import { cookiesSecure } from '../http/origin'
+import { readCookie, readerCookieHeader } from './cookies'
 
 export const READER_COOKIE = 'tw_reader'
 const TTL_SECONDS = 30 * 24 * 3600
@@ -14,10 +14,10 @@ const mac = (body: string) => createHmac('sha256', `tuiwen:reader:${payloadSecre
 /** `secure`: the caller's request was https; the cookie is Secure anyway when the configured public origin is. */
 export function readerCookie(customerId: string, nowMs: number, secure: boolean): string {
   const body = `${customerId}.${Math.floor(nowMs / 1000) + TTL_SECONDS}`
-  return `${READER_COOKIE}=${body}.${mac(body)}; Path=/; Max-Age=${TTL_SECONDS}; HttpOnly; SameSite=Lax${secure || cookiesSecure() ? '; Secure' : ''}`
+  return readerCookieHeader(READER_COOKIE, `${body}.${mac(body)}`, TTL_SECONDS, secure || cookiesSecure())
 }
 
-export function readerFromHeaders(headers: Headers, nowMs = Date.now()): { customerId: string } | undefined {
+export function readerFromHeaders(headers: Pick<Headers, 'get'>, nowMs = Date.now()): { customerId: string } | undefined {
   const value = readCookie(headers, READER_COOKIE)
   const match = value ? /^([A-Za-z0-9_-]{1,64})\.(\d{1,12})\.([A-Za-z0-9_-]{32})$/.exec(value) : null
   if (!match) return undefined
