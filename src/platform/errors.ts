@@ -37,7 +37,7 @@ export class AppError extends Error {
   }
 }
 
-export const INTERNAL_MESSAGE = '操作失败，请重试 (internal error)'
+const INTERNAL_MESSAGE = '操作失败，请重试 (internal error)'
 
 type Logger = { error: (entry: object) => void }
 
