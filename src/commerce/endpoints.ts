@@ -4,13 +4,12 @@ import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { readCheckoutProducts } from '@/db/stock'
 import { readerIdFor } from '@/notifications/reader'
 import { clientIp, publicOrigin } from '@/platform/http/origin'
-import { OverloadedError } from '@/platform/admission'
+import { errorResponse } from '@/platform/errors'
 import { readerOf } from '@/platform/reader'
-import { RateLimitedError } from '@/platform/limits'
 
 import { checkoutAdmission } from './admission'
 import { checkout, type CheckoutContext } from './checkout'
-import { CommerceError, invalid } from './errors'
+import { invalid } from './errors'
 import { handleWechatPayNotification } from './notify'
 import { NOTIFY_PATH } from './payGateway'
 import { parseCheckoutBody } from './validateCheckout'
@@ -54,9 +53,7 @@ export const checkoutEndpoint: Endpoint = {
       const result = await checkoutAdmission.run(() => checkout(req.payload, input, ctx))
       return Response.json(result, { status: 201, headers: { 'cache-control': 'no-store' } })
     } catch (error) {
-      if (error instanceof CommerceError || error instanceof RateLimitedError || error instanceof OverloadedError) return error.toResponse()
-      req.payload.logger.error({ msg: 'checkout failed', err: error })
-      return Response.json({ error: { code: 'INTERNAL', message: '下单失败，请重试 (internal error)' } }, { status: 500 })
+      return errorResponse(error, { logger: req.payload.logger, logAs: 'checkout failed', internalMessage: '下单失败，请重试 (internal error)' })
     }
   },
 }

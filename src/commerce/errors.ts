@@ -1,4 +1,6 @@
-/** Named commerce errors carried to the API as `{ error: { code, message, field?, …details } }` with an HTTP status. */
+import { AppError, type ErrorDetails } from '@/platform/errors'
+
+/** Named commerce errors, answered by errorResponse (src/platform/errors.ts) with their HTTP status. */
 export type CommerceErrorCode =
   | 'INVALID_BODY'
   | 'UNKNOWN_PRODUCT'
@@ -24,23 +26,17 @@ export type CommerceErrorCode =
   | 'BUYER_REQUIRED'
   | 'LIMIT_REACHED'
 
-export class CommerceError extends Error {
+export class CommerceError extends AppError {
   override name = 'CommerceError'
   constructor(
-    readonly code: CommerceErrorCode,
-    readonly status: number,
+    override readonly code: CommerceErrorCode,
+    status: number,
     message: string,
-    readonly field?: string,
-    /** Machine-readable details added to the error body (e.g. NOT_STARTED's `startsAt`); never overrides code/message/field. */
-    readonly details?: Record<string, string | number>,
+    field?: string,
+    /** Machine-readable details added to the error body (e.g. NOT_STARTED's `startsAt`). */
+    details?: ErrorDetails,
   ) {
-    super(message)
-  }
-
-  toResponse(): Response {
-    const error: Record<string, string | number> = { ...this.details, code: this.code, message: this.message }
-    if (this.field) error.field = this.field
-    return Response.json({ error }, { status: this.status })
+    super(code, status, message, { field, details })
   }
 }
 

@@ -26,16 +26,16 @@ export async function claimCoupon(payload: Payload, input: ClaimInput): Promise<
   const communityId = idOf(coupon.community) as string
   if (!(await publicDoc<Community>(payload, 'communities', communityId, { status: true }))) throw notFound('社区')
   const t = input.now.getTime()
-  if (t < new Date(coupon.validFrom).getTime()) throw new CommunityError(409, 'NOT_STARTED', '优惠券还没开始领取')
-  if (t > new Date(coupon.validUntil).getTime()) throw new CommunityError(409, 'EXPIRED', '优惠券已过期')
+  if (t < new Date(coupon.validFrom).getTime()) throw new CommunityError('NOT_STARTED', 409, '优惠券还没开始领取')
+  if (t > new Date(coupon.validUntil).getTime()) throw new CommunityError('EXPIRED', 409, '优惠券已过期')
   const limit = coupon.perPersonLimit ?? 1
-  const limitReached = () => new CommunityError(409, 'LIMIT_REACHED', limit === 1 ? '你已经领过这张券了' : `每人限领 ${limit} 张`)
+  const limitReached = () => new CommunityError('LIMIT_REACHED', 409, limit === 1 ? '你已经领过这张券了' : `每人限领 ${limit} 张`)
   const mine = readerCounterKey('coupon', coupon.id, input.readerKey)
   if (!(await takeOneUpTo(payload, mine, limit))) throw limitReached()
   const key = counterKey('coupon', coupon.id)
   if (!(await takeOne(payload, key))) {
     await giveBackOne(payload, mine)
-    throw new CommunityError(409, 'SOLD_OUT', '优惠券已被领完')
+    throw new CommunityError('SOLD_OUT', 409, '优惠券已被领完')
   }
   try {
     const code = newCode()

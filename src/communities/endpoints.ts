@@ -10,7 +10,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { clientIp } from '@/platform/http/origin'
-import { RateLimitedError, takeLimit, type LimitName } from '@/platform/limits'
+import { errorResponse } from '@/platform/errors'
+import { takeLimit, type LimitName } from '@/platform/limits'
 import { ensureMember } from '@/platform/reader'
 
 import { claimCoupon } from './claimCoupon'
@@ -25,12 +26,12 @@ async function optionalJson(req: PayloadRequest): Promise<Record<string, unknown
   if (!(req.headers.get('content-type') ?? '').includes('application/json')) return {}
   const text = req.text ? await req.text() : ''
   if (!text) return {}
-  if (text.length > MAX_BODY) throw new CommunityError(400, 'INVALID', '请求内容过大 (body too large)')
+  if (text.length > MAX_BODY) throw new CommunityError('INVALID', 400, '请求内容过大 (body too large)')
   try {
     const body = JSON.parse(text)
     return body && typeof body === 'object' && !Array.isArray(body) ? body : {}
   } catch {
-    throw new CommunityError(400, 'INVALID', '请求内容不是有效的 JSON (invalid JSON)')
+    throw new CommunityError('INVALID', 400, '请求内容不是有效的 JSON (invalid JSON)')
   }
 }
 
@@ -49,15 +50,12 @@ function readerEndpoint(path: string, limit: LimitName, run: (req: PayloadReques
         const reader = ensureMember(req.headers, req.url)
         if (reader.setCookie) {
           headers['set-cookie'] = reader.setCookie
-          throw new CommunityError(403, 'READER_REQUIRED', READER_REQUIRED_MESSAGE)
+          throw new CommunityError('READER_REQUIRED', 403, READER_REQUIRED_MESSAGE)
         }
         const { status, body } = await run(req, String(req.routeParams?.id ?? ''), reader.readerKey)
         return Response.json(body, { status, headers })
       } catch (error) {
-        if (error instanceof RateLimitedError) return error.toResponse()
-        if (error instanceof CommunityError) return error.toResponse(headers)
-        req.payload.logger.error({ msg: `community ${path} failed`, err: error })
-        return Response.json({ error: { code: 'INTERNAL', message: '操作失败，请重试 (internal error)' } }, { status: 500, headers })
+        return errorResponse(error, { logger: req.payload.logger, logAs: `community ${path} failed`, headers })
       }
     },
   }
@@ -66,7 +64,7 @@ function readerEndpoint(path: string, limit: LimitName, run: (req: PayloadReques
 export const signUpEndpoint = readerEndpoint('/:id/signup', 'signup', async (req, eventId, readerKey) => {
   const body = await optionalJson(req)
   const phone = text(body.phone, 20)
-  if (phone && !/^[0-9+\- ]{5,20}$/.test(phone)) throw new CommunityError(400, 'INVALID', '手机号格式不正确')
+  if (phone && !/^[0-9+\- ]{5,20}$/.test(phone)) throw new CommunityError('INVALID', 400, '手机号格式不正确', 'phone')
   return { status: 201, body: await signUpForEvent(req.payload, { eventId, readerKey, name: text(body.name, 30), phone, now: now() }) }
 })
 

@@ -1,15 +1,11 @@
-/** A refusal the reader should see (409 full / sold out / limit, 404 unknown), as `{ error: { code, message } }`. */
-export class CommunityError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
-  }
-  toResponse(headers?: HeadersInit): Response {
-    return Response.json({ error: { code: this.code, message: this.message } }, { status: this.status, headers })
+import { AppError } from '@/platform/errors'
+
+/** A refusal the reader should see (409 full / sold out / limit, 404 unknown), answered by errorResponse. */
+export class CommunityError extends AppError {
+  override name = 'CommunityError'
+  constructor(code: string, status: number, message: string, field?: string) {
+    super(code, status, message, { field })
   }
 }
 
-export const notFound = (what: string) => new CommunityError(404, 'NOT_FOUND', `${what}不存在或未发布 (not found)`)
+export const notFound = (what: string) => new CommunityError('NOT_FOUND', 404, `${what}不存在或未发布 (not found)`)

@@ -21,14 +21,14 @@ export async function signUpForEvent(payload: Payload, input: SignUpInput): Prom
   const communityId = idOf(event.community) as string
   const community = await publicDoc<Community>(payload, 'communities', communityId, { status: true })
   if (!community) throw notFound('社区')
-  if (new Date(event.startsAt).getTime() <= input.now.getTime()) throw new CommunityError(409, 'CLOSED', '活动已开始，报名已截止')
+  if (new Date(event.startsAt).getTime() <= input.now.getTime()) throw new CommunityError('CLOSED', 409, '活动已开始，报名已截止')
   const uniqueKey = `${event.id}:${input.readerKey}`
   const mine = readerCounterKey('event', event.id, input.readerKey)
-  if (!(await takeOneUpTo(payload, mine, 1))) throw new CommunityError(409, 'ALREADY_SIGNED_UP', '你已经报名了这个活动')
+  if (!(await takeOneUpTo(payload, mine, 1))) throw new CommunityError('ALREADY_SIGNED_UP', 409, '你已经报名了这个活动')
   const key = counterKey('event', event.id)
   if (!(await takeOne(payload, key))) {
     await giveBackOne(payload, mine)
-    throw new CommunityError(409, 'FULL', '名额已满')
+    throw new CommunityError('FULL', 409, '名额已满')
   }
   let id: string
   try {
@@ -41,7 +41,7 @@ export async function signUpForEvent(payload: Payload, input: SignUpInput): Prom
     id = row.id
   } catch (error) {
     await giveBackOne(payload, key)
-    if (isUniqueViolation(error)) throw new CommunityError(409, 'ALREADY_SIGNED_UP', '你已经报名了这个活动')
+    if (isUniqueViolation(error)) throw new CommunityError('ALREADY_SIGNED_UP', 409, '你已经报名了这个活动')
     await giveBackOne(payload, mine)
     throw error
   }

@@ -9,8 +9,7 @@ import type { Payload } from 'payload'
 import { orderPath } from '@/commerce/orderToken'
 import { isUniqueViolation } from '@/communities/uniqueViolation'
 import type { Customer, Order, OrderNotification, WechatAccount } from '@/payload-types'
-import { clientFor, loadAccount } from '@/wechat/account'
-import { PublishError } from '@/publishing/errors'
+import { AccountSetupError, clientFor, loadAccount } from '@/wechat/account'
 import { defaultOrigin, publishingRuntime } from '@/wechat/account/runtime'
 import { decryptSecret } from '@/platform/secrets'
 import { beijingMinute } from '@/platform/beijingTime'
@@ -130,11 +129,11 @@ export async function notifyOrder(payload: Payload, orderId: string, event: Noti
     await finish(payload, doc.id, { status: 'sent', retryable: false, error: null, attempts, templateId: to.templateId, msgId: result.msgid, sentAt: new Date().toISOString() })
     return { status: 'sent' }
   } catch (error) {
-    // Account misconfiguration (PublishError) and WeChat's permanent refusals (40037, 43004, 47003…) are final.
-    const transient = isWechatApiError(error) ? error.retryable : !(error instanceof PublishError)
+    // Account misconfiguration (AccountSetupError) and WeChat's permanent refusals (40037, 43004, 47003…) are final.
+    const transient = isWechatApiError(error) ? error.retryable : !(error instanceof AccountSetupError)
     const reason = isWechatApiError(error)
       ? `${error.messageZh}（${error.errcode}）`
-      : error instanceof PublishError
+      : error instanceof AccountSetupError
         ? error.message
         : `发送失败：${(error as Error)?.message ?? String(error)}`
     await finish(payload, doc.id, { status: 'failed', retryable: transient, error: reason.slice(0, 500), attempts, templateId: to.templateId })

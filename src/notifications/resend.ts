@@ -7,11 +7,11 @@ import { queueOrderNotification } from '@/jobs/notifyOrder'
 import type { OrderNotification } from '@/payload-types'
 import { idOf } from '@/utilities/idOf'
 
-export type ResendResult = { ok: true } | { ok: false; status: 409; message: string }
+export type ResendResult = { ok: true } | { ok: false; status: 409; code: 'ALREADY_SENT' | 'SENDING' | 'STATUS_CHANGED'; message: string }
 
 export async function resendNotification(payload: Payload, notification: OrderNotification): Promise<ResendResult> {
-  if (notification.status === 'sent') return { ok: false, status: 409, message: '已发送成功，不重复发送' }
-  if (notification.status === 'pending') return { ok: false, status: 409, message: '正在发送中，请稍后刷新' }
+  if (notification.status === 'sent') return { ok: false, status: 409, code: 'ALREADY_SENT', message: '已发送成功，不重复发送' }
+  if (notification.status === 'pending') return { ok: false, status: 409, code: 'SENDING', message: '正在发送中，请稍后刷新' }
   // Compare-and-set on the status, so two clicks queue one send.
   const { docs } = await payload.update({
     collection: 'order-notifications',
@@ -20,7 +20,7 @@ export async function resendNotification(payload: Payload, notification: OrderNo
     overrideAccess: true,
     depth: 0,
   })
-  if (!docs.length) return { ok: false, status: 409, message: '状态已变化，请刷新后重试' }
+  if (!docs.length) return { ok: false, status: 409, code: 'STATUS_CHANGED', message: '状态已变化，请刷新后重试' }
   await queueOrderNotification(payload, idOf(notification.order) as string, notification.event)
   return { ok: true }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { createAdmission, OverloadedError } from './admission'
+import { errorResponse } from './errors'
 
 const gate = () => {
   let open!: () => void
@@ -42,10 +43,12 @@ describe('bounded admission', () => {
     await expect(admission.run(async () => 'x')).rejects.toBeInstanceOf(OverloadedError)
     expect(Date.now() - started).toBeLessThan(20)
     await expect(waiting).rejects.toBeInstanceOf(OverloadedError)
-    const response = new OverloadedError().toResponse()
+    const response = errorResponse(new OverloadedError())
     expect(response.status).toBe(503)
     expect(response.headers.get('retry-after')).toBe('2')
-    expect((await response.json()).error.message).toContain('排队人数较多，请稍后再试')
+    const { error } = await response.json()
+    expect(error.code).toBe('BUSY')
+    expect(error.message).toContain('排队人数较多，请稍后再试')
     g.open()
     await busy
     expect(admission.stats()).toMatchObject({ inFlight: 0, queued: 0, turnedAway: 2 })

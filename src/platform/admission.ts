@@ -2,18 +2,18 @@
 // most `maxWaitMs` for a turn, and the rest are turned away at once (503 + Retry-After), so under a push-day
 // crowd every buyer gets an answer in seconds instead of a 46-second spinner. Hand-written: it is a counting
 // semaphore with a bounded, timed queue, smaller than any library's surface for it.
+import { AppError } from './errors'
 
-export class OverloadedError extends Error {
+const BUSY_RETRY_AFTER_S = 2
+
+/** Turned away by a full admission: answered 503 BUSY with Retry-After. */
+export class OverloadedError extends AppError {
   override name = 'OverloadedError'
-  readonly code = 'BUSY'
-  readonly status = 503
-  readonly retryAfterS = 2
+  readonly retryAfterS = BUSY_RETRY_AFTER_S
   constructor() {
-    super('排队人数较多，请稍后再试 (too many buyers at once; try again in a moment)')
-  }
-
-  toResponse(): Response {
-    return Response.json({ error: { code: this.code, message: this.message } }, { status: 503, headers: { 'retry-after': String(this.retryAfterS), 'cache-control': 'no-store' } })
+    super('BUSY', 503, '排队人数较多，请稍后再试 (too many buyers at once; try again in a moment)', {
+      headers: { 'retry-after': String(BUSY_RETRY_AFTER_S), 'cache-control': 'no-store' },
+    })
   }
 }
 

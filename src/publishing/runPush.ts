@@ -15,7 +15,7 @@ import {
   withRetry,
 } from '../wechat/oa'
 import { RenderImageError, RenderInputError, RenderLimitError, renderWechatArticle } from '../wechat/render'
-import { type AccountWithSecrets, clientFor, loadAccount } from '../wechat/account'
+import { AccountSetupError, type AccountWithSecrets, clientFor, loadAccount } from '../wechat/account'
 import { PublishError } from './errors'
 import { contentHash, httpsMmbiz, prepareBodyImage, prepareCover, readImageSource, uploadOnce } from './images'
 import { type LoadedArticle, loadArticleForPublishing } from './loadArticle'
@@ -223,7 +223,7 @@ export async function runPush(payload: Payload, input: RunPushInput): Promise<Ru
 }
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof PublishError) return error.message
+  if (error instanceof PublishError || error instanceof AccountSetupError) return error.message
   if (isWechatApiError(error)) return `微信接口错误 ${error.errcode}：${error.messageZh}`
   if (error instanceof Error && error.name === 'SecretDecryptError') return error.message
   if (error instanceof Error && error.name === 'ImageSourceError') return error.message

@@ -51,7 +51,8 @@ describe('GET /api/articles/:id/wechat', () => {
   it('is 404 for readers who may not read the article', async () => {
     expect((await rest('GET', `/articles/${articleId}/wechat?draft=true`)).status).toBe(404)
     expect((await rest('GET', `/articles/${articleId}/wechat?draft=true`, { token: tokenB })).status).toBe(404)
-    expect((await rest('GET', `/articles/00000000-0000-4000-8000-000000000000/wechat`, { token: tokenA })).status).toBe(404)
+    const missing = await rest('GET', `/articles/00000000-0000-4000-8000-000000000000/wechat`, { token: tokenA })
+    expect(missing).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND', message: '文章不存在或无权查看 (not found)' } } })
   })
 
   it('is public once published', async () => {
@@ -64,22 +65,23 @@ describe('GET /api/articles/:id/wechat', () => {
   it('rejects unknown themes and modes with a message', async () => {
     const theme = await rest('GET', `/articles/${articleId}/wechat?theme=neon`, { token: tokenA })
     expect(theme.status).toBe(400)
-    expect(theme.body.errors[0].message).toMatch(/主题/)
+    expect(theme.body.error).toMatchObject({ code: 'INVALID_RENDER_OPTION', field: 'theme', message: expect.stringMatching(/主题/) })
     const mode = await rest('GET', `/articles/${articleId}/wechat?mode=pdf`, { token: tokenA })
     expect(mode.status).toBe(400)
+    expect(mode.body.error).toEqual({ code: 'INVALID_RENDER_OPTION', field: 'mode', message: 'mode 只能是 paste 或 api (mode must be paste or api)' })
   })
 
   it('in api mode refuses images that are not on mmbiz yet', async () => {
     const res = await rest('GET', `/articles/${articleId}/wechat?mode=api`, { token: tokenA })
     expect(res.status).toBe(400)
-    expect(res.body.errors[0].message).toMatch(/mmbiz/)
+    expect(res.body.error).toMatchObject({ code: 'IMAGES_NOT_UPLOADED', message: expect.stringMatching(/mmbiz/) })
   })
 })
 
 describe('POST /api/articles/wechat-preview', () => {
   it('needs a logged-in team member', async () => {
     const res = await rest('POST', '/articles/wechat-preview', { json: { content: content(w.productA.id) } })
-    expect(res.status).toBe(401)
+    expect(res).toMatchObject({ status: 401, body: { error: { code: 'LOGIN_REQUIRED', message: '请先登录 (login required)' } } })
   })
   it("renders unsaved content, and never shows another brand's draft product", async () => {
     const mine = await rest('POST', '/articles/wechat-preview', { token: tokenA, json: { title: '草稿', content: content(w.draftProductA.id), brand: w.brandA.id } })
@@ -92,6 +94,6 @@ describe('POST /api/articles/wechat-preview', () => {
   })
   it('rejects a body without content', async () => {
     const res = await rest('POST', '/articles/wechat-preview', { token: tokenA, json: { title: 'x' } })
-    expect(res.status).toBe(400)
+    expect(res).toMatchObject({ status: 400, body: { error: { code: 'INVALID_BODY', field: 'content', message: 'content 必须是 Lexical 编辑器状态 (content must be a Lexical state)' } } })
   })
 })

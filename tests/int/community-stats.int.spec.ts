@@ -49,7 +49,8 @@ describe('community numbers', () => {
   })
   it('every member of the brand may read them; another brand and anonymous callers may not', async () => {
     expect((await rest('GET', `/communities/${c.communityA.id}/stats`, { token: await login(w.operatorA.email, w.password) })).status).toBe(200)
-    expect((await rest('GET', `/communities/${c.communityA.id}/stats`, { token: await login(w.editorB.email, w.password) })).status).toBe(404)
-    expect((await rest('GET', `/communities/${c.communityA.id}/stats`)).status).toBe(401)
+    const theirs = await rest('GET', `/communities/${c.communityA.id}/stats`, { token: await login(w.editorB.email, w.password) })
+    expect(theirs).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND', message: '找不到该社区' } } })
+    expect(await rest('GET', `/communities/${c.communityA.id}/stats`)).toMatchObject({ status: 401, body: { error: { code: 'LOGIN_REQUIRED', message: '请先登录' } } })
   })
 })

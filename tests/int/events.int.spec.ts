@@ -65,23 +65,28 @@ describe('POST /api/funnel/events', () => {
   })
 
   it.each([
-    ['not JSON', '{oops', 400],
-    ['empty', { events: [] }, 400],
-    ['server-only type', { events: [{ type: 'paid', article: 'x' }] }, 400],
-    ['brand from the browser', { events: [{ type: 'article_view', article: 'x', brand: 'b' }] }, 400],
-    ['amount from the browser', { events: [{ type: 'landing_view', product: 'x', amount: 1 }] }, 400],
-    ['no article or product', { events: [{ type: 'landing_view' }] }, 400],
-    ['tap without block', { events: [{ type: 'block_tap', article: 'x' }] }, 400],
-    ['bad id', { events: [{ type: 'article_view', article: '../../etc' }] }, 400],
-    ['bad channel', { events: [{ type: 'article_view', article: 'x', channel: 'tv' }] }, 400],
-    ['too many', { events: Array.from({ length: MAX_BATCH + 1 }, () => ({ type: 'article_view', article: 'x' })) }, 400],
-    ['too large', 'x'.repeat(9000), 413],
-  ])('rejects %s', async (_name, body, status) => {
-    expect((await beacon(body)).status).toBe(status)
+    ['not JSON', '{oops', 400, 'INVALID_BODY', 'body is not JSON', undefined],
+    ['empty', { events: [] }, 400, 'INVALID_BODY', 'events must be a non-empty array', 'events'],
+    ['server-only type', { events: [{ type: 'paid', article: 'x' }] }, 400, 'INVALID_BODY', 'events[0].type is not a page event', 'events[0].type'],
+    ['brand from the browser', { events: [{ type: 'article_view', article: 'x', brand: 'b' }] }, 400, 'INVALID_BODY', 'events[0].brand is not allowed', 'events[0].brand'],
+    ['amount from the browser', { events: [{ type: 'landing_view', product: 'x', amount: 1 }] }, 400, 'INVALID_BODY', 'events[0].amount is not allowed', 'events[0].amount'],
+    ['no article or product', { events: [{ type: 'landing_view' }] }, 400, 'INVALID_BODY', 'events[0] needs an article or a product', 'events[0]'],
+    ['tap without block', { events: [{ type: 'block_tap', article: 'x' }] }, 400, 'INVALID_BODY', 'events[0] block events need article and block', 'events[0]'],
+    ['bad id', { events: [{ type: 'article_view', article: '../../etc' }] }, 400, 'INVALID_BODY', 'events[0].article is malformed', 'events[0].article'],
+    ['bad channel', { events: [{ type: 'article_view', article: 'x', channel: 'tv' }] }, 400, 'INVALID_BODY', 'events[0].channel is unknown', 'events[0].channel'],
+    ['too many', { events: Array.from({ length: MAX_BATCH + 1 }, () => ({ type: 'article_view', article: 'x' })) }, 400, 'INVALID_BODY', `at most ${MAX_BATCH} events per batch`, 'events'],
+    ['too large', 'x'.repeat(9000), 413, 'BODY_TOO_LARGE', 'body too large', undefined],
+  ])('rejects %s', async (_name, body, status, code, message, field) => {
+    const res = await beacon(body)
+    expect(res.status).toBe(status)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    expect((await res.json()).error).toEqual(field ? { code, message, field } : { code, message })
   })
 
   it('rejects cross-site beacons; unknown articles are dropped, not stored', async () => {
-    expect((await beacon({ events: [{ type: 'article_view', article: article.id }] }, { origin: 'https://evil.example' })).status).toBe(403)
+    const crossSite = await beacon({ events: [{ type: 'article_view', article: article.id }] }, { origin: 'https://evil.example' })
+    expect(crossSite.status).toBe(403)
+    expect((await crossSite.json()).error).toEqual({ code: 'CROSS_SITE', message: 'cross-site beacon' })
     expect((await beacon({ events: [{ type: 'article_view', article: 'no-such-article' }] }, { origin: 'http://localhost' })).status).toBe(204)
     expect(await flushEvents(payload)).toBe(0)
     // A product of brand B claimed to be inside brand A's article is not counted for anyone.
@@ -96,9 +101,12 @@ describe('POST /api/funnel/events', () => {
     try {
       const cookie = `${FUNNEL_VISITOR_COOKIE}=burst-visitor-000000000`
       const batch = { events: Array.from({ length: 20 }, () => ({ type: 'block_impression', article: article.id, block: 0 })) }
-      const statuses = []
-      for (let i = 0; i < 4; i++) statuses.push((await beacon(batch, { cookie })).status)
-      expect(statuses).toEqual([204, 204, 204, 429])
+      const answers: Response[] = []
+      for (let i = 0; i < 4; i++) answers.push(await beacon(batch, { cookie }))
+      expect(answers.map((r) => r.status)).toEqual([204, 204, 204, 429])
+      const refused = answers[3]!
+      expect([refused.headers.get('retry-after'), refused.headers.get('cache-control')]).toEqual(['5', 'no-store'])
+      expect((await refused.json()).error).toEqual({ code: 'RATE_LIMITED', message: 'too many events' })
       expect((await beacon(batch, { cookie: `${FUNNEL_VISITOR_COOKIE}=another-visitor-00000000` })).status).toBe(204)
       expect(await flushEvents(payload)).toBe(80)
     } finally {

@@ -150,10 +150,14 @@ describe('follow QR codes and callbacks', () => {
 
 describe('access to GET /api/follow-qr', () => {
   it('another brand gets 404, anonymous 401, bad kind 400', async () => {
-    expect((await rest('GET', `/follow-qr?kind=article&id=${art.id}`, { token: editorB })).status).toBe(404)
-    expect((await rest('GET', `/follow-qr?kind=community&id=${club.id}`, { token: editorB })).status).toBe(404)
-    expect((await rest('GET', `/follow-qr?kind=article&id=${art.id}`)).status).toBe(401)
-    expect((await rest('GET', `/follow-qr?kind=product&id=${art.id}`, { token: editorA })).status).toBe(400)
+    const notFound = { status: 404, body: { error: { code: 'NOT_FOUND', message: 'not found' } } }
+    expect(await rest('GET', `/follow-qr?kind=article&id=${art.id}`, { token: editorB })).toMatchObject(notFound)
+    expect(await rest('GET', `/follow-qr?kind=community&id=${club.id}`, { token: editorB })).toMatchObject(notFound)
+    expect(await rest('GET', `/follow-qr?kind=article&id=${art.id}`)).toMatchObject({ status: 401, body: { error: { code: 'LOGIN_REQUIRED', message: 'login required' } } })
+    const badKind = await rest('GET', `/follow-qr?kind=product&id=${art.id}`, { token: editorA })
+    expect(badKind).toMatchObject({ status: 400, body: { error: { code: 'INVALID_QUERY', message: 'kind must be article or community', field: 'kind' } } })
+    const badId = await rest('GET', `/follow-qr?kind=article&id=${encodeURIComponent('../x')}`, { token: editorA })
+    expect(badId).toMatchObject({ status: 400, body: { error: { code: 'INVALID_QUERY', message: 'malformed id', field: 'id' } } })
   })
 
   it('a brand without an Official Account gets 409', async () => {
@@ -161,6 +165,8 @@ describe('access to GET /api/follow-qr', () => {
       collection: 'articles',
       data: { title: 'B 文章', slug: `follow-b-${Date.now()}`, author: 'B', brand: w.brandB.id, content: doc(paragraph('正文')) as never, _status: 'published' },
     })) as Article
-    expect((await rest('GET', `/follow-qr?kind=article&id=${other.id}`, { token: editorB })).status).toBe(409)
+    const res = await rest('GET', `/follow-qr?kind=article&id=${other.id}`, { token: editorB })
+    expect(res.status).toBe(409)
+    expect(res.body.error).toEqual({ code: 'ACCOUNT_NOT_CONFIGURED', message: '该品牌尚未配置公众号 (no Official Account for this brand)' })
   })
 })

@@ -223,8 +223,7 @@ describe('windows', () => {
     ]) {
       const res = await rest('GET', `/funnel/report?${query}`, { token })
       expect(res.status, query).toBe(400)
-      expect(res.body.field, query).toBe(field)
-      expect(res.body.error, query).toMatch(new RegExp(`^${field}:`))
+      expect(res.body.error, query).toEqual({ code: 'INVALID_QUERY', field, message: expect.stringMatching(new RegExp(`^${field}: [^\\x00-\\x7f]`)) })
     }
     const csv = await call(`/api/funnel/export.csv?kind=daily&from=${day(2)}&to=${day(0)}`, { headers: { authorization: `JWT ${token}` } })
     expect(csv.status).toBe(200)
@@ -287,8 +286,12 @@ describe('推送后 48 小时', () => {
     const res = await rest('GET', `/funnel/article-hours?article=${article.id}`, { token })
     expect(res.status).toBe(200)
     expect(res.body.hours[5].orders).toBe(1)
-    expect((await rest('GET', `/funnel/article-hours?article=${article.id}`, { token: await login(w.editorB.email, w.password) })).status).toBe(404)
-    expect((await rest('GET', '/funnel/article-hours?article=', { token })).body.field).toBe('article')
+    const theirs = await rest('GET', `/funnel/article-hours?article=${article.id}`, { token: await login(w.editorB.email, w.password) })
+    expect(theirs.status).toBe(404)
+    expect(theirs.body.error).toEqual({ code: 'NOT_FOUND', message: 'article: 没有找到这篇文章', field: 'article' })
+    const unnamed = await rest('GET', '/funnel/article-hours?article=', { token })
+    expect(unnamed.status).toBe(400)
+    expect(unnamed.body.error).toEqual({ code: 'INVALID_QUERY', message: 'article: 请指定文章 ID', field: 'article' })
   })
 })
 

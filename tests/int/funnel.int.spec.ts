@@ -147,8 +147,12 @@ describe('brand isolation', () => {
     expect(own.body.articles.map((a: { article: string }) => a.article).sort()).toEqual([a1.id, a2.id].sort())
     expect(own.body.totals).toMatchObject({ orders: 3, revenue: 5160 })
     expect(JSON.stringify(own.body)).not.toContain(b1.id)
-    expect((await rest('GET', `/funnel/report?brand=${w.brandB.id}`, { token: tokenA })).status).toBe(403)
-    expect((await rest('GET', '/funnel/report')).status).toBe(401)
+    const otherBrand = await rest('GET', `/funnel/report?brand=${w.brandB.id}`, { token: tokenA })
+    expect(otherBrand.status).toBe(403)
+    expect(otherBrand.body.error).toEqual({ code: 'FORBIDDEN', message: 'forbidden' })
+    const anonymous = await rest('GET', '/funnel/report')
+    expect(anonymous.status).toBe(401)
+    expect(anonymous.body.error).toEqual({ code: 'LOGIN_REQUIRED', message: 'login required' })
 
     const tokenB = await tokenOf(w.editorB.email)
     const other = await rest('GET', '/funnel/report?days=30', { token: tokenB })
@@ -178,7 +182,9 @@ describe('brand isolation', () => {
     expect(blocks).toContain(`${a1.id},春茶指南,0,「${w.productA.title}」（第 1 个商品块）,8,4,3,2,1,25.80,0,0.00,75.00%,66.67%,50.00%`)
     const products = await (await call('/api/funnel/export.csv?kind=products', { headers: { authorization: `JWT ${tokenA}` } })).text()
     expect(products).toContain(`${w.productA.id},${w.productA.title},${a2.id},夏日冷泡,1,1,12.90`)
-    expect((await call(`/api/funnel/export.csv?brand=${w.brandB.id}`, { headers: { authorization: `JWT ${tokenA}` } })).status).toBe(403)
+    const refusedCsv = await call(`/api/funnel/export.csv?brand=${w.brandB.id}`, { headers: { authorization: `JWT ${tokenA}` } })
+    expect(refusedCsv.status).toBe(403)
+    expect((await refusedCsv.json()).error.code).toBe('FORBIDDEN')
   })
 
   it('the raw collections are brand-scoped too', async () => {

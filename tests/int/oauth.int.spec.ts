@@ -243,8 +243,15 @@ describe('GET /api/wechat/jssdk-config', () => {
   })
 
   it('refuses URLs of other sites and pages without an account', async () => {
-    expect((await call(`/api/wechat/jssdk-config?url=${encodeURIComponent('https://evil.example/p/x')}`)).status).toBe(400)
-    expect((await call('/api/wechat/jssdk-config')).status).toBe(400)
-    expect((await call(`/api/wechat/jssdk-config?url=${encodeURIComponent('http://localhost:3000/about')}`)).status).toBe(404)
+    for (const query of [`?url=${encodeURIComponent('https://evil.example/p/x')}`, '']) {
+      const res = await call(`/api/wechat/jssdk-config${query}`)
+      expect(res.status).toBe(400)
+      expect(res.headers.get('cache-control')).toBe('no-store')
+      expect((await res.json()).error).toEqual({ code: 'INVALID_QUERY', message: 'url must be a page of this site', field: 'url' })
+    }
+    const noAccount = await call(`/api/wechat/jssdk-config?url=${encodeURIComponent('http://localhost:3000/about')}`)
+    expect(noAccount.status).toBe(404)
+    expect(noAccount.headers.get('cache-control')).toBe('no-store')
+    expect((await noAccount.json()).error).toEqual({ code: 'NOT_FOUND', message: 'no Official Account for this page' })
   })
 })

@@ -59,6 +59,7 @@ describe('POST /api/orders/:id/action', () => {
     const { id } = await order(false)
     const res = await act(id, 'ship', tokens.operatorA)
     expect(res.status).toBe(409)
+    expect(res.body.error.code).toBe('ILLEGAL_TRANSITION')
     expect(res.body.error.message).toMatch(/pending_payment/)
     expect(await status(id)).toBe('pending_payment')
   })
@@ -83,12 +84,12 @@ describe('POST /api/orders/:id/action', () => {
 
   it("other brands, anonymous callers and bad actions are refused", async () => {
     const { id } = await order(true)
-    expect((await act(id, 'ship')).status).toBe(401)
-    expect((await act(id, 'ship', tokens.editorB)).status).toBe(404)
+    expect(await act(id, 'ship')).toMatchObject({ status: 401, body: { error: { code: 'LOGIN_REQUIRED', message: '请先登录 (login required)' } } })
+    expect(await act(id, 'ship', tokens.editorB)).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND', message: '订单不存在 (not found)' } } })
     // an editor of the same brand writes content, not after-sales
     expect([403, 404]).toContain((await act(id, 'ship', tokens.editorA)).status)
-    expect((await act(id, 'explode', tokens.operatorA)).status).toBe(400)
-    expect((await act(id, 'ship', tokens.operatorA, 'x'.repeat(201))).status).toBe(400)
+    expect(await act(id, 'explode', tokens.operatorA)).toMatchObject({ status: 400, body: { error: { code: 'INVALID_BODY', field: 'action', message: expect.stringMatching(/^action 必须是 /) } } })
+    expect(await act(id, 'ship', tokens.operatorA, 'x'.repeat(201))).toMatchObject({ status: 400, body: { error: { code: 'INVALID_BODY', field: 'note', message: 'note 必须是 200 字以内的文字' } } })
     expect(await status(id)).toBe('paid')
   })
 })

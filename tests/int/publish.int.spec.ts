@@ -367,15 +367,23 @@ describe('HTTP contract and access', () => {
     const a = await article('权限测试', [], { cover: (await media(501)).id })
     const q = await push(acc, [a])
     const body = { json: { action: 'draft' } }
-    expect((await rest('POST', `/pushes/${q.id}/send`, body)).status).toBe(401)
-    expect((await rest('POST', `/pushes/${q.id}/send`, { ...body, token: await login(w.editorB.email, w.password) })).status).toBe(404)
-    expect((await rest('POST', `/pushes/${q.id}/send`, { ...body, token: await login(w.operatorA.email, w.password) })).status).toBe(403)
-    expect((await rest('POST', `/pushes/${q.id}/send`, { token: editorToken, json: { action: 'nope' } })).status).toBe(400)
-    expect((await rest('POST', `/pushes/${q.id}/send`, { token: editorToken, json: { action: 'preview' } })).status).toBe(400)
+    const refused = (status: number, error: object) => ({ status, body: { error } })
+    expect(await rest('POST', `/pushes/${q.id}/send`, body)).toMatchObject(refused(401, { code: 'LOGIN_REQUIRED', message: '请先登录' }))
+    expect(await rest('POST', `/pushes/${q.id}/send`, { ...body, token: await login(w.editorB.email, w.password) })).toMatchObject(refused(404, { code: 'NOT_FOUND', message: '找不到该推送' }))
+    expect(await rest('POST', `/pushes/${q.id}/send`, { ...body, token: await login(w.operatorA.email, w.password) })).toMatchObject(
+      refused(403, { code: 'FORBIDDEN', message: '你没有权限推送该内容' }),
+    )
+    expect(await rest('POST', `/pushes/${q.id}/send`, { token: editorToken, json: { action: 'nope' } })).toMatchObject(
+      refused(400, { code: 'INVALID_BODY', message: 'action 须为 draft、publish、massSend 或 preview', field: 'action' }),
+    )
+    expect(await rest('POST', `/pushes/${q.id}/send`, { token: editorToken, json: { action: 'preview' } })).toMatchObject(
+      refused(400, { code: 'INVALID_BODY', message: '预览须填写接收者的微信号或 openid（to）', field: 'to' }),
+    )
     const ok = await rest('POST', `/pushes/${q.id}/send`, { token: editorToken, json: { action: 'draft' } })
     expect(ok).toMatchObject({ status: 202, body: { job: expect.any(String) } })
     expect((await getPush(q.id)).status).toBe('queued')
-    expect((await rest('POST', `/pushes/${q.id}/send`, { token: editorToken, json: { action: 'draft' } })).status).toBe(409)
+    const busy = await rest('POST', `/pushes/${q.id}/send`, { token: editorToken, json: { action: 'draft' } })
+    expect(busy).toMatchObject(refused(409, { code: 'PUSH_BUSY', message: '该推送正在处理中，请等待完成', job: ok.body.job }))
     await payload.jobs.run({ silent: true })
     const got = await getPush(q.id)
     expect(got).toMatchObject({ status: 'drafted', mediaId: expect.any(String), lastError: null })

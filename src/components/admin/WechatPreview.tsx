@@ -42,7 +42,7 @@ export const WechatPreview: React.FC = () => {
         })
         const body = await res.json()
         if (mine !== request.current) return
-        if (!res.ok) throw new Error(body?.errors?.[0]?.message ?? `HTTP ${res.status}`)
+        if (!res.ok) throw new Error(body?.error?.message ?? `HTTP ${res.status}`)
         setResult(body)
         setError(null)
       } catch (e) {

@@ -3,6 +3,8 @@
 // from (Origin, else Referer), so a state-changing request that carries cookies and names a foreign origin is
 // refused before any route runs (src/proxy.ts). Requests naming no origin at all pass: they do not come from a
 // browser page, and a non-browser client cannot ride a victim's cookies.
+import { AppError, errorResponse } from '../errors'
+
 import { configuredOrigins, publicOrigin } from './origin'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -47,8 +49,5 @@ export function checkCsrf(request: { method: string; headers: Headers }, allowed
 export const CSRF_MESSAGE = '请求来源不受信任，已拒绝 (cross-site request refused)'
 
 export function csrfRefusal(headers?: Record<string, string>): Response {
-  return Response.json(
-    { error: { code: 'CSRF', message: CSRF_MESSAGE } },
-    { status: 403, headers: { 'cache-control': 'no-store', ...headers } },
-  )
+  return errorResponse(new AppError('CSRF', 403, CSRF_MESSAGE, { headers: { 'cache-control': 'no-store', ...headers } }))
 }

@@ -2,28 +2,19 @@ import type { Payload } from 'payload'
 
 import { hitWindow } from '@/db/rateLimits'
 
+import { AppError } from '../errors'
 import { LIMITS, type LimitName } from './policies'
 
 export { LIMITS, type LimitName } from './policies'
 
-/** A request over one of the LIMITS: answered 429 with Retry-After. */
-export class RateLimitedError extends Error {
+/** A request over one of the LIMITS: answered 429 RATE_LIMITED with Retry-After. */
+export class RateLimitedError extends AppError {
   override name = 'RateLimitedError'
-  readonly code = 'RATE_LIMITED'
-  readonly status = 429
   constructor(
     readonly limit: LimitName,
     readonly retryAfterS: number,
   ) {
-    super(LIMITS[limit].message)
-  }
-
-  headers(): Record<string, string> {
-    return { 'retry-after': String(this.retryAfterS), 'cache-control': 'no-store' }
-  }
-
-  toResponse(): Response {
-    return Response.json({ error: { code: this.code, message: this.message } }, { status: 429, headers: this.headers() })
+    super('RATE_LIMITED', 429, LIMITS[limit].message, { headers: { 'retry-after': String(retryAfterS), 'cache-control': 'no-store' } })
   }
 }
 

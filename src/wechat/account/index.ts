@@ -2,9 +2,11 @@ import type { Payload } from 'payload'
 
 import type { WechatAccount } from '../../payload-types'
 import { createOfficialAccountClient, DEFAULT_WECHAT_API_BASE, type OfficialAccountClient } from '../oa'
-import { PublishError } from '../../publishing/errors'
+import { AccountSetupError } from './errors'
 import { publishingRuntime } from './runtime'
 import { decryptSecret } from '../../platform/secrets'
+
+export { AccountSetupError } from './errors'
 
 export type AccountWithSecrets = WechatAccount & { appSecretPlain: string; callbackTokenPlain: string; encodingAESKeyPlain: string }
 
@@ -17,7 +19,7 @@ export async function loadAccount(payload: Payload, id: string): Promise<Account
     showHiddenFields: true,
     disableErrors: true,
   })) as WechatAccount | null
-  if (!account) throw new PublishError('找不到该公众号配置，可能已被删除')
+  if (!account) throw new AccountSetupError('找不到该公众号配置，可能已被删除')
   return {
     ...account,
     appSecretPlain: decryptSecret(account.appSecretEncrypted),
@@ -33,7 +35,7 @@ export function apiBaseFor(account: Pick<WechatAccount, 'sandbox'>, origin: stri
 }
 
 export function clientFor(account: AccountWithSecrets, origin: string): OfficialAccountClient {
-  if (!account.appSecretPlain) throw new PublishError('该公众号尚未填写 AppSecret，请先在「设置 → 公众号」中填写')
+  if (!account.appSecretPlain) throw new AccountSetupError('该公众号尚未填写 AppSecret，请先在「设置 → 公众号」中填写')
   return createOfficialAccountClient({
     apiBase: apiBaseFor(account, origin),
     appId: account.appId,

@@ -8,6 +8,7 @@ import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
 import { createDbUsedStateStore } from '../../db/usedStates'
 import { apiBaseFor, clientFor, loadAccount, type AccountWithSecrets } from '../account'
+import { AppError, answersErrors } from '../../platform/errors'
 import { publicOrigin } from '../../platform/http/origin'
 import { readerCookie, readerOf } from '../../platform/reader'
 import { defaultOrigin, publishingRuntime } from '../account/runtime'
@@ -198,15 +199,15 @@ function ownPageUrl(raw: string | null, req: PayloadRequest): URL | undefined {
 export const jssdkConfigEndpoint: Endpoint = {
   path: '/wechat/jssdk-config',
   method: 'get',
-  handler: async (req) => {
+  handler: answersErrors(async (req) => {
     const q = query(req)
     const raw = q.get('url')
     const url = ownPageUrl(raw, req)
-    if (!url) return Response.json({ error: 'url must be a page of this site' }, { status: 400, headers: noStore })
+    if (!url) throw new AppError('INVALID_QUERY', 400, 'url must be a page of this site', { field: 'url' })
     // §3.2: sign exactly what the browser has, minus the fragment.
     const signed = raw!.split('#')[0]
     const account = await accountFor(req.payload, { brand: q.get('brand'), path: url.pathname }).catch(() => undefined)
-    if (!account) return Response.json({ error: 'no Official Account for this page' }, { status: 404, headers: noStore })
+    if (!account) throw new AppError('NOT_FOUND', 404, 'no Official Account for this page')
     try {
       const ticket = await jsapiTicket(account, defaultOrigin())
       const config = buildWxConfig({
@@ -222,9 +223,9 @@ export const jssdkConfigEndpoint: Endpoint = {
       return Response.json(sharer ? { ...config, sharer } : config, { headers: noStore })
     } catch (error) {
       req.payload.logger.warn({ msg: 'jsapi ticket failed', errcode: isWechatApiError(error) ? error.errcode : undefined })
-      return Response.json({ error: 'jsapi_ticket unavailable' }, { status: 502, headers: noStore })
+      throw new AppError('WECHAT_UNAVAILABLE', 502, 'jsapi_ticket unavailable')
     }
-  },
+  }, { headers: noStore }),
 }
 
 export const identityEndpoints: Endpoint[] = [oauthStartEndpoint, oauthCallbackEndpoint, jssdkConfigEndpoint]

@@ -1,22 +1,22 @@
 import type { PayloadRequest } from 'payload'
 
 import { articleRenderInput } from '../../../wechat/articleRenderInput'
-import { RenderInputError, RenderLimitError, renderWechatArticle } from '../../../wechat/render'
+import { AppError } from '../../../platform/errors'
+import { RenderImageError, RenderInputError, RenderLimitError, renderWechatArticle } from '../../../wechat/render'
 import { parseRenderOptions, publicBaseUrl } from './renderOptions'
 
 type Article = Parameters<typeof articleRenderInput>[2]
 
-/** Renders an article for WeChat and maps the renderer's typed errors to 4xx answers with a message. */
+/** Renders an article for WeChat; the renderer's typed errors become AppErrors (4xx with the renderer's message). */
 export async function renderResponse(req: PayloadRequest, article: Article, params: Record<string, unknown>): Promise<Response> {
   try {
     const options = parseRenderOptions(params)
     const input = await articleRenderInput(req.payload, req, article, { ...options, baseUrl: publicBaseUrl(req) })
     return Response.json(await renderWechatArticle(input))
   } catch (error) {
-    if (error instanceof RenderLimitError || error instanceof RenderInputError) {
-      return Response.json({ errors: [{ message: error.message }] }, { status: error instanceof RenderLimitError ? 422 : 400 })
-    }
-    if (error instanceof Error && error.name === 'BadRenderOption') return Response.json({ errors: [{ message: error.message }] }, { status: 400 })
+    if (error instanceof RenderLimitError) throw new AppError('RENDER_LIMIT', 422, error.message, { details: { limit: error.limit, actual: error.actual, max: error.max } })
+    if (error instanceof RenderImageError) throw new AppError('IMAGES_NOT_UPLOADED', 400, error.message)
+    if (error instanceof RenderInputError) throw new AppError('INVALID_CONTENT', 400, error.message)
     throw error
   }
 }

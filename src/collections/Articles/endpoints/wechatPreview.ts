@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { brandIdsOf, isAdminUser } from '../../../access/roles'
+import { AppError, answersErrors } from '../../../platform/errors'
 import { renderResponse } from './renderResponse'
 
 /**
@@ -10,13 +11,11 @@ import { renderResponse } from './renderResponse'
 export const wechatPreviewEndpoint: Endpoint = {
   path: '/wechat-preview',
   method: 'post',
-  handler: async (req) => {
-    if (!req.user || !(isAdminUser(req.user) || brandIdsOf(req.user).length > 0)) {
-      return Response.json({ errors: [{ message: '请先登录 (login required)' }] }, { status: 401 })
-    }
+  handler: answersErrors(async (req) => {
+    if (!req.user || !(isAdminUser(req.user) || brandIdsOf(req.user).length > 0)) throw new AppError('LOGIN_REQUIRED', 401, '请先登录 (login required)')
     const body = (await req.json?.().catch(() => null)) as Record<string, unknown> | null
     if (!body || typeof body !== 'object' || !body.content || typeof body.content !== 'object') {
-      return Response.json({ errors: [{ message: 'content 必须是 Lexical 编辑器状态 (content must be a Lexical state)' }] }, { status: 400 })
+      throw new AppError('INVALID_BODY', 400, 'content 必须是 Lexical 编辑器状态 (content must be a Lexical state)', { field: 'content' })
     }
     const article = {
       id: typeof body.id === 'string' ? body.id : undefined,
@@ -25,5 +24,5 @@ export const wechatPreviewEndpoint: Endpoint = {
       brand: typeof body.brand === 'string' ? body.brand : null,
     }
     return renderResponse(req, article, body)
-  },
+  }),
 }

@@ -45,7 +45,7 @@ export const throttleLogin: CollectionBeforeOperationHook = async ({ args, opera
   } catch (error) {
     for (const [name, subject] of taken) await giveBackLimit(req.payload, name, subject)
     if (!(error instanceof RateLimitedError)) throw error
-    req.responseHeaders = new Headers(error.headers())
+    req.responseHeaders = new Headers(error.headers)
     throw new APIError(error.message, 429, null, true)
   }
   req.context[ATTEMPT] = attempt

@@ -18,7 +18,7 @@ export const ResendNotification: React.FC = () => {
     try {
       const res = await fetch(`${config.serverURL}${config.routes.api}/order-notifications/${id}/resend`, { method: 'POST', credentials: 'include' })
       const body = await res.json().catch(() => ({}))
-      setMessage(res.ok ? '已重新排队发送，稍后刷新查看结果' : `重新发送失败：${body.errors?.[0]?.message ?? `HTTP ${res.status}`}`)
+      setMessage(res.ok ? '已重新排队发送，稍后刷新查看结果' : `重新发送失败：${body.error?.message ?? `HTTP ${res.status}`}`)
       if (res.ok) router.refresh()
     } finally {
       setBusy(false)

@@ -2,6 +2,8 @@
 import { useDocumentInfo } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
+import type { ErrorBody } from '@/platform/errors'
+
 type Step = { key: string; label: string; state: string; done: number; total: number; message?: string }
 type PushDoc = {
   id: string
@@ -67,7 +69,7 @@ export function PushPanel() {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(action === 'preview' ? { action, to } : { action }),
       })
-      if (res.status !== 202) setError(((await res.json().catch(() => ({}))) as { error?: string }).error ?? `请求失败（${res.status}）`)
+      if (res.status !== 202) setError(((await res.json().catch(() => ({}))) as Partial<ErrorBody>).error?.message ?? `请求失败（${res.status}）`)
       await load()
     } finally {
       setSending(false)
