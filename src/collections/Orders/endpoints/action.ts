@@ -1,7 +1,8 @@
 import type { Endpoint } from 'payload'
 
 import { CommerceError } from '@/commerce/errors'
-import { applyOrderAction, canActOnOrder, ORDER_ACTIONS, type OrderAction } from '@/commerce/orderActions'
+import { applyOrderAction, canActOnOrder } from '@/commerce/orderActions'
+import { ORDER_ACTIONS, type OrderAction } from '@/commerce/orderStateMachine'
 import type { Order } from '@/payload-types'
 
 const fail = (status: number, message: string) => Response.json({ error: { message } }, { status })
