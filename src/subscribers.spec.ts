@@ -23,7 +23,7 @@ beforeEach(() => {
   registerSubscribers() // the config may load twice: nothing runs twice
 })
 
-describe('order transition subscribers (the effects onTransition used to call)', () => {
+describe('the subscribers to an order transition', () => {
   it('paid: the funnel step, then the notification', async () => {
     await publish(payload, 'order.transitioned', moved('pending_payment', 'paid'))
     expect(calls).toEqual(['funnel o1 paid', 'notify o1 paid'])
