@@ -11,7 +11,8 @@ import { selectOptions } from '../../utilities/selectOptions'
 
 /**
  * Orders are written by src/commerce only (checkout, payment settlement, expiry, refunds), read by their brand.
- * `status` moves only through the state machine (src/commerce/orderStateMachine.ts, src/commerce/orderState.ts), which appends to `order-events`.
+ * `status` moves only through the state machine (its rules: src/commerce/orderStateMachine.ts) in
+ * src/commerce/orderState.ts, which appends to `order-events`.
  */
 export const Orders: CollectionConfig = {
   slug: 'orders',
