@@ -60,12 +60,15 @@ import { importWechatStatsTask } from './src/jobs/wechatStats'
 import { configuredOrigin, configuredOrigins } from './src/platform/http/origin'
 import { kickOutbox } from './src/platform/outbox'
 import { wireSandboxAdapters } from './src/sandbox/adapters'
+import { registerSubscribers } from './src/subscribers'
 import { payloadSecret } from './src/utilities/payloadSecret'
 import { identityEndpoints } from './src/wechat/identity/endpoints'
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url))
 // The 沙箱 emulators as adapters of commerce and publishing (used only where src/platform/sandbox.ts allows).
 wireSandboxAdapters()
+// Who reacts to a domain event (an order's transition: funnel, notification, coupon); publishers import none of them.
+registerSubscribers()
 
 export default buildConfig({
   admin: {

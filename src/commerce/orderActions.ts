@@ -7,17 +7,13 @@ import type { Order } from '@/payload-types'
 
 import { CommerceError } from './errors'
 import { transitionOrder } from './orderState'
+import { ORDER_ACTION_CAPABILITY, ORDER_ACTION_RULES, type OrderAction } from './orderStateMachine'
 import { refundOrder } from './refund'
 import { idOf } from '@/utilities/idOf'
 
-export const ORDER_ACTIONS = ['ship', 'complete', 'cancel', 'refund'] as const
-export type OrderAction = (typeof ORDER_ACTIONS)[number]
-
-const TARGET = { ship: 'shipped', complete: 'completed', cancel: 'cancelled' } as const
-
 /** Admins, and the owners and operators of the order's brand (after-sales is theirs, not editors'). */
 export function canActOnOrder(user: PayloadRequest['user'], order: Pick<Order, 'brand'>): boolean {
-  return canInBrand(user, idOf(order.brand), 'commerce')
+  return canInBrand(user, idOf(order.brand), ORDER_ACTION_CAPABILITY)
 }
 
 export async function applyOrderAction(
@@ -26,11 +22,12 @@ export async function applyOrderAction(
   action: OrderAction,
   { actor, note }: { actor: string; note?: string },
 ): Promise<Order> {
+  const rule = ORDER_ACTION_RULES[action]
+  const reason = note || rule.reason
   if (action === 'refund') {
-    await refundOrder(payload, order.id, note || '商家发起退款', actor)
+    await refundOrder(payload, order.id, reason, actor)
   } else {
-    const reason = note || { ship: '商家已发货', complete: '订单完成', cancel: '商家取消未支付订单' }[action]
-    const moved = await transitionOrder(payload, order.id, { to: TARGET[action], from: order.status as never, reason, actor })
+    const moved = await transitionOrder(payload, order.id, { to: rule.to, from: order.status as never, reason, actor })
     if (!moved.ok) throw new CommerceError('ILLEGAL_TRANSITION', 409, `订单状态已变为 ${moved.current}，请刷新后重试 (order changed meanwhile)`)
   }
   return (await payload.findByID({ collection: 'orders', id: order.id, depth: 0, overrideAccess: true })) as Order

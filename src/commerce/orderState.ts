@@ -1,30 +1,30 @@
-// The order state machine: explicit transitions, one winner per transition (compare-and-set on `status`),
-// an append-only history in `order-events`, and stock (and a flash-sale buyer's units) released exactly once when a
-// held order is cancelled.
+// The order state machine at work (its rules: src/commerce/orderStateMachine.ts): one winner per transition
+// (compare-and-set on `status`), an append-only history in `order-events`, and stock (and a flash-sale buyer's
+// units) released exactly once when a held order is cancelled.
 import type { Payload } from 'payload'
 
-import type { OrderStatus } from '@/collections/Orders/statuses'
 import { compareAndSetStatus, releaseStock } from '@/db/stock'
 import type { Order } from '@/payload-types'
+import { publish } from '@/platform/events'
 
 import { CommerceError } from './errors'
 import { forgetSoldOut } from './soldOut'
 import { giveBackBuyerAllowance } from './flashSale'
-import { onOrderTransition } from './onTransition'
+import { canTransition, type OrderStatus } from './orderStateMachine'
 import { idOf, requiredIdOf } from '@/utilities/idOf'
 
-/** Legal moves. `cancelled → refunding` exists only for a payment that lands after the order expired. */
-export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
-  pending_payment: ['paid', 'cancelled'],
-  paid: ['shipped', 'refunding', 'completed'],
-  shipped: ['completed', 'refunding'],
-  completed: ['refunding'],
-  cancelled: ['refunding'],
-  refunding: ['refunded'],
-  refunded: [],
-}
+/**
+ * A won transition, published after its history entry is written. The subscribers (analytics' funnel steps, the
+ * buyer's notification, the coupon given back; src/subscribers.ts) run in turn and are each idempotent (keyed on
+ * order and status), so a crash between them is repaired by a retry. An error of one reaches transitionOrder's caller.
+ */
+export type OrderTransitioned = { order: Order; from: OrderStatus; to: OrderStatus; reason: string; actor: string }
 
-export const canTransition = (from: OrderStatus, to: OrderStatus) => ORDER_TRANSITIONS[from]?.includes(to) ?? false
+declare module '@/platform/events' {
+  interface DomainEvents {
+    'order.transitioned': OrderTransitioned
+  }
+}
 
 export type TransitionInput = { to: OrderStatus; from?: OrderStatus; reason: string; actor: string }
 
@@ -42,7 +42,8 @@ export async function recordOrderEvent(payload: Payload, order: Pick<Order, 'id'
 /**
  * Moves an order from its current (or the given `from`) status to `to`. Illegal moves throw ILLEGAL_TRANSITION;
  * losing a race (someone else moved it first) returns `{ ok: false }` without side effects.
- * Side effects are run by the winner only: pending_payment → cancelled gives the held stock back.
+ * Side effects are run by the winner only: pending_payment → cancelled gives the held stock back, and every won
+ * move is published as `order.transitioned` (awaited, see OrderTransitioned).
  */
 export async function transitionOrder(payload: Payload, orderId: string, input: TransitionInput): Promise<TransitionResult> {
   const order = (await payload.findByID({ collection: 'orders', id: orderId, depth: 0, overrideAccess: true })) as Order
@@ -68,8 +69,9 @@ export async function transitionOrder(payload: Payload, orderId: string, input: 
     await giveBackBuyerAllowance(payload, order.buyerKey) // 秒杀 每人限购: the buyer may buy these units again
   }
   await recordOrderEvent(payload, order, from, input.to, input.reason, input.actor)
-  await onOrderTransition(payload, { ...order, status: input.to }, from, input.to)
-  return { ok: true, from, order: { ...order, status: input.to } }
+  const moved = { ...order, status: input.to }
+  await publish(payload, 'order.transitioned', { order: moved, from, to: input.to, reason: input.reason, actor: input.actor })
+  return { ok: true, from, order: moved }
 }
 
 export async function orderHistory(payload: Payload, orderId: string) {

@@ -26,7 +26,7 @@ export const notifyOrderTask: TaskConfig<{
   },
 }
 
-/** Queues the notification for a won transition (called from onOrderTransition). */
+/** Queues the notification for a won transition (subscribed to order.transitioned in src/subscribers.ts). */
 export async function queueOrderNotification(payload: Payload, orderId: string, event: string): Promise<void> {
   if (!NOTIFY_EVENTS.includes(event as NotifyEvent)) return
   await payload.jobs.queue({ task: 'notifyOrder', input: { orderId, event } })

@@ -6,11 +6,13 @@ import { nobody } from '../../access/nobody'
 import { brandField } from '../../fields/brand'
 import { moneyField } from '../../fields/money'
 import { orderActionEndpoint } from './endpoints/action'
-import { orderStatusOptions } from './statuses'
+import { ORDER_STATUSES } from '../../commerce/orderStateMachine'
+import { selectOptions } from '../../utilities/selectOptions'
 
 /**
  * Orders are written by src/commerce only (checkout, payment settlement, expiry, refunds), read by their brand.
- * `status` moves only through the state machine in src/commerce/orderState.ts, which appends to `order-events`.
+ * `status` moves only through the state machine (its rules: src/commerce/orderStateMachine.ts) in
+ * src/commerce/orderState.ts, which appends to `order-events`.
  */
 export const Orders: CollectionConfig = {
   slug: 'orders',
@@ -37,7 +39,7 @@ export const Orders: CollectionConfig = {
       required: true,
       defaultValue: 'pending_payment',
       index: true,
-      options: orderStatusOptions,
+      options: selectOptions(ORDER_STATUSES),
       label: { en: 'Status', zh: '状态' },
     },
     {

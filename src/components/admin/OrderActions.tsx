@@ -3,18 +3,11 @@ import { useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useEffect, useState } from 'react'
 
-import { ORDER_STATUSES } from '@/collections/Orders/statuses'
+import { ORDER_ACTION_RULES, orderActionsFrom, orderStatusLabel } from '@/commerce/orderStateMachine'
 
 type HistoryEntry = { id: string; from?: string | null; to: string; reason?: string | null; createdAt: string }
 
-const ACTIONS: { action: string; label: string; from: string[]; confirm?: string }[] = [
-  { action: 'ship', label: '发货', from: ['paid'] },
-  { action: 'complete', label: '完成订单', from: ['paid', 'shipped'] },
-  { action: 'cancel', label: '取消订单', from: ['pending_payment'], confirm: '取消后库存将退回，确定取消？' },
-  { action: 'refund', label: '全额退款', from: ['paid', 'shipped', 'completed'], confirm: '将通过微信支付原路退回全部金额，确定退款？' },
-]
-
-const statusLabel = (value?: string | null) => ORDER_STATUSES.find((s) => s.value === value)?.zh ?? value ?? '—'
+const statusLabel = (value?: string | null) => (value == null ? '—' : orderStatusLabel(value))
 
 /** Order sidebar: the actions legal from the current status, and the order's history. */
 export const OrderActions: React.FC = () => {
@@ -60,7 +53,7 @@ export const OrderActions: React.FC = () => {
     }
   }
 
-  const available = ACTIONS.filter((a) => status && a.from.includes(status))
+  const available = orderActionsFrom(status || undefined).map((action) => ({ action, ...ORDER_ACTION_RULES[action] }))
   return (
     <div className="field-type" data-testid="order-actions" style={{ marginBottom: 24 }}>
       <strong>订单处理</strong>

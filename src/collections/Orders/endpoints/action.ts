@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { applyOrderAction, canActOnOrder, ORDER_ACTIONS, type OrderAction } from '@/commerce/orderActions'
+import { applyOrderAction, canActOnOrder } from '@/commerce/orderActions'
+import { ORDER_ACTIONS, type OrderAction } from '@/commerce/orderStateMachine'
 import type { Order } from '@/payload-types'
 import { AppError, answersErrors } from '@/platform/errors'
 

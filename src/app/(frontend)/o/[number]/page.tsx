@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import QRCode from 'qrcode'
 import React from 'react'
 
-import { ORDER_STATUSES } from '@/collections/Orders/statuses'
+import { orderStatusLabel } from '@/commerce/orderStateMachine'
 import { orderForToken } from '@/commerce/orderView'
 import { payGateway } from '@/commerce/payGateway'
 import { payStepFor } from '@/commerce/payStep'
@@ -16,8 +16,6 @@ export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: '我的订单', robots: { index: false, follow: false }, referrer: 'no-referrer' }
 
 type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ t?: string | string[] }> }
-
-const label = (status: string) => ORDER_STATUSES.find((s) => s.value === status)?.zh ?? status
 
 export default async function OrderPage({ params, searchParams }: Props) {
   const { number } = await params
@@ -32,7 +30,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
     <article className="order-page">
       <h1>订单 {order.number}</h1>
       <p className={`order-status order-status--${order.status}`} data-status={order.status}>
-        {label(order.status)}
+        {orderStatusLabel(order.status)}
       </p>
       <ul className="order-items">
         {order.items.map((item) => (
@@ -74,7 +72,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <ol>
           {history.map((e) => (
             <li key={e.id}>
-              {new Date(e.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} {label(e.to)}
+              {new Date(e.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} {orderStatusLabel(e.to)}
             </li>
           ))}
         </ol>

@@ -1,0 +1,21 @@
+// Who reacts to which domain event (src/platform/events.ts), wired once by the composition root (payload.config.ts).
+// The publishers import none of these modules. Subscribers run in the order listed here, each awaited.
+import { releaseCouponClaim } from '@/communities/coupons/redeem'
+import { recordOrderStep } from '@/commerce/funnel'
+import { queueOrderNotification } from '@/jobs/notifyOrder'
+import { idOf } from '@/utilities/idOf'
+import { subscribe } from '@/platform/events'
+
+export function registerSubscribers(): void {
+  // The funnel counts a payment and a refund (keyed on order and step, never throws).
+  subscribe('order.transitioned', 'analytics.orderStep', async (payload, { order, to }) => {
+    if (to === 'paid' || to === 'refunded') await recordOrderStep(payload, order, to)
+  })
+  // The buyer's 服务号 message: paid, shipped and refunded only; deduplicated by the job.
+  subscribe('order.transitioned', 'notifications.orderMessage', (payload, { order, to }) => queueOrderNotification(payload, order.id, to))
+  // Cancelled or expired unpaid: the reader gets the coupon back (a no-op if the claim is no longer this order's).
+  subscribe('order.transitioned', 'coupons.releaseClaim', async (payload, { order, to }) => {
+    const claim = idOf(order.couponClaim)
+    if (to === 'cancelled' && claim) await releaseCouponClaim(payload, claim, order.number)
+  })
+}
