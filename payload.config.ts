@@ -14,9 +14,7 @@ import sharp from 'sharp'
 
 import { analyticsEndpoints } from './src/analytics/endpoints'
 import { followQrEndpoint } from './src/analytics/follow'
-import { CodeBlock } from './src/blocks/Code/config'
-import { ProductCardBlock } from './src/blocks/ProductCard/config'
-import { ProductGridBlock } from './src/blocks/ProductGrid/config'
+import { editorBlocks } from './src/blocks/editorBlocks'
 import { ArticleStats } from './src/collections/ArticleStats'
 import { Articles } from './src/collections/Articles'
 import { Brands } from './src/collections/Brands'
@@ -91,7 +89,7 @@ export default buildConfig({
       ...defaultFeatures,
       FixedToolbarFeature(),
       EXPERIMENTAL_TableFeature(),
-      BlocksFeature({ blocks: [ProductCardBlock, ProductGridBlock, CodeBlock] }),
+      BlocksFeature({ blocks: editorBlocks }),
     ],
   }),
   i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },

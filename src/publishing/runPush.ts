@@ -18,7 +18,7 @@ import { RenderImageError, RenderInputError, RenderLimitError, renderWechatArtic
 import { AccountSetupError, type AccountWithSecrets, clientFor, loadAccount } from '../wechat/account'
 import { PublishError } from './errors'
 import { contentHash, httpsMmbiz, prepareBodyImage, prepareCover, readImageSource, uploadOnce } from './images'
-import { type LoadedArticle, loadArticleForPublishing } from './loadArticle'
+import { type LoadedArticle, loadArticleToRender } from '../wechat/articleRenderInput'
 import { applyPublishResult } from './results'
 import { defaultOrigin, publishingRuntime } from '../wechat/account/runtime'
 import { MANUAL_PUBLISH_MESSAGE, type PushAction, type PushStatus, type Step, type StepKey, stepsFor } from './steps'
@@ -84,7 +84,7 @@ export async function runPush(payload: Payload, input: RunPushInput): Promise<Ru
     // ── render (paste mode) to learn which images each article needs ──
     const loaded: LoadedArticle[] = []
     for (const id of articleIds) {
-      loaded.push(await loadArticleForPublishing(payload, id, { baseUrl: origin, miniProgramAppId: account.miniProgramAppId }))
+      loaded.push(await loadArticleToRender(payload, id, { baseUrl: origin, miniProgramAppId: account.miniProgramAppId }))
     }
     const qrCodes = new Map<string, string>()
     const needed: string[] = []

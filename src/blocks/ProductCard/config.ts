@@ -2,7 +2,7 @@ import type { Block } from 'payload'
 
 import { productsOfOwnBrands } from '../productsOfOwnBrands'
 
-/** A shoppable product inside an article. Slug `productCard` keys its admin config, web component and WeChat converter. */
+/** A shoppable product inside an article. Slug `productCard` keys its entry in the blocks registry (../registry.ts). */
 export const ProductCardBlock: Block = {
   slug: 'productCard',
   interfaceName: 'ProductCardBlock',

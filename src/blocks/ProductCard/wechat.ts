@@ -8,7 +8,7 @@ import type { WechatBlockConverter } from '../../wechat/render/context'
  * and price as live text, then the buy action (mini-program link or QR code). No external href anywhere.
  */
 export const productCardToWechat: WechatBlockConverter = (fields, ctx) => {
-  const blockIndex = ctx.productBlockIndex++
+  const blockIndex = ctx.productBlockIndex(fields)
   const found = productOrPlaceholder(fields.product, ctx)
   if ('html' in found) return found.html
   const { product } = found

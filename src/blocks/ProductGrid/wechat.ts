@@ -6,7 +6,7 @@ import type { WechatBlockConverter } from '../../wechat/render/context'
 
 /** `productGrid` → rows of two inline-block cells (the layout WeChat keeps), each with its own QR / mini-program link. */
 export const productGridToWechat: WechatBlockConverter = (fields, ctx) => {
-  const blockIndex = ctx.productBlockIndex++
+  const blockIndex = ctx.productBlockIndex(fields)
   const refs = Array.isArray(fields.products) ? fields.products.slice(0, 6) : []
   if (!refs.length) return placeholder(ctx, '[商品宫格：未选择商品]', '商品宫格没有选择商品')
   const cells = refs.map((ref) => {

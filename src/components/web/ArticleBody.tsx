@@ -3,19 +3,10 @@ import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical
 import { type JSXConverter, type JSXConvertersFunction, RichText } from '@payloadcms/richtext-lexical/react'
 import React from 'react'
 
-import { CodeComponent } from '@/blocks/Code/Component'
-import { ProductCardComponent } from '@/blocks/ProductCard/Component'
-import { ProductGridComponent } from '@/blocks/ProductGrid/Component'
-import { productBlocksOf } from '@/blocks/productBlocks'
-import type { CodeBlock, ProductCardBlock, ProductGridBlock } from '@/payload-types'
+import type { BlockFields } from '@/blocks/blockNodes'
+import { productBlockIndexOf } from '@/blocks/productBlocks'
+import { webBlocks } from '@/blocks/webBlocks'
 import { internalLinkPath, safeLinkHref } from '@/utilities/safeUrl'
-
-/** Index of each product block in document order (as the WeChat renderer counts), so every tap carries `b=<index>`. */
-function blockIndexes(state: SerializedEditorState): Map<string, number> {
-  const indexes = new Map<string, number>()
-  productBlocksOf(state).forEach((block, i) => block.id && indexes.set(block.id, i))
-  return indexes
-}
 
 /**
  * Links through the shared predicate (safeLinkHref, as the WeChat renderer): http(s), mailto:, tel: and our own
@@ -37,18 +28,20 @@ const renderLink: JSXConverter<SerializedAutoLinkNode | SerializedLinkNode> = ({
 }
 
 export function ArticleBody({ articleId, content, sharer }: { articleId: string; content: SerializedEditorState; sharer?: string }) {
-  const indexes = blockIndexes(content)
-  const at = (id?: string | null) => ({ article: articleId, block: id ? indexes.get(id) : undefined, sharer })
-  type BlockNode = { node: { fields: { id?: string } & Record<string, unknown> } }
+  // The product-block index the WeChat renderer uses too, so every tap carries the same `b=<index>`.
+  const productBlockIndex = productBlockIndexOf(content)
+  type BlockNode = { node: { fields: BlockFields } }
+  const blocks = Object.fromEntries(
+    Object.entries(webBlocks).map(([slug, Component]) => [
+      slug,
+      ({ node }: BlockNode) => <Component fields={node.fields as never} attribution={{ article: articleId, block: productBlockIndex(node.fields), sharer }} />,
+    ]),
+  )
   const converters: JSXConvertersFunction = ({ defaultConverters }) => ({
     ...defaultConverters,
     link: renderLink,
     autolink: renderLink,
-    blocks: {
-      productCard: ({ node }: BlockNode) => <ProductCardComponent fields={node.fields as unknown as ProductCardBlock} attribution={at(node.fields.id)} />,
-      productGrid: ({ node }: BlockNode) => <ProductGridComponent fields={node.fields as unknown as ProductGridBlock} attribution={at(node.fields.id)} />,
-      code: ({ node }: BlockNode) => <CodeComponent fields={node.fields as unknown as CodeBlock} />,
-    },
+    blocks,
   })
   return <RichText data={content} converters={converters} className="article-body" />
 }

@@ -18,8 +18,8 @@ export interface RenderContext {
   images: ImageResolver
   qrCodes: QrCodeNeed[]
   contentSourceUrl?: string
-  /** 0-based ordinal of the next product block; becomes `b` in landing URLs. */
-  productBlockIndex: number
+  /** The 0-based ordinal of a product block's fields (src/blocks/productBlocks.ts); becomes `b` in landing URLs. */
+  productBlockIndex(fields: Record<string, unknown>): number
   /** Set while rendering a table cell: images there are lost by WeChat, so they are moved below the table. */
   deferredImages?: string[]
   warn(message: string): void

@@ -1,3 +1,4 @@
+import { productBlockIndexOf } from '../../blocks/productBlocks'
 import { elementStyles } from './elementStyles'
 import { RenderImageError } from './errors'
 import { Footnotes } from './footnotes'
@@ -21,6 +22,7 @@ export async function renderWechatArticle(input: RenderInput): Promise<RenderRes
   const theme = resolveTheme(input.theme, input.primaryColor, input.darkMode === true)
   const root = validateEditorState(input.content)
   const warnings = new Set<string>()
+  const productBlockIndex = productBlockIndexOf({ root })
   const ctx: RenderContext = {
     mode: options.mode,
     baseUrl: options.baseUrl,
@@ -33,7 +35,8 @@ export async function renderWechatArticle(input: RenderInput): Promise<RenderRes
     footnotes: new Footnotes(),
     images: new ImageResolver(options.mode, options.baseUrl, options.imageUrlMap),
     qrCodes: [],
-    productBlockIndex: 0,
+    // Every block the renderer converts comes from this tree, so it is always in the index.
+    productBlockIndex: (fields) => productBlockIndex(fields) ?? 0,
     warn: (message) => void warnings.add(message),
   }
   if (input.darkMode && options.mode === 'api') ctx.warn('深色配色仅用于预览；发布时微信会自动处理深色模式')

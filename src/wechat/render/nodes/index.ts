@@ -1,4 +1,4 @@
-import { blockConverters } from '../blocks'
+import { blockOf } from '../../../blocks/registry'
 import { escapeText } from '../escape'
 import { isRecord, type LexNode } from '../lexical'
 import { placeholder } from '../placeholder'
@@ -43,7 +43,7 @@ function renderNode(node: LexNode, ctx: RenderContext, path: string): string {
       return renderTable(node, ctx, path, renderNodes)
     case 'upload':
       return renderUpload(node, ctx)
-    case 'block':
+    case 'block': // the node types of isBlockNode (src/blocks/blockNodes.ts)
     case 'inlineBlock':
       return renderBlock(node, ctx, path)
     default:
@@ -54,7 +54,7 @@ function renderNode(node: LexNode, ctx: RenderContext, path: string): string {
 function renderBlock(node: LexNode, ctx: RenderContext, path: string): string {
   const fields = isRecord(node.fields) ? node.fields : {}
   const slug = typeof fields.blockType === 'string' ? fields.blockType : ''
-  const convert = Object.prototype.hasOwnProperty.call(blockConverters, slug) ? blockConverters[slug] : undefined
+  const convert = blockOf(slug)?.toWechat
   if (!convert) return placeholder(ctx, `[不支持的内容块：${slug.slice(0, 30) || '未知'}]`, `公众号渲染不支持内容块「${slug.slice(0, 30)}」`)
   return convert(fields, ctx, path)
 }
