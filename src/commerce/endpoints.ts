@@ -3,7 +3,7 @@ import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
 import { cookieFrom, readerKeyOf, verifyVisitorCookie } from '@/communities/visitor'
 import { funnelVisitorOf } from '@/analytics/visitor'
-import { readCheckoutProducts } from '@/db/stock'
+import { readCheckoutProducts } from '@/db/checkoutProducts'
 import { readerIdFor } from '@/notifications/reader'
 import { clientIp, publicOrigin } from '@/platform/http/origin'
 import { OverloadedError } from '@/platform/admission'

@@ -4,7 +4,8 @@
 import type { Payload } from 'payload'
 
 import type { OrderStatus } from '@/collections/Orders/statuses'
-import { compareAndSetStatus, releaseStock } from '@/db/stock'
+import { compareAndSetStatus } from '@/db/orderStatus'
+import { releaseStock } from '@/db/stock'
 import type { Order } from '@/payload-types'
 
 import { CommerceError } from './errors'
