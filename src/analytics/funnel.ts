@@ -128,11 +128,26 @@ const visitorsOnly = (r: RollupSum): RollupSum => ({ ...r, count: 0, amount: 0 }
 
 export type FunnelWindowInput = { scope: BrandScope; days?: number; fromDay?: string; toDay?: string; now?: Date | number }
 
+/** The report in four steps: its window, the sums read for it, those sums added into rows, the rows named and sorted. */
 export async function funnelReport(payload: Payload, input: FunnelWindowInput): Promise<FunnelReport> {
+  const window = reportWindow(input)
+  const sums = await readSums(payload, input.scope, window)
+  const rows = tallyRows(window.days, sums)
+  const names = await readNames(payload, input.scope, rows)
+  return shapeReport(window, rows, names)
+}
+
+type ReportWindow = Window & { days: string[]; fromDay: string; toDay: string }
+
+function reportWindow(input: FunnelWindowInput): ReportWindow {
   const window = input.fromDay && input.toDay ? windowBetween(input.fromDay, input.toDay) : windowOfDays(input.days ?? 7, input.now)
-  const scope = input.scope
-  const fromDay = window.days[0]
-  const toDay = window.days[window.days.length - 1]
+  return { ...window, fromDay: window.days[0], toDay: window.days[window.days.length - 1] }
+}
+
+type FunnelSums = { byArticleBlock: RollupSum[]; byDay: RollupSum[]; stats: StatDoc[] }
+
+/** The rollup sums by article, block and product, by day, and WeChat's own figures, read at once. */
+async function readSums(payload: Payload, scope: BrandScope, { fromDay, toDay }: ReportWindow): Promise<FunnelSums> {
   const brands = brandsOf(scope)
   // The middle of a long window from month rows, its ends from day rows; the daily series from the brand's totals.
   const { months, days } = splitIntoMonths(fromDay, toDay)
@@ -150,18 +165,31 @@ export async function funnelReport(payload: Payload, input: FunnelWindowInput): 
       select: { day: true, article: true, readCount: true, shareCount: true },
     }),
   ])
-  const stats = statsRes.docs as unknown as StatDoc[]
+  return { byArticleBlock, byDay, stats: statsRes.docs as unknown as StatDoc[] }
+}
 
+type ArticleTally = StepCounts & { blocks: Map<number, StepCounts> }
+type Tally = { totals: StepCounts; daily: Map<string, StepCounts>; byArticle: Map<string, ArticleTally>; products: Map<string, ProductAcc> }
+
+/** Every sum added to its rows: the totals, each article and its product blocks, each day, each product. */
+function tallyRows(days: string[], sums: FunnelSums): Tally {
   const totals = zero()
-  const daily = new Map<string, StepCounts>(window.days.map((d) => [d, zero()]))
-  const byArticle = new Map<string, StepCounts & { blocks: Map<number, StepCounts> }>()
+  const daily = new Map<string, StepCounts>(days.map((d) => [d, zero()]))
+  const byArticle = new Map<string, ArticleTally>()
   const articleRow = (id: string) => {
     let row = byArticle.get(id)
     if (!row) byArticle.set(id, (row = { ...zero(), blocks: new Map() }))
     return row
   }
+  tallyArticlesAndBlocks(sums.byArticleBlock, totals, articleRow)
+  tallyDays(sums.byDay, daily)
+  tallyWechatFigures(sums.stats, totals, daily, articleRow)
+  const products = tallyProducts(sums.byArticleBlock.filter((r) => r.block !== ARTICLE_WIDE_BLOCK && PRODUCT_TYPES.has(r.type)))
+  return { totals, daily, byArticle, products }
+}
 
-  for (const r of byArticleBlock) {
+function tallyArticlesAndBlocks(rows: RollupSum[], totals: StepCounts, articleRow: (id: string) => ArticleTally): void {
+  for (const r of rows) {
     const wide = r.block === ARTICLE_WIDE_BLOCK
     if (!r.article) {
       add(totals, r) // events of no article (e.g. a landing page opened directly) count in the totals only
@@ -182,10 +210,16 @@ export async function funnelReport(payload: Payload, input: FunnelWindowInput): 
       add(block, r)
     }
   }
-  for (const r of byDay) {
+}
+
+function tallyDays(rows: RollupSum[], daily: Map<string, StepCounts>): void {
+  for (const r of rows) {
     const day = daily.get(r.day ?? '')
     if (day) add(day, r)
   }
+}
+
+function tallyWechatFigures(stats: StatDoc[], totals: StepCounts, daily: Map<string, StepCounts>, articleRow: (id: string) => ArticleTally): void {
   for (const s of stats) {
     const reads = s.readCount ?? 0
     const shares = s.shareCount ?? 0
@@ -198,27 +232,47 @@ export async function funnelReport(payload: Payload, input: FunnelWindowInput): 
       target.wechatShares += shares
     }
   }
+}
 
-  const products = productRows(byArticleBlock.filter((r) => r.block !== ARTICLE_WIDE_BLOCK && PRODUCT_TYPES.has(r.type)))
+type ArticleInfo = { id: string; title: string; slug?: string; brand?: unknown; content?: unknown; blocks: ReturnType<typeof productBlocksOf> }
+type Names = { articles: Map<string, ArticleInfo>; productTitles: Map<string, string> }
+
+/** The titles of the rows' articles and products, and each article's product blocks as it is now. */
+async function readNames(payload: Payload, scope: BrandScope, { byArticle, products }: Tally): Promise<Names> {
   const articleIds = [...new Set([...byArticle.keys(), ...[...products.values()].flatMap((p) => [...p.byArticle.keys()]).filter(Boolean)])]
   const articleDocs = articleIds.length
     ? ((await payload.find({ collection: 'articles', where: { id: { in: articleIds } }, pagination: false, depth: 0, overrideAccess: true, select: { title: true, slug: true, brand: true, content: true } }))
         .docs as unknown as { id: string; title: string; slug?: string; brand?: unknown; content?: unknown }[])
     : []
-  const articleInfo = new Map(articleDocs.map((a) => [a.id, { ...a, blocks: productBlocksOf(a.content) }]))
+  const articles = new Map(articleDocs.map((a) => [a.id, { ...a, blocks: productBlocksOf(a.content) }]))
   const productIds = new Set<string>([...products.keys()])
-  for (const a of articleInfo.values()) for (const b of a.blocks) b.products.forEach((p) => productIds.add(p))
+  for (const a of articles.values()) for (const b of a.blocks) b.products.forEach((p) => productIds.add(p))
   const productTitles = new Map(
     productIds.size
       ? ((await payload.find({ collection: 'products', where: { and: [{ id: { in: [...productIds] } }, ...brandWhere(scope)] }, pagination: false, depth: 0, overrideAccess: true, select: { title: true } }))
           .docs as { id: string; title: string }[]).map((p) => [p.id, p.title])
       : [],
   )
+  return { articles, productTitles }
+}
 
-  const articles: ArticleRow[] = [...byArticle.entries()]
+function shapeReport(window: ReportWindow, rows: Tally, names: Names): FunnelReport {
+  const { totals, daily } = rows
+  return {
+    window: { from: window.from.toISOString(), to: window.to.toISOString(), days: window.days.length, fromDay: window.fromDay, toDay: window.toDay },
+    totals: { ...totals, conversion: conversionOf(totals.visitors) },
+    articles: articleRows(rows.byArticle, names),
+    products: productRows(rows.products, names),
+    daily: window.days.map((day) => ({ day, ...daily.get(day)! })),
+  }
+}
+
+/** Articles by revenue, then reads, then title; each with its product blocks in article order. */
+function articleRows(byArticle: Map<string, ArticleTally>, { articles, productTitles }: Names): ArticleRow[] {
+  return [...byArticle.entries()]
     .map(([id, row]) => {
       const { blocks, ...counts } = row
-      const info = articleInfo.get(id)
+      const info = articles.get(id)
       return {
         article: id,
         title: info?.title ?? '（已删除的文章）',
@@ -236,21 +290,18 @@ export async function funnelReport(payload: Payload, input: FunnelWindowInput): 
       }
     })
     .sort((a, b) => b.revenue - a.revenue || b.reads - a.reads || a.title.localeCompare(b.title))
+}
 
-  const articleTitle = (id: string | null) => (id ? (articleInfo.get(id)?.title ?? '（已删除的文章）') : '（无来源文章）')
-  return {
-    window: { from: window.from.toISOString(), to: window.to.toISOString(), days: window.days.length, fromDay, toDay },
-    totals: { ...totals, conversion: conversionOf(totals.visitors) },
-    articles,
-    products: [...products.values()]
-      .map(({ byArticle: map, ...p }) => ({
-        ...p,
-        title: productTitles.get(p.product) ?? '（已删除的商品）',
-        articles: [...map.values()].map((a) => ({ ...a, title: articleTitle(a.article) })).sort((x, y) => y.revenue - x.revenue),
-      }))
-      .sort((a, b) => b.revenue - a.revenue || b.landingViews - a.landingViews),
-    daily: window.days.map((day) => ({ day, ...daily.get(day)! })),
-  }
+/** Products by revenue, then landing views; each with the articles that sold it, by revenue. */
+function productRows(products: Map<string, ProductAcc>, { articles, productTitles }: Names): ProductRow[] {
+  const articleTitle = (id: string | null) => (id ? (articles.get(id)?.title ?? '（已删除的文章）') : '（无来源文章）')
+  return [...products.values()]
+    .map(({ byArticle: map, ...p }) => ({
+      ...p,
+      title: productTitles.get(p.product) ?? '（已删除的商品）',
+      articles: [...map.values()].map((a) => ({ ...a, title: articleTitle(a.article) })).sort((x, y) => y.revenue - x.revenue),
+    }))
+    .sort((a, b) => b.revenue - a.revenue || b.landingViews - a.landingViews)
 }
 
 /** 「明前龙井」（第 1 个商品块）, 「A」等 3 件 for a grid; by position alone when the block is gone from the article. */
@@ -266,7 +317,7 @@ const PRODUCT_TYPES: ReadonlySet<string> = new Set(['landing_view', 'paid_item',
 type ProductAcc = Omit<ProductRow, 'articles' | 'title'> & { byArticle: Map<string, ProductRow['articles'][number]> }
 
 /** Per product: landing views, and the paid / refunded lines (units and their share of the paid amount) by article. */
-function productRows(rows: RollupSum[]): Map<string, ProductAcc> {
+function tallyProducts(rows: RollupSum[]): Map<string, ProductAcc> {
   const products = new Map<string, ProductAcc>()
   for (const r of rows) {
     if (!r.product) continue

@@ -1,7 +1,7 @@
 // Payload custom endpoints (mounted under /api by the REST route): checkout and the WeChat Pay callback.
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
-import { readCheckoutProducts } from '@/db/stock'
+import { readCheckoutProducts } from '@/db/checkoutProducts'
 import { readerIdFor } from '@/notifications/reader'
 import { clientIp, publicOrigin } from '@/platform/http/origin'
 import { errorResponse } from '@/platform/errors'

@@ -13,7 +13,7 @@ import crypto from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { giveBack, readCounter, takeUpTo } from '@/db/counters'
-import type { CheckoutProductRow } from '@/db/stock'
+import type { CheckoutProductRow } from '@/db/checkoutProducts'
 import { beijingDateTime, instantOf } from '@/platform/beijingTime'
 import { payloadSecret } from '@/utilities/payloadSecret'
 

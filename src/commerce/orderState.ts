@@ -3,7 +3,8 @@
 // units) released exactly once when a held order is cancelled.
 import type { Payload } from 'payload'
 
-import { compareAndSetStatus, releaseStock } from '@/db/stock'
+import { compareAndSetStatus } from '@/db/orderStatus'
+import { releaseStock } from '@/db/stock'
 import type { Order } from '@/payload-types'
 import { publish } from '@/platform/events'
 

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { compareAndSetStatus } from '@/db/stock'
+import { compareAndSetStatus } from '@/db/orderStatus'
 import type { Order, Payment } from '@/payload-types'
 import { newOutRefundNo } from '@/wechat/pay/outTradeNo'
 

@@ -3,7 +3,7 @@
 // paid once and a payment is never applied to a different order or with a different amount.
 import type { Payload } from 'payload'
 
-import { compareAndSetStatus } from '@/db/stock'
+import { compareAndSetStatus } from '@/db/orderStatus'
 import type { Order, Payment } from '@/payload-types'
 import type { WechatPayRefundNotice, WechatPayTransaction } from '@/wechat/pay/types'
 

@@ -10,8 +10,7 @@ import { ARTICLE_WIDE_BLOCK, derivedKey, NO_BLOCK, planRollups, planWithDerived,
 import { activeEngine } from './engine'
 import { timeOrderedPrefix } from './ids'
 import { mongoModel as mongoCollection, mongoSession } from './mongo'
-import { sqliteDb } from './sqlite'
-import { sqliteBatch, type RawStatement } from './stock'
+import { sqliteBatch, sqliteDb, type RawStatement } from './sqlite'
 
 type SQL = ReturnType<typeof sql>
 

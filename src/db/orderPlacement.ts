@@ -8,7 +8,8 @@ import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
 import { outboxDocument, outboxInsertSql, type OutboxMessage } from './outbox'
-import { holdStock, releaseStock, sqliteBatch, sqliteParts, sqliteResumParents, sumLines, type StockLine } from './stock'
+import { sqliteBatch } from './sqlite'
+import { holdStock, releaseStock, sqliteParts, sqliteResumParents, sumLines, type StockLine } from './stock'
 
 type SQL = ReturnType<typeof sql>
 

@@ -1,17 +1,16 @@
-// Engine-specific commerce primitives: the atomic stock hold/release and compare-and-set of a status column.
-// Only src/commerce/ calls these. Each is ONE atomic database operation, so concurrent checkouts can never
-// oversell and a state change (e.g. pending_payment → cancelled) has exactly one winner.
+// Stock, engine by engine: the atomic hold/release of units (a product, or one SKU) and reads of what is left.
+// Only src/commerce/ and src/db/orderPlacement.ts call these. A hold is ONE atomic database operation, so
+// concurrent checkouts can never oversell.
 import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
 import { mongoModel as mongoCollection } from './mongo'
-import { type LibsqlResult, sqliteDb } from './sqlite'
+import { sqliteBatch, sqliteDb } from './sqlite'
 
 /** One line of stock: a product, or one SKU (`variant`) of a product that has variants. */
 export type StockLine = { product: string; variant?: string; quantity: number }
 
-type LibsqlClient = { batch: (stmts: Array<{ sql: string; args: unknown[] }>, mode: 'write') => Promise<LibsqlResult[]> }
 type MongoModel = {
   findOneAndUpdate: (filter: object, update: object, options?: object) => Promise<unknown>
   updateOne: (filter: object, update: object, options?: object) => Promise<{ modifiedCount?: number; matchedCount?: number }>
@@ -19,27 +18,6 @@ type MongoModel = {
 type SQL = ReturnType<typeof sql>
 
 const mongoModel = (payload: Payload, slug: string) => mongoCollection<MongoModel>(payload, slug)
-
-/**
- * Runs statements as ONE write transaction (BEGIN IMMEDIATE … COMMIT) on a single connection. The embedded libsql
- * client executes a batch synchronously, so nothing interleaves; any error rolls the whole batch back.
- */
-export async function sqliteBatch(payload: Payload, statements: (SQL | RawStatement)[]): Promise<LibsqlResult[]> {
-  const db = sqliteDb(payload)
-  const client = (payload.db as unknown as { client: LibsqlClient }).client
-  return client.batch(
-    statements.map((statement) => {
-      if (isRaw(statement)) return statement
-      const { sql: text, params } = db.dialect.sqlToQuery(statement)
-      return { sql: text, args: params }
-    }),
-    'write',
-  )
-}
-
-/** A statement already in libsql's shape: `?` placeholders and their arguments (for large generated batches). */
-export type RawStatement = { sql: string; args: unknown[] }
-const isRaw = (s: SQL | RawStatement): s is RawStatement => typeof (s as RawStatement).sql === 'string' && Array.isArray((s as RawStatement).args)
 
 const lineKey = (l: Pick<StockLine, 'product' | 'variant'>) => `${l.product}\u0000${l.variant ?? ''}`
 
@@ -248,107 +226,4 @@ type MongoProductDoc = { stock?: number; variants?: Array<{ sku?: string; stock?
 async function mongoDoc(payload: Payload, productId: string): Promise<MongoProductDoc | null> {
   const model = mongoModel(payload, 'products') as unknown as { findById: (id: string) => { lean: () => Promise<MongoProductDoc | null> } }
   return model.findById(productId).lean()
-}
-
-const STATUS_TABLES = { orders: 'orders', payments: 'payments' } as const
-export type StatusCollection = keyof typeof STATUS_TABLES
-
-/**
- * Moves `status` from `from` to `to` only if it still is `from`; returns whether this call won.
- * One UPDATE … WHERE status = ? (SQLite) / updateOne({ status }) (MongoDB): concurrent callers cannot both win.
- */
-export async function compareAndSetStatus(payload: Payload, collection: StatusCollection, id: string, from: string, to: string): Promise<boolean> {
-  const now = new Date()
-  if (activeEngine() === 'mongodb') {
-    const result = await mongoModel(payload, collection).updateOne({ _id: id, status: from }, { $set: { status: to, updatedAt: now } })
-    return (result.modifiedCount ?? 0) === 1
-  }
-  const table = sql.raw(STATUS_TABLES[collection])
-  const result = await sqliteDb(payload).run(
-    sql`UPDATE ${table} SET status = ${to}, updated_at = ${now.toISOString()} WHERE id = ${id} AND status = ${from}`,
-  )
-  return (result.rowsAffected ?? 0) === 1
-}
-
-/** What checkout needs of a product, read in one query (the hot path of a flash sale avoids the full Local API). */
-export type CheckoutVariantRow = { sku: string; name: string; price: number | null; stock: number }
-export type CheckoutProductRow = {
-  id: string
-  title: string
-  price: number
-  stock: number
-  status: string
-  brand: string
-  variants: CheckoutVariantRow[]
-  /** 每单限购 and the product's own payment window; null → the defaults (src/commerce/checkout.ts). */
-  maxPerOrder: number | null
-  paymentWindowMinutes: number | null
-  /** 秒杀 (src/commerce/flashSale.ts): when checkout opens (ISO string; null → on sale now), and units per buyer (null → no limit). */
-  saleStartsAt: string | null
-  limitPerBuyer: number | null
-}
-
-const optionalNumber = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v))
-/** A date column (SQLite: ISO text; MongoDB: Date) → ISO string, or null when empty or unreadable. */
-const optionalDate = (v: unknown) => {
-  if (v === null || v === undefined || v === '') return null
-  const ms = v instanceof Date ? v.getTime() : Date.parse(String(v))
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null
-}
-
-const variantRow = (v: Record<string, unknown>): CheckoutVariantRow => ({
-  sku: String(v.sku),
-  name: String(v.name ?? v.sku),
-  price: v.price === null || v.price === undefined ? null : Number(v.price),
-  stock: Number(v.stock ?? 0),
-})
-
-export async function readCheckoutProducts(payload: Payload, ids: string[]): Promise<CheckoutProductRow[]> {
-  if (!ids.length) return []
-  if (activeEngine() === 'mongodb') {
-    const model = mongoModel(payload, 'products') as unknown as { find: (q: object) => { lean: () => Promise<Array<Record<string, unknown>>> } }
-    const valid = ids.filter((id) => /^[0-9a-f]{24}$/i.test(id))
-    if (!valid.length) return []
-    const docs = await model.find({ _id: { $in: valid } }).lean()
-    return docs.map((d) => ({
-      id: String(d._id),
-      title: String(d.title),
-      price: Number(d.price),
-      stock: Number(d.stock ?? 0),
-      status: String(d.status),
-      brand: String(d.brand),
-      variants: (Array.isArray(d.variants) ? (d.variants as Array<Record<string, unknown>>) : []).map(variantRow),
-      maxPerOrder: optionalNumber(d.maxPerOrder),
-      paymentWindowMinutes: optionalNumber(d.paymentWindowMinutes),
-      saleStartsAt: optionalDate(d.saleStartsAt),
-      limitPerBuyer: optionalNumber(d.limitPerBuyer),
-    }))
-  }
-  const idList = list(
-    ids.map((id) => sql`${id}`),
-    ', ',
-  )
-  const result = await sqliteDb(payload).run(
-    sql`SELECT id, title, price, stock, status, brand_id, max_per_order, payment_window_minutes, sale_starts_at, limit_per_buyer,
-          (SELECT json_group_array(json_object('sku', v.sku, 'name', v.name, 'price', v.price, 'stock', v.stock))
-             FROM (SELECT * FROM products_variants WHERE _parent_id = products.id ORDER BY _order) v) AS variants
-        FROM products WHERE id IN (${idList})`,
-  )
-  return (result.rows ?? []).map((row) => {
-    const r = row as Record<string, unknown>
-    const variants = (JSON.parse(String(r.variants ?? '[]')) as Array<Record<string, unknown>>).map(variantRow)
-    return {
-      id: String(r.id),
-      title: String(r.title),
-      price: Number(r.price),
-      stock: Number(r.stock),
-      status: String(r.status),
-      brand: String(r.brand_id),
-      variants,
-      maxPerOrder: optionalNumber(r.max_per_order),
-      paymentWindowMinutes: optionalNumber(r.payment_window_minutes),
-      saleStartsAt: optionalDate(r.sale_starts_at),
-      limitPerBuyer: optionalNumber(r.limit_per_buyer),
-    }
-  })
 }

@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
-import { queuePoll, runPush } from '../publishing/runPush'
+import { queuePoll } from '../publishing/push/poll'
+import { runPush } from '../publishing/runPush'
 import type { PushAction } from '../publishing/steps'
 
 /** Runs one push action. Its steps live on the push document, so a retried job resumes where it stopped. */

@@ -22,12 +22,19 @@ const updateStep = (push: Push, key: Step['key'], patch: Partial<Step>): Step[] 
   return (push.steps as Step[]).map((s) => (s.key === key ? { ...s, ...patch } : s))
 }
 
+/** Stores a publish outcome learnt from WeChat's callback (the poller stores it through its job: src/publishing/push/poll.ts). */
 export async function applyPublishResult(payload: Payload, push: Push, outcome: PublishOutcome): Promise<void> {
+  const data = await publishOutcomeData(payload, push, outcome)
+  if (data) await payload.update({ collection: 'pushes', id: push.id, overrideAccess: true, context: { publishing: true }, data })
+}
+
+/** What a publish outcome changes on the push; null when nothing does (still in review, or already published). */
+export async function publishOutcomeData(payload: Payload, push: Push, outcome: PublishOutcome): Promise<Partial<Push> | null> {
   const articleIds = (Array.isArray(push.draftArticles) ? (push.draftArticles as string[]) : (push.articles ?? []).map(idOf)).filter(
     (id): id is string => !!id,
   )
   if (outcome.publishStatus === 0) {
-    if (push.status === 'published') return
+    if (push.status === 'published') return null
     const titles = new Map<string, string>()
     if (articleIds.length) {
       const found = await payload.find({ collection: 'articles', where: { id: { in: articleIds } }, depth: 0, limit: 8, overrideAccess: true, draft: true, select: { title: true } })
@@ -36,34 +43,21 @@ export async function applyPublishResult(payload: Payload, push: Push, outcome: 
     const publishedUrls: PublishedUrl[] = outcome.articles
       .filter((item) => articleIds[item.idx - 1])
       .map((item) => ({ articleId: articleIds[item.idx - 1]!, title: titles.get(articleIds[item.idx - 1]!), idx: item.idx, url: item.url }))
-    await payload.update({
-      collection: 'pushes',
-      id: push.id,
-      overrideAccess: true,
-      context: { publishing: true },
-      data: {
-        status: 'published',
-        publishedUrls,
-        wechatArticleId: outcome.articleId ?? null,
-        publishedAt: new Date().toISOString(),
-        // The published draft has left the draft box.
-        mediaId: null,
-        lastError: null,
-        steps: updateStep(push, 'publish', { state: 'done', message: '发表成功' }),
-      },
-    })
-    return
+    return {
+      status: 'published',
+      publishedUrls,
+      wechatArticleId: outcome.articleId ?? null,
+      publishedAt: new Date().toISOString(),
+      // The published draft has left the draft box.
+      mediaId: null,
+      lastError: null,
+      steps: updateStep(push, 'publish', { state: 'done', message: '发表成功' }),
+    }
   }
-  if (outcome.publishStatus === 1) return
+  if (outcome.publishStatus === 1) return null
   const reason = PUBLISH_FAILURES[outcome.publishStatus] ?? `发表失败（状态 ${outcome.publishStatus}）`
   const which = outcome.failIdx.length ? `：第 ${outcome.failIdx.join('、')} 篇` : ''
-  await payload.update({
-    collection: 'pushes',
-    id: push.id,
-    overrideAccess: true,
-    context: { publishing: true },
-    data: { status: 'failed', lastError: `${reason}${which}`, mediaId: null, steps: updateStep(push, 'publish', { state: 'failed', message: `${reason}${which}` }) },
-  })
+  return { status: 'failed', lastError: `${reason}${which}`, mediaId: null, steps: updateStep(push, 'publish', { state: 'failed', message: `${reason}${which}` }) }
 }
 
 const MASS_REASONS: Record<string, string> = {

@@ -262,6 +262,29 @@ describe('publishing a push to the Official Account', () => {
     expect(emulator.publishJobs.list().filter((j) => j.appId === acc2.appId)).toHaveLength(1)
   })
 
+  it('when WeChat\'s callback never comes, the queued poll learns the outcome and stores it', async () => {
+    const acc5 = await account('service')
+    emulator.accounts.get(acc5.appId).callback = undefined
+    const q = await push(acc5, [articles[2]!])
+    const delay = publishingRuntime.pollDelaySeconds
+    publishingRuntime.pollDelaySeconds = 0
+    try {
+      const submitted = await send(q.id, 'publish')
+      expect(submitted.status, submitted.lastError ?? '').toBe('publishing')
+      emulator.clock.advance(2_000)
+      await emulator.idle()
+      expect((await getPush(q.id)).status).toBe('publishing')
+      await payload.jobs.run({ silent: true })
+    } finally {
+      publishingRuntime.pollDelaySeconds = delay
+    }
+    const done = await getPush(q.id)
+    expect(done.status, done.lastError ?? '').toBe('published')
+    expect(done.mediaId).toBeNull()
+    expect(done.publishedUrls).toEqual([expect.objectContaining({ articleId: articles[2]!.id, idx: 1, url: expect.stringMatching(/^http:\/\/mp\.weixin\.qq\.com\/s\//) })])
+    expect((done.steps as { key: string; state: string; message?: string }[]).find((s) => s.key === 'publish')).toMatchObject({ state: 'done', message: '发表成功' })
+  })
+
   it('an account without publish permission (48001) ends at "publish manually", not failed', async () => {
     const acc3 = await account('subscription_unverified')
     const q = await push(acc3, [articles[1]!])

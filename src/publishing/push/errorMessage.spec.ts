@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { AccountSetupError } from '../wechat/account/errors'
-import { PublishError } from './errors'
-import { errorMessage } from './runPush'
+import { AccountSetupError } from '../../wechat/account/errors'
+import { PublishError } from '../errors'
+import { errorMessage } from './job'
 
 describe("the push's lastError", () => {
   it('is the message itself for what the editor must fix: a refused push or an account not set up', () => {
