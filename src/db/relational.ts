@@ -6,17 +6,12 @@ import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
+import { type LibsqlResult, sqliteBatch, sqliteDb } from './sqlite'
 
 export type SQL = ReturnType<typeof sql>
 export type Row = Record<string, unknown>
 export type Result = { rows: Row[]; rowsAffected: number }
 
-type LibsqlResult = { rows?: unknown[]; rowsAffected?: number }
-type LibsqlDb = { run: (query: SQL) => Promise<LibsqlResult>; dialect: { sqlToQuery: (query: SQL) => { sql: string; params: unknown[] } } }
-type LibsqlClient = { batch: (statements: RawStatement[], mode: 'write') => Promise<LibsqlResult[]> }
-/** A statement already in libsql's shape: `?` placeholders and their arguments (large generated SQLite batches). */
-export type RawStatement = { sql: string; args: unknown[] }
-const isRaw = (s: SQL | RawStatement): s is RawStatement => typeof (s as RawStatement).sql === 'string' && Array.isArray((s as RawStatement).args)
 type PgResult = { rows?: Row[]; rowCount?: number | null }
 type PgDb = { execute: (query: SQL) => Promise<PgResult>; transaction: <T>(run: (tx: PgDb) => Promise<T>) => Promise<T> }
 
@@ -30,7 +25,7 @@ const fromPg = (r: PgResult): Result => ({ rows: r.rows ?? [], rowsAffected: r.r
 /** Runs one statement (its own transaction). */
 export async function execute(payload: Payload, query: SQL): Promise<Result> {
   if (onPostgres()) return fromPg(await drizzle<PgDb>(payload).execute(query))
-  return fromLibsql(await drizzle<LibsqlDb>(payload).run(query))
+  return fromLibsql(await sqliteDb(payload).run(query))
 }
 
 /**
@@ -48,20 +43,6 @@ export async function batch(payload: Payload, statements: SQL[]): Promise<Result
     })
   }
   return (await sqliteBatch(payload, statements)).map(fromLibsql)
-}
-
-/** The SQLite write batch on libsql's client (the embedded client runs a batch synchronously: nothing interleaves). */
-export async function sqliteBatch(payload: Payload, statements: (SQL | RawStatement)[]): Promise<LibsqlResult[]> {
-  const { dialect } = drizzle<LibsqlDb>(payload)
-  const client = (payload.db as unknown as { client: LibsqlClient }).client
-  return client.batch(
-    statements.map((statement) => {
-      if (isRaw(statement)) return statement
-      const { sql: text, params } = dialect.sqlToQuery(statement)
-      return { sql: text, args: params }
-    }),
-    'write',
-  )
 }
 
 /** A transaction whose later statements depend on earlier results (PostgreSQL only: SQLite uses `batch`). */
