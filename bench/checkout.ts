@@ -34,7 +34,9 @@ async function waitFor(url: string, ms = 180_000) {
   while (Date.now() < until) {
     try {
       if ((await fetch(url)).status < 500) return
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 500))
   }
   throw new Error(`server did not come up at ${url}`)
@@ -59,7 +61,9 @@ async function main() {
   const stop = () => {
     try {
       process.kill(-server.pid!, 'SIGTERM')
-    } catch {}
+    } catch {
+      // already gone
+    }
   }
   process.on('exit', stop)
   try {

@@ -21,7 +21,6 @@ type MongoModel = {
 }
 
 export const COUNTERS_SLUG = 'community-counters'
-const TABLE = 'community_counters'
 
 const model = (payload: Payload) => (payload.db as unknown as { collections: Record<string, MongoModel> }).collections[COUNTERS_SLUG]
 

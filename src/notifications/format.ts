@@ -15,8 +15,9 @@ const cut = (s: string, max: number, ellipsis = '…') => {
   const c = chars(s)
   return c.length <= max ? s : c.slice(0, max - ellipsis.length).join('') + ellipsis
 }
-// eslint-disable-next-line no-control-regex
-const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim()
+// eslint-disable-next-line no-control-regex -- C0 controls and DEL: a template value shows them as spaces
+const CONTROLS = /[\u0000-\u001f\u007f]+/g
+const clean = (s: string) => s.replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim()
 
 /** Cents → `¥12.90` (one currency symbol, ≤ 10 digits before the point). */
 export function formatAmount(cents: number): string {

@@ -14,6 +14,7 @@ export type SafeLink = {
 const MAX_URL_LENGTH = 4096
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i
 // Browsers drop C0 controls and spaces around a URL and tabs/newlines inside it before reading its scheme.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/g
 
 /** The href a Lexical link may carry, or undefined when it must render as plain text. */
@@ -65,6 +66,7 @@ function decodeEntities(text: string): string {
  */
 export function isDangerousLinkUrl(raw: unknown): boolean {
   if (typeof raw !== 'string') return false
+  // eslint-disable-next-line no-control-regex -- the controls and invisible characters a browser ignores in a scheme
   const squeezed = decodeEntities(raw).replace(/[\s\u0000-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g, '')
   const scheme = SCHEME.exec(squeezed)?.[1]?.toLowerCase()
   return scheme !== undefined && !(SAFE_LINK_SCHEMES as readonly string[]).includes(scheme)

@@ -13,7 +13,7 @@ import * as L from '@/wechat/render/testing/lexical'
 
 import { makeWorld, type World } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'
-import { login, rest } from '../helpers/rest'
+import { fieldErrors, login, rest, type ValidationErrorBody } from '../helpers/rest'
 
 let payload: Payload
 let w: World
@@ -26,7 +26,7 @@ beforeAll(async () => {
 })
 afterAll(() => shutdown(payload))
 
-const messageOf = (body: any): string => (body?.errors ?? []).map((e: { message?: string }) => e.message).join(' | ')
+const messageOf = (body: ValidationErrorBody): string => (body?.errors ?? []).map((e) => e.message).join(' | ')
 
 /** Malformed where shapes that used to answer 500 (found against SQLite), with the field and operator the 400 names. */
 const MALFORMED: [collection: string, query: string, field: string, operator?: string][] = [
@@ -180,7 +180,7 @@ describe('valid operators still work', () => {
   })
 
   it('numbers, lists, exists, like, and/or, relationship ids and empty values keep their meaning', async () => {
-    const slugs = (res: { body: any }) => res.body.docs.map((d: { slug: string }) => d.slug).sort()
+    const slugs = (res: { body: { docs: { slug: string }[] } }) => res.body.docs.map((d) => d.slug).sort()
     expect(slugs(await rest('GET', `/products?where[price][greater_than_equal]=1290&where[slug][in]=${w.productA.slug},${w.productB.slug}`))).toEqual(
       [w.productA.slug, w.productB.slug].sort(),
     )
@@ -263,7 +263,6 @@ describe('bodies nested too deeply answer 400 and create nothing', () => {
 
 describe('rich text with unsafe links is refused at save time', () => {
   const article = (slug: string, url: string) => ({ title: slug, slug, brand: w.brandA.id, content: L.doc(L.paragraph(L.link(url, L.text('点这里')))) })
-  const fieldErrors = (body: any): { path: string; message: string }[] => body?.errors?.flatMap((e: any) => e.data?.errors ?? []) ?? []
 
   it.each(['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', '&#106;avascript:alert(1)'])(
     'refuses %j with a field error on content',

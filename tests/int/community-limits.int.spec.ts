@@ -43,7 +43,7 @@ const coupon = (totalQuantity: number, perPersonLimit = 1, extra: Record<string,
 const rows = async (collection: 'event-signups' | 'coupon-claims', field: 'event' | 'coupon', id: string) =>
   (await payload.count({ collection, where: { [field]: { equals: id } }, overrideAccess: true })).totalDocs
 const count = (results: { status: number }[], status: number) => results.filter((r) => r.status === status).length
-const codes = (results: { status: number; body: any }[]) => results.filter((r) => r.status === 409).map((r) => r.body.error.code)
+const codes = (results: { status: number; body: { error: { code: string } } }[]) => results.filter((r) => r.status === 409).map((r) => r.body.error.code)
 
 describe('event sign-up', () => {
   it('200 concurrent readers against 50 seats: exactly 50 get in', async () => {

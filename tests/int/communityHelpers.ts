@@ -8,6 +8,7 @@ import { MEMBER_COOKIE, newMemberCookieValue } from '@/platform/reader'
 import type { Community, CommunityEvent, Coupon } from '@/payload-types'
 
 import type { World } from '../helpers/fixtures'
+import type { JsonBody } from '../helpers/rest'
 
 const post = REST_POST(config)
 const graphql = GRAPHQL_POST(config)
@@ -15,7 +16,7 @@ const graphql = GRAPHQL_POST(config)
 /** A reader = a browser with its own signed visitor cookie. */
 export const newReader = () => `${MEMBER_COOKIE}=${newMemberCookieValue().value}`
 
-export async function readerPost(path: string, cookie?: string, json?: unknown): Promise<{ status: number; body: any; setCookie: string | null }> {
+export async function readerPost(path: string, cookie?: string, json?: unknown): Promise<{ status: number; body: JsonBody; setCookie: string | null }> {
   const headers = new Headers()
   if (cookie) headers.set('cookie', cookie)
   if (json !== undefined) headers.set('content-type', 'application/json')
@@ -25,7 +26,7 @@ export async function readerPost(path: string, cookie?: string, json?: unknown):
   return { status: response.status, body: text ? JSON.parse(text) : undefined, setCookie: response.headers.get('set-cookie') }
 }
 
-export async function gql(query: string, token?: string, variables?: Record<string, unknown>): Promise<{ status: number; body: any }> {
+export async function gql(query: string, token?: string, variables?: Record<string, unknown>): Promise<{ status: number; body: JsonBody }> {
   const headers = new Headers({ 'content-type': 'application/json' })
   if (token) headers.set('Authorization', `JWT ${token}`)
   const response = await graphql(new Request('http://localhost/api/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) }))

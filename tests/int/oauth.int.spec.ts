@@ -23,7 +23,6 @@ let env: Awaited<ReturnType<typeof startEmulator>>
 let payload: Payload
 let w: World
 let article: Article
-let accountA: WechatAccount
 let accountB: WechatAccount
 
 const customers = async () => (await payload.find({ collection: 'customers', pagination: false, depth: 0 })).docs as Customer[]
@@ -61,7 +60,7 @@ beforeAll(async () => {
   article = await makeArticle(payload, w.brandA.id, '读者识别', [w.productA.id])
   const account = (appId: string, secret: string, brand: string) =>
     payload.create({ collection: 'wechat-accounts', data: { name: `服务号 ${appId.slice(-4)}`, appId, appSecret: secret, accountType: 'service', verified: true, brand } as never }) as Promise<WechatAccount>
-  accountA = await account(APP_A, 'secret-a', w.brandA.id)
+  await account(APP_A, 'secret-a', w.brandA.id)
   accountB = await account(APP_B, 'secret-b', w.brandB.id)
 })
 afterAll(async () => {

@@ -196,7 +196,8 @@ describe('CSRF', () => {
     expect(passedThrough(res)).toBe(false)
     const body = await res.json()
     expect(body.error.code).toBe('CSRF')
-    expect(body.error.message).toMatch(/^[^\x00-\x7f].*\(.+\)$/) // Chinese first, English in parentheses
+    // eslint-disable-next-line no-control-regex -- [^\x00-\x7f] is "not ASCII": Chinese first, English in parentheses
+    expect(body.error.message).toMatch(/^[^\x00-\x7f].*\(.+\)$/)
     // the refusal carries the security headers too
     expect(res.headers.get('content-security-policy')).toBeTruthy()
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')

@@ -11,8 +11,11 @@ beforeAll(async () => {
 })
 afterAll(() => shutdown(payload))
 
-const typesIn = (node: any, found = new Set<string>()): Set<string> => {
-  if (node?.type) found.add(node.type === 'heading' ? `heading:${node.tag}` : node.type === 'block' ? `block:${node.fields.blockType}` : node.type)
+type ContentNode = { type?: unknown; tag?: unknown; fields?: { blockType?: unknown }; children?: ContentNode[] }
+
+const typesIn = (node: ContentNode | undefined, found = new Set<string>()): Set<string> => {
+  if (typeof node?.type === 'string')
+    found.add(node.type === 'heading' ? `heading:${node.tag}` : node.type === 'block' ? `block:${node.fields?.blockType}` : node.type)
   for (const child of node?.children ?? []) typesIn(child, found)
   return found
 }
@@ -38,7 +41,7 @@ describe('seed', () => {
     const { docs } = await payload.find({ collection: 'articles', limit: 10 })
     expect(docs).toHaveLength(3)
     const all = new Set<string>()
-    for (const a of docs) typesIn((a.content as any).root, all)
+    for (const a of docs) typesIn(a.content.root, all)
     expect([...all]).toEqual(expect.arrayContaining(['heading:h2', 'list', 'listitem', 'quote', 'link', 'upload', 'block:productCard']))
   })
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { makeWorld, type World } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'
-import { login, rest } from '../helpers/rest'
+import { fieldErrors, login, rest } from '../helpers/rest'
 
 let payload: Payload
 let w: World
@@ -18,8 +18,6 @@ beforeAll(async () => {
   token = await login(w.editorA.email, w.password)
 })
 afterAll(() => shutdown(payload))
-
-const fieldErrors = (body: any): { path: string; message: string }[] => body?.errors?.flatMap((e: any) => e.data?.errors ?? []) ?? []
 
 describe('bad input gets a 400 naming the field, and loses nothing', () => {
   it('missing title', async () => {

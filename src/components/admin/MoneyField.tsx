@@ -1,7 +1,7 @@
 'use client'
 import { FieldDescription, FieldError, FieldLabel, useField } from '@payloadcms/ui'
 import type { NumberFieldClientComponent } from 'payload'
-import React, { useEffect, useState } from 'react'
+import React, { useState } from 'react'
 
 import { fenToYuanInput, yuanInputToFen } from './moneyInput'
 
@@ -9,12 +9,15 @@ import { fenToYuanInput, yuanInputToFen } from './moneyInput'
 export const MoneyField: NumberFieldClientComponent = ({ field, path: pathFromProps, readOnly }) => {
   const { path, value, setValue, showError, disabled } = useField<number | null>({ potentiallyStalePath: pathFromProps })
   const [text, setText] = useState(fenToYuanInput(value))
+  const [shownValue, setShownValue] = useState(value)
 
-  useEffect(() => {
-    // Follow outside changes (load, reset) without fighting the user's typing.
+  // Follow outside changes (load, reset) without fighting the user's typing: adjusted while rendering, as React
+  // recommends for state that follows a prop (an effect would render the stale text first). Object.is, as for an
+  // effect's dependencies: text that is not an amount sets NaN, and NaN !== NaN would render forever.
+  if (!Object.is(value, shownValue)) {
+    setShownValue(value)
     if (yuanInputToFen(text) !== value) setText(fenToYuanInput(value))
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value])
+  }
 
   const id = `field-${path.replace(/\./g, '__')}`
   return (

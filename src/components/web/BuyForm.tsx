@@ -49,7 +49,7 @@ export function BuyForm({
   const chosen = initialVariant(variants)
   const startsAt = instantOf(sale?.startsAt)
   const flash = startsAt !== null
-  const upcoming = startsAt !== null && startsAt > (sale?.renderedAt ?? Date.now())
+  const upcoming = startsAt !== null && sale !== undefined && startsAt > sale.renderedAt
   const limit = sale?.limitPerBuyer && sale.limitPerBuyer > 0 ? sale.limitPerBuyer : null
   const startLabel = startsAt !== null ? saleStartLabel(startsAt) : undefined
   const formId = `buy-${productId}`

@@ -12,6 +12,7 @@ import './flashSale.css'
 export function FlashSaleBadge({
   saleStartsAt,
   limitPerBuyer,
+  // eslint-disable-next-line react-hooks/purity -- a server component, rendered once per cache fill: the render time is the input
   now = Date.now(),
   className,
 }: {

@@ -46,6 +46,8 @@ export function PushPanel() {
   }, [id])
 
   useEffect(() => {
+    // load() sets state only after its fetch resolves; the rule misses the await (react/react#34905).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void load()
   }, [load])
 

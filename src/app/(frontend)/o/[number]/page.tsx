@@ -60,7 +60,6 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {step?.kind === 'jsapi' ? <WechatPayButton params={step.params} /> : null}
       {qr ? (
         <figure className="pay-qr" data-testid="pay-qr">
-          {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated for this order */}
           <img src={qr} width={220} height={220} alt="微信支付二维码" />
           <figcaption>请用微信扫一扫完成支付，支付后本页自动更新</figcaption>
           <RefreshWhilePending />

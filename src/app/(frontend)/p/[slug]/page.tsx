@@ -53,6 +53,7 @@ export default async function ProductPage({ params }: Props) {
   const chosen = initialVariant(variants)
   const price = chosen?.price ?? product.price
   // 秒杀: the sale state is judged at render time, on the server's clock; the cached page is tagged to expire at the start.
+  // eslint-disable-next-line react-hooks/purity -- a server component, rendered once per cache fill: the render time is the input
   const renderedAt = Date.now()
   const startsAt = instantOf(product.saleStartsAt)
   const upcoming = startsAt !== null && startsAt > renderedAt
