@@ -1,12 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import {
-  BlocksFeature,
-  EXPERIMENTAL_TableFeature,
-  FixedToolbarFeature,
-  lexicalEditor,
-} from '@payloadcms/richtext-lexical'
+import { BlocksFeature, EXPERIMENTAL_TableFeature, FixedToolbarFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
@@ -15,8 +10,8 @@ import sharp from 'sharp'
 import { analyticsEndpoints } from './src/analytics/endpoints'
 import { followQrEndpoint } from './src/analytics/follow'
 import { editorBlocks } from './src/blocks/editorBlocks'
-import { ArticleStats } from './src/collections/ArticleStats'
 import { Articles } from './src/collections/Articles'
+import { ArticleStats } from './src/collections/ArticleStats'
 import { Brands } from './src/collections/Brands'
 import { Communities } from './src/collections/Communities'
 import { CommunityCounters } from './src/collections/CommunityCounters'
@@ -39,8 +34,8 @@ import { Orders } from './src/collections/Orders'
 import { Outbox } from './src/collections/Outbox'
 import { Payments } from './src/collections/Payments'
 import { Products } from './src/collections/Products'
-import { RateLimits } from './src/collections/RateLimits'
 import { Pushes } from './src/collections/Pushes'
+import { RateLimits } from './src/collections/RateLimits'
 import { Users } from './src/collections/Users'
 import { WechatAccounts } from './src/collections/WechatAccounts'
 import { WechatImages } from './src/collections/WechatImages'
@@ -48,15 +43,15 @@ import { commerceEndpoints } from './src/commerce/endpoints'
 import { registerCommerceOutboxHandlers } from './src/commerce/outboxHandlers'
 import { databaseAdapter, migrateOutsideProduction } from './src/db/adapter'
 import { commerceTasks } from './src/jobs/commerce'
-import { notifyOrderTask } from './src/jobs/notifyOrder'
 import { pruneFunnelEventsTask } from './src/jobs/funnelRetention'
+import { notifyOrderTask } from './src/jobs/notifyOrder'
 import { drainOutboxTask } from './src/jobs/outbox'
 import { publishPushTask } from './src/jobs/publishPush'
-import { brandWorkspaces } from './src/plugins/brandWorkspaces'
-import { inputGuards } from './src/plugins/inputGuards'
 import { importWechatStatsTask } from './src/jobs/wechatStats'
 import { configuredOrigin, configuredOrigins } from './src/platform/http/origin'
 import { kickOutbox } from './src/platform/outbox'
+import { brandWorkspaces } from './src/plugins/brandWorkspaces'
+import { inputGuards } from './src/plugins/inputGuards'
 import { wireSandboxAdapters } from './src/sandbox/adapters'
 import { registerSubscribers } from './src/subscribers'
 import { payloadSecret } from './src/utilities/payloadSecret'
@@ -75,22 +70,51 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(projectRoot, 'src') },
     meta: {
       titleSuffix: ' · 推文 Tuiwen',
-      icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/icon.svg' }, { rel: 'icon', sizes: '32x32', url: '/favicon.ico' }, { rel: 'apple-touch-icon', url: '/apple-touch-icon.png' }],
+      icons: [
+        { rel: 'icon', type: 'image/svg+xml', url: '/icon.svg' },
+        { rel: 'icon', sizes: '32x32', url: '/favicon.ico' },
+        { rel: 'apple-touch-icon', url: '/apple-touch-icon.png' },
+      ],
     },
     components: {
       afterNavLinks: ['@/components/admin/analytics/FunnelNavLink#FunnelNavLink'],
       views: { funnel: { Component: '@/components/admin/analytics/FunnelView#FunnelView', path: '/funnel', meta: { title: '转化漏斗' } } },
     },
   },
-  collections: [Articles, Products, Media, Communities, CommunityEvents, EventSignups, Coupons, CouponClaims, CommunityMembers, CommunityCounters, Orders, Payments, OrderEvents, Brands, Users, Pushes, WechatAccounts, WechatImages, FunnelEvents, Customers, ArticleStats, OAuthNonces, OrderNotifications, Follows, FollowQrCodes, RateLimits, Outbox, FunnelRollups, FunnelMarks],
+  collections: [
+    Articles,
+    Products,
+    Media,
+    Communities,
+    CommunityEvents,
+    EventSignups,
+    Coupons,
+    CouponClaims,
+    CommunityMembers,
+    CommunityCounters,
+    Orders,
+    Payments,
+    OrderEvents,
+    Brands,
+    Users,
+    Pushes,
+    WechatAccounts,
+    WechatImages,
+    FunnelEvents,
+    Customers,
+    ArticleStats,
+    OAuthNonces,
+    OrderNotifications,
+    Follows,
+    FollowQrCodes,
+    RateLimits,
+    Outbox,
+    FunnelRollups,
+    FunnelMarks,
+  ],
   endpoints: [...commerceEndpoints, ...analyticsEndpoints, ...identityEndpoints, followQrEndpoint],
   editor: lexicalEditor({
-    features: ({ defaultFeatures }) => [
-      ...defaultFeatures,
-      FixedToolbarFeature(),
-      EXPERIMENTAL_TableFeature(),
-      BlocksFeature({ blocks: editorBlocks }),
-    ],
+    features: ({ defaultFeatures }) => [...defaultFeatures, FixedToolbarFeature(), EXPERIMENTAL_TableFeature(), BlocksFeature({ blocks: editorBlocks })],
   }),
   i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
   secret: payloadSecret(),

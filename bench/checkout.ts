@@ -47,7 +47,9 @@ async function waitFor(url: string, ms = 180_000) {
 let buyer = 0
 // (IPv6 documentation addresses, 2001:db8::/32: only ever a header value, never a destination.)
 const ownAddress = () => `2001:db8::${(buyer++).toString(16)}`
-const crowd = { requests: [{ setupRequest: (req: { headers: Record<string, string> }) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': ownAddress() } }) }] }
+const crowd = {
+  requests: [{ setupRequest: (req: { headers: Record<string, string> }) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': ownAddress() } }) }],
+}
 
 const run = (opts: Options) => new Promise<Result>((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))))
 
@@ -68,16 +70,31 @@ async function main() {
   process.on('exit', stop)
   try {
     await waitFor(`${base}/api/users/me`)
-    const login = await (await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@tuiwen.demo', password: 'tuiwen-admin-2026' }) })).json()
+    const login = await (
+      await fetch(`${base}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@tuiwen.demo', password: 'tuiwen-admin-2026' }),
+      })
+    ).json()
     const auth = { Authorization: `JWT ${login.token}`, 'content-type': 'application/json' }
     const brand = (await (await fetch(`${base}/api/brands?limit=1`, { headers: auth })).json()).docs[0].id
     const mk = async (slug: string, stock: number) =>
-      (await (await fetch(`${base}/api/products`, { method: 'POST', headers: auth, body: JSON.stringify({ title: `秒杀 ${slug}`, slug, brand, price: 9900, stock, status: 'published' }) })).json()).doc
+      (
+        await (
+          await fetch(`${base}/api/products`, {
+            method: 'POST',
+            headers: auth,
+            body: JSON.stringify({ title: `秒杀 ${slug}`, slug, brand, price: 9900, stock, status: 'published' }),
+          })
+        ).json()
+      ).doc
     const body = (id: string) => JSON.stringify({ items: [{ product: id, quantity: 1 }], channel: 'native', attribution: { article: 'bench', block: 0 } })
 
     const post = { method: 'POST', headers: { 'content-type': 'application/json' } }
     const counting = (statuses: Record<number, number>) => ({
-      setupClient: (client: { on: (event: string, cb: (status: number) => void) => void }) => client.on('response', (status: number) => void (statuses[status] = (statuses[status] ?? 0) + 1)),
+      setupClient: (client: { on: (event: string, cb: (status: number) => void) => void }) =>
+        client.on('response', (status: number) => void (statuses[status] = (statuses[status] ?? 0) + 1)),
     })
 
     // warm-up (JIT, sandbox keys, prepared statements)
@@ -92,14 +109,32 @@ async function main() {
     const hot = await mk(`bench-hot-${Date.now()}`, 1_000_000)
     const hotStatuses: Record<number, number> = {}
     const t1 = Date.now()
-    const hotRes = await run({ url: `${base}/api/checkout`, ...post, body: body(hot.id), connections: buyers, amount: attempts, timeout: 30, ...crowd, ...counting(hotStatuses) })
+    const hotRes = await run({
+      url: `${base}/api/checkout`,
+      ...post,
+      body: body(hot.id),
+      connections: buyers,
+      amount: attempts,
+      timeout: 30,
+      ...crowd,
+      ...counting(hotStatuses),
+    })
     const hotMs = Date.now() - t1
 
     // (2) flash sale: 1,000 buyers on 100 units (exactly 100 sold, stock 0)
     const flash = await mk(`bench-flash-${Date.now()}`, 100)
     const statuses: Record<number, number> = {}
     const t0 = Date.now()
-    const flashRes = await run({ url: `${base}/api/checkout`, ...post, body: body(flash.id), connections: buyers, amount: 1000, timeout: 30, ...crowd, ...counting(statuses) })
+    const flashRes = await run({
+      url: `${base}/api/checkout`,
+      ...post,
+      body: body(flash.id),
+      connections: buyers,
+      amount: 1000,
+      timeout: 30,
+      ...crowd,
+      ...counting(statuses),
+    })
     const flashMs = Date.now() - t0
     const after = (await (await fetch(`${base}/api/products/${flash.id}?depth=0`, { headers: auth })).json()).stock
     const orders = (await (await fetch(`${base}/api/orders?where[items.product][equals]=${flash.id}&limit=0`, { headers: auth })).json()).totalDocs
@@ -126,7 +161,14 @@ async function main() {
     const report = {
       date: new Date().toISOString(),
       node: process.version,
-      baselineUsersMe: { connections: buyers, requests: attempts, reqPerSec: baseline.requests.average, p50: baseline.latency.p50, p99: baseline.latency.p99, max: baseline.latency.max },
+      baselineUsersMe: {
+        connections: buyers,
+        requests: attempts,
+        reqPerSec: baseline.requests.average,
+        p50: baseline.latency.p50,
+        p99: baseline.latency.p99,
+        max: baseline.latency.max,
+      },
       hotSku: {
         connections: buyers,
         attempts,
@@ -140,8 +182,25 @@ async function main() {
         p99: hotRes.latency.p99,
         max: hotRes.latency.max,
       },
-      flashSale: { units: 100, buyers: 1000, connections: buyers, statuses, wallMs: flashMs, ordersCreated: orders, stockAfter: after, p50: flashRes.latency.p50, p99: flashRes.latency.p99, max: flashRes.latency.max },
-      landing: { reqPerSec: pageRes.requests.average, p50: pageRes.latency.p50, p99: pageRes.latency.p99, htmlBytes: Buffer.byteLength(html), htmlGzipBytes: gz },
+      flashSale: {
+        units: 100,
+        buyers: 1000,
+        connections: buyers,
+        statuses,
+        wallMs: flashMs,
+        ordersCreated: orders,
+        stockAfter: after,
+        p50: flashRes.latency.p50,
+        p99: flashRes.latency.p99,
+        max: flashRes.latency.max,
+      },
+      landing: {
+        reqPerSec: pageRes.requests.average,
+        p50: pageRes.latency.p50,
+        p99: pageRes.latency.p99,
+        htmlBytes: Buffer.byteLength(html),
+        htmlGzipBytes: gz,
+      },
       staticSameHtml: { reqPerSec: staticRes.requests.average, p50: staticRes.latency.p50, p99: staticRes.latency.p99 },
     }
     fs.writeFileSync(path.join(root, 'bench/out/checkout.json'), JSON.stringify(report, null, 2))

@@ -8,14 +8,20 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { payloadRunOrFail } from '../scripts/lib/app.mjs'
-
 import type { FunnelEventInput } from '@/analytics/types'
+
+import { payloadRunOrFail } from '../scripts/lib/app.mjs'
 
 if (!process.env.TUIWEN_FUNNEL_BENCH_DB) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuiwen-funnel-bench-'))
   const db = path.join(dir, 'bench.db')
-  await payloadRunOrFail('bench/funnel.ts', { DATABASE_URI: `file:${db}`, TUIWEN_FUNNEL_BENCH_DB: db, MEDIA_DIR: path.join(dir, 'media'), PAYLOAD_SECRET: 'bench-only-secret', TUIWEN_JOBS_AUTORUN: 'false' })
+  await payloadRunOrFail('bench/funnel.ts', {
+    DATABASE_URI: `file:${db}`,
+    TUIWEN_FUNNEL_BENCH_DB: db,
+    MEDIA_DIR: path.join(dir, 'media'),
+    PAYLOAD_SECRET: 'bench-only-secret',
+    TUIWEN_JOBS_AUTORUN: 'false',
+  })
   fs.rmSync(dir, { recursive: true, force: true })
   process.exit(0)
 }
@@ -38,21 +44,40 @@ const DAY = 86_400_000
 const payload = await getPayload({ config })
 const brand = await payload.create({ collection: 'brands', data: { name: '压测品牌', slug: `bench-${Date.now()}` } as never, overrideAccess: true })
 const products = await Promise.all(
-  [0, 1, 2, 3].map((i) => payload.create({ collection: 'products', data: { title: `压测商品 ${i}`, slug: `bench-p${i}-${Date.now()}`, brand: brand.id, price: 9900, stock: 100, status: 'published' } as never, overrideAccess: true })),
+  [0, 1, 2, 3].map((i) =>
+    payload.create({
+      collection: 'products',
+      data: { title: `压测商品 ${i}`, slug: `bench-p${i}-${Date.now()}`, brand: brand.id, price: 9900, stock: 100, status: 'published' } as never,
+      overrideAccess: true,
+    }),
+  ),
 )
 const articles: string[] = []
 for (let i = 0; i < 30; i++) {
   const a = await payload.create({
     collection: 'articles',
-    data: { title: `压测文章 ${i}`, slug: `bench-a${i}-${Date.now()}`, brand: brand.id, content: doc(paragraph('正文'), ...products.map((p) => productCard(p.id))), _status: 'published' } as never,
+    data: {
+      title: `压测文章 ${i}`,
+      slug: `bench-a${i}-${Date.now()}`,
+      brand: brand.id,
+      content: doc(paragraph('正文'), ...products.map((p) => productCard(p.id))),
+      _status: 'published',
+    } as never,
     overrideAccess: true,
   })
   articles.push(String(a.id))
 }
 
 let seed = 42
-const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32)
-const TYPES: [FunnelEventInput['type'], number][] = [['article_view', 0.35], ['block_impression', 0.7], ['block_tap', 0.85], ['landing_view', 0.95], ['checkout_started', 0.98], ['paid', 1]]
+const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32
+const TYPES: [FunnelEventInput['type'], number][] = [
+  ['article_view', 0.35],
+  ['block_impression', 0.7],
+  ['block_tap', 0.85],
+  ['landing_view', 0.95],
+  ['checkout_started', 0.98],
+  ['paid', 1],
+]
 const CHANNELS = ['qr', 'share', 'moments', undefined] as const
 const now = Date.now()
 /** In arrival order: the newest moment of the history once `n` events are written (the last one arrives now). */
@@ -65,12 +90,19 @@ function event(): FunnelEventInput {
   const block = Math.floor(rand() * products.length)
   // Traffic arrives as it happens: the run walks through 90 days of history in time order (BENCH_ORDER=random
   // scatters every batch over the 90 days instead, the worst case of late beacons).
-  const at = ORDER === 'random' ? new Date(now - Math.floor(rand() * 90) * DAY - Math.floor(rand() * DAY)) : new Date(arrivedBy(written) - Math.floor(rand() * 600_000))
+  const at =
+    ORDER === 'random' ? new Date(now - Math.floor(rand() * 90) * DAY - Math.floor(rand() * DAY)) : new Date(arrivedBy(written) - Math.floor(rand() * 600_000))
   const visitor = `v${Math.floor(rand() * 200_000)}`
   const base = { article, visitor, at, channel: CHANNELS[Math.floor(rand() * CHANNELS.length)] }
   if (type === 'article_view') return { ...base, type }
   if (type === 'block_impression' || type === 'block_tap') return { ...base, type, block }
-  return { ...base, type, block, product: String(products[block].id), ...(type === 'paid' ? { amount: 9900, items: [{ product: String(products[block].id), units: 1, amount: 9900 }] } : {}) }
+  return {
+    ...base,
+    type,
+    block,
+    product: String(products[block].id),
+    ...(type === 'paid' ? { amount: 9900, items: [{ product: String(products[block].id), units: 1, amount: 9900 }] } : {}),
+  }
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024)
@@ -80,9 +112,17 @@ const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math
 /** The old path, for the baseline: every raw event of the window into Node, added up there. */
 async function oldPathReport(days: number, end: number) {
   const from = new Date(end - days * DAY).toISOString()
-  const res = await payload.find({ collection: 'funnel-events', where: { and: [{ brand: { equals: brand.id } }, { occurredAt: { greater_than_equal: from } }] }, pagination: false, depth: 0, overrideAccess: true, select: { type: true, article: true, block: true, product: true, day: true } })
+  const res = await payload.find({
+    collection: 'funnel-events',
+    where: { and: [{ brand: { equals: brand.id } }, { occurredAt: { greater_than_equal: from } }] },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { type: true, article: true, block: true, product: true, day: true },
+  })
   const counts = new Map<string, number>()
-  for (const e of res.docs as unknown as { type: string; article?: string; block?: number }[]) counts.set(`${e.article}|${e.block}|${e.type}`, (counts.get(`${e.article}|${e.block}|${e.type}`) ?? 0) + 1)
+  for (const e of res.docs as unknown as { type: string; article?: string; block?: number }[])
+    counts.set(`${e.article}|${e.block}|${e.type}`, (counts.get(`${e.article}|${e.block}|${e.type}`) ?? 0) + 1)
   return counts.size
 }
 
@@ -113,7 +153,14 @@ while (written < TOTAL) {
     await oldPathReport(30, end) // warm-up
     const runs = [await timed(() => oldPathReport(30, end)), await timed(() => oldPathReport(30, end)), await timed(() => oldPathReport(30, end))]
     const rollups = await timed(() => funnelReport(payload, { scope: [String(brand.id)], days: 30, now: end }))
-    baseline = { events: written, reportMs: quantile(runs.map((r) => r.ms), 0.5), rssGrowthMb: Math.max(...runs.map((r) => r.rssGrowthMb)) }
+    baseline = {
+      events: written,
+      reportMs: quantile(
+        runs.map((r) => r.ms),
+        0.5,
+      ),
+      rssGrowthMb: Math.max(...runs.map((r) => r.rssGrowthMb)),
+    }
     console.log(`  baseline at ${written.toLocaleString('en')} events: old path ${baseline.reportMs.toFixed(0)} ms, rollups ${rollups.ms.toFixed(0)} ms`)
   }
 }

@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { renderWechatArticle, type RenderInput } from '../src/wechat/render'
+
+import { type RenderInput, renderWechatArticle } from '../src/wechat/render'
 
 const SENTENCE = '清晨的营地还笼着薄雾，我们把帐篷支在溪边的草地上，炉火一点着，咖啡的香气就散开了。'
 const t = (text: string, format = 0) => ({ type: 'text', text, format, style: '', mode: 'normal', detail: 0, version: 1 })
@@ -19,14 +20,29 @@ function article(withBlocks: boolean): RenderInput {
   for (let i = 0; i < 10; i++) media[`m${i}`] = { id: `m${i}`, url: `/api/media/file/photo-${i}.jpg`, width: 1080, height: 720, alt: `图${i}` }
   for (let i = 0; i < 8; i++) {
     products[`p${i}`] = {
-      id: `p${i}`, title: `露营好物 ${i + 1} 号`, slug: `item-${i}`, price: 12900 + i * 1000, compareAtPrice: 19900 + i * 1000,
-      sellingPoints: [{ text: '轻便易携' }, { text: '三年质保' }], images: [`m${i}`], stock: 10, status: 'published',
+      id: `p${i}`,
+      title: `露营好物 ${i + 1} 号`,
+      slug: `item-${i}`,
+      price: 12900 + i * 1000,
+      compareAtPrice: 19900 + i * 1000,
+      sellingPoints: [{ text: '轻便易携' }, { text: '三年质保' }],
+      images: [`m${i}`],
+      stock: 10,
+      status: 'published',
     }
   }
   // 30 paragraphs × ~84 CJK characters ≈ 2,500 characters of body text.
   for (let i = 0; i < 30; i++) {
     if (i % 3 === 0) children.push({ type: 'heading', tag: 'h2', children: [t(`第 ${i / 3 + 1} 部分`)] })
-    children.push(p(t(SENTENCE), t('重点提示', 1), t(SENTENCE.slice(0, 20)), { type: 'link', fields: { url: `https://example.com/ref/${i % 5}`, linkType: 'custom' }, children: [t('参考资料')] }, t(SENTENCE.slice(20))))
+    children.push(
+      p(
+        t(SENTENCE),
+        t('重点提示', 1),
+        t(SENTENCE.slice(0, 20)),
+        { type: 'link', fields: { url: `https://example.com/ref/${i % 5}`, linkType: 'custom' }, children: [t('参考资料')] },
+        t(SENTENCE.slice(20)),
+      ),
+    )
     if (i < 10) children.push({ type: 'upload', relationTo: 'media', value: `m${i}` })
     if (withBlocks && i < 8) children.push({ type: 'block', fields: { blockType: 'productCard', product: `p${i}`, layout: i % 2 ? 'small' : 'large' } })
   }
@@ -55,7 +71,10 @@ async function main() {
   const noBlocks = await measure('render, same article without product cards (baseline)', () => renderWechatArticle(plain), iterations)
   const withBlocks = await measure('render, full article (8 cards, 10 images)', () => renderWechatArticle(full), iterations)
   // A hostile size (src/wechat/render/hostile.spec.ts checks its output): 2,500 paragraphs, 10,000 nodes.
-  const huge = { ...plain, content: { root: { type: 'root', children: Array.from({ length: 2500 }, (_, i) => p(t(`段${i}`), t('粗', 1), { type: 'linebreak', version: 1 })) } } }
+  const huge = {
+    ...plain,
+    content: { root: { type: 'root', children: Array.from({ length: 2500 }, (_, i) => p(t(`段${i}`), t('粗', 1), { type: 'linebreak', version: 1 })) } },
+  }
   const hugeDoc = await measure('render, 10,000-node document (2,500 paragraphs)', () => renderWechatArticle(huge), 10)
   const textChars = (JSON.stringify(full.content).match(/[\u4e00-\u9fff]/g) ?? []).length
   const rows = [json, noBlocks, withBlocks, hugeDoc]

@@ -12,9 +12,15 @@ const env = { DATABASE_URI: `file:${path.join(tmp, 'check.db')}` }
 await run(bin('payload'), ['generate:types'], env)
 await run(bin('payload'), ['generate:importmap'], env)
 await run(bin('payload'), ['migrate:create', 'drift-check', '--skip-empty'], env)
-const changed = execFileSync('git', ['status', '--porcelain', '--', 'src/payload-types.ts', 'src/app/(payload)/admin/importMap.js', 'src/migrations'], { cwd: root, encoding: 'utf8' })
+const changed = execFileSync('git', ['status', '--porcelain', '--', 'src/payload-types.ts', 'src/app/(payload)/admin/importMap.js', 'src/migrations'], {
+  cwd: root,
+  encoding: 'utf8',
+})
 if (changed.trim()) {
-  console.error('Generated files are out of date; run `npm run generate:types`, `npm run generate:importmap` and `npm run migrate:create -- <name>`, then commit:\n' + changed)
+  console.error(
+    'Generated files are out of date; run `npm run generate:types`, `npm run generate:importmap` and `npm run migrate:create -- <name>`, then commit:\n' +
+      changed,
+  )
   process.exit(1)
 }
 console.log('Generated types, import map and migrations are up to date.')

@@ -8,7 +8,10 @@ import { clearPageCache, root, seedOrFail, serve } from './lib/app.mjs'
 const port = process.env.E2E_PORT || '3101'
 // A server left over on this port would be tested instead of this build, with a different database.
 const free = await new Promise((resolve) => {
-  const probe = net.createServer().once('error', () => resolve(false)).once('listening', () => probe.close(() => resolve(true)))
+  const probe = net
+    .createServer()
+    .once('error', () => resolve(false))
+    .once('listening', () => probe.close(() => resolve(true)))
   probe.listen(Number(port))
 })
 if (!free) {

@@ -10,12 +10,17 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const out = (name) => path.join(root, 'public', name)
 // The mark: 推 in white on WeChat green, rounded like an app icon. The glyph is drawn as text, so the machine
 // that runs this needs a CJK font (CI installs fonts-wqy-microhei); the PNGs it writes need none.
-const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#07c160"/>` +
+const svg =
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#07c160"/>` +
   `<text x="32" y="45" font-size="38" font-family="WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif" font-weight="700" fill="#fff" text-anchor="middle">推</text></svg>`
 
 fs.mkdirSync(path.join(root, 'public'), { recursive: true })
 fs.writeFileSync(out('icon.svg'), svg)
-const png = (size) => sharp(Buffer.from(svg), { density: 72 * (size / 64) * 4 }).resize(size, size).png().toBuffer()
+const png = (size) =>
+  sharp(Buffer.from(svg), { density: 72 * (size / 64) * 4 })
+    .resize(size, size)
+    .png()
+    .toBuffer()
 fs.writeFileSync(out('apple-touch-icon.png'), await png(180))
 fs.writeFileSync(out('icon-512.png'), await png(512))
 

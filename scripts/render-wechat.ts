@@ -3,7 +3,8 @@
  * Prints the WeChat HTML to stdout and warnings to stderr. Exit 2 with a one-line reason on invalid input.
  */
 import fs from 'node:fs'
-import { RenderInputError, RenderLimitError, renderWechatArticle, themes, type RenderInput } from '../src/wechat/render'
+
+import { type RenderInput, RenderInputError, RenderLimitError, renderWechatArticle, themes } from '../src/wechat/render'
 
 class UsageError extends Error {}
 

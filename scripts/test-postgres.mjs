@@ -14,7 +14,10 @@ try {
   console.log(`PostgreSQL integration run skipped: no server at ${url.replace(/\/\/[^@]*@/, '//')} (${error.message}); start it or set POSTGRES_URL.`)
   process.exit(0)
 }
-await run(bin('vitest'), ['run', ...(process.argv.length > 2 ? process.argv.slice(2) : ['tests/int'])], { TUIWEN_TEST_ENGINE: 'postgres', POSTGRES_URL: url }).catch((e) => {
+await run(bin('vitest'), ['run', ...(process.argv.length > 2 ? process.argv.slice(2) : ['tests/int'])], {
+  TUIWEN_TEST_ENGINE: 'postgres',
+  POSTGRES_URL: url,
+}).catch((e) => {
   console.error(e.message)
   process.exit(1)
 })

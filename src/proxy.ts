@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from 'next/server'
+import { type NextRequest, NextResponse } from 'next/server'
 
 import { allowedOrigins, checkCsrf, csrfRefusal } from './platform/http/csrf'
 import { publicOrigin } from './platform/http/origin'

@@ -8,14 +8,22 @@ import { publish } from '@/platform/events'
 const calls: string[] = []
 vi.mock('@/commerce/funnel', () => ({ recordOrderStep: vi.fn(async (_p, order: Order, type: string) => void calls.push(`funnel ${order.id} ${type}`)) }))
 vi.mock('@/jobs/notifyOrder', () => ({ queueOrderNotification: vi.fn(async (_p, id: string, to: string) => void calls.push(`notify ${id} ${to}`)) }))
-vi.mock('@/communities/coupons/redeem', () => ({ releaseCouponClaim: vi.fn(async (_p, claim: string, ref: string) => void calls.push(`coupon ${claim} ${ref}`)) }))
+vi.mock('@/communities/coupons/redeem', () => ({
+  releaseCouponClaim: vi.fn(async (_p, claim: string, ref: string) => void calls.push(`coupon ${claim} ${ref}`)),
+}))
 
 const { registerSubscribers } = await import('./subscribers')
 const { queueOrderNotification } = await import('@/jobs/notifyOrder')
 
 const payload = {} as Payload
 const order = { id: 'o1', number: 'N1', couponClaim: 'c1' } as Order
-const moved = (from: OrderTransitioned['from'], to: OrderTransitioned['to']): OrderTransitioned => ({ order: { ...order, status: to }, from, to, reason: 'test', actor: 'test' })
+const moved = (from: OrderTransitioned['from'], to: OrderTransitioned['to']): OrderTransitioned => ({
+  order: { ...order, status: to },
+  from,
+  to,
+  reason: 'test',
+  actor: 'test',
+})
 
 beforeEach(() => {
   calls.length = 0

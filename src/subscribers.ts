@@ -1,10 +1,10 @@
 // Who reacts to which domain event (src/platform/events.ts), wired once by the composition root (payload.config.ts).
 // The publishers import none of these modules. Subscribers run in the order listed here, each awaited.
-import { releaseCouponClaim } from '@/communities/coupons/redeem'
 import { recordOrderStep } from '@/commerce/funnel'
+import { releaseCouponClaim } from '@/communities/coupons/redeem'
 import { queueOrderNotification } from '@/jobs/notifyOrder'
-import { idOf } from '@/utilities/idOf'
 import { subscribe } from '@/platform/events'
+import { idOf } from '@/utilities/idOf'
 
 export function registerSubscribers(): void {
   // The funnel counts a payment and a refund (keyed on order and step, never throws).

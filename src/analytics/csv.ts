@@ -20,14 +20,98 @@ export type CsvKind = 'articles' | 'blocks' | 'products' | 'daily'
 export function funnelCsv(report: FunnelReport, kind: CsvKind): string {
   const lines: string[] = []
   if (kind === 'articles') {
-    lines.push(csvLine(['文章ID', '标题', '阅读(合计)', '网页阅读', '公众号阅读', '公众号分享', '新关注', '曝光', '点击', '落地页浏览', '发起下单', '支付订单', '销售额(元)', '退款', '退款金额(元)', '阅读人数', '点击人数', '落地页人数', '下单人数', '支付人数', '点击率', '落地率', '下单率', '支付率', '整体转化']))
+    lines.push(
+      csvLine([
+        '文章ID',
+        '标题',
+        '阅读(合计)',
+        '网页阅读',
+        '公众号阅读',
+        '公众号分享',
+        '新关注',
+        '曝光',
+        '点击',
+        '落地页浏览',
+        '发起下单',
+        '支付订单',
+        '销售额(元)',
+        '退款',
+        '退款金额(元)',
+        '阅读人数',
+        '点击人数',
+        '落地页人数',
+        '下单人数',
+        '支付人数',
+        '点击率',
+        '落地率',
+        '下单率',
+        '支付率',
+        '整体转化',
+      ]),
+    )
     for (const a of report.articles)
-      lines.push(csvLine([a.article, a.title, a.reads, a.webReads, a.wechatReads, a.wechatShares, a.follows, a.impressions, a.taps, a.landingViews, a.checkouts, a.orders, yuan(a.revenue), a.refunds, yuan(a.refundAmount), ...visitors(a.visitors), ...rates(a.conversion)]))
+      lines.push(
+        csvLine([
+          a.article,
+          a.title,
+          a.reads,
+          a.webReads,
+          a.wechatReads,
+          a.wechatShares,
+          a.follows,
+          a.impressions,
+          a.taps,
+          a.landingViews,
+          a.checkouts,
+          a.orders,
+          yuan(a.revenue),
+          a.refunds,
+          yuan(a.refundAmount),
+          ...visitors(a.visitors),
+          ...rates(a.conversion),
+        ]),
+      )
   } else if (kind === 'blocks') {
-    lines.push(csvLine(['文章ID', '标题', '商品块序号', '商品块', '曝光', '点击', '落地页浏览', '发起下单', '支付订单', '销售额(元)', '退款', '退款金额(元)', '落地率', '下单率', '支付率']))
+    lines.push(
+      csvLine([
+        '文章ID',
+        '标题',
+        '商品块序号',
+        '商品块',
+        '曝光',
+        '点击',
+        '落地页浏览',
+        '发起下单',
+        '支付订单',
+        '销售额(元)',
+        '退款',
+        '退款金额(元)',
+        '落地率',
+        '下单率',
+        '支付率',
+      ]),
+    )
     for (const a of report.articles)
       for (const b of a.blocks)
-        lines.push(csvLine([a.article, a.title, b.block, b.name, b.impressions, b.taps, b.landingViews, b.checkouts, b.orders, yuan(b.revenue), b.refunds, yuan(b.refundAmount), pct(b.conversion.landingRate), pct(b.conversion.checkoutRate), pct(b.conversion.payRate)]))
+        lines.push(
+          csvLine([
+            a.article,
+            a.title,
+            b.block,
+            b.name,
+            b.impressions,
+            b.taps,
+            b.landingViews,
+            b.checkouts,
+            b.orders,
+            yuan(b.revenue),
+            b.refunds,
+            yuan(b.refundAmount),
+            pct(b.conversion.landingRate),
+            pct(b.conversion.checkoutRate),
+            pct(b.conversion.payRate),
+          ]),
+        )
   } else if (kind === 'products') {
     lines.push(csvLine(['商品ID', '商品', '来源文章ID', '来源文章', '订单', '件数', '销售额(元)']))
     for (const p of report.products) {
@@ -35,8 +119,26 @@ export function funnelCsv(report: FunnelReport, kind: CsvKind): string {
       for (const a of p.articles) lines.push(csvLine([p.product, p.title, a.article ?? '', a.title, a.orders, a.units, yuan(a.revenue)]))
     }
   } else {
-    lines.push(csvLine(['日期', '阅读(合计)', '网页阅读', '公众号阅读', '点击', '落地页浏览', '发起下单', '支付订单', '销售额(元)', '退款', '退款金额(元)', '新关注']))
-    for (const d of report.daily) lines.push(csvLine([d.day, d.reads, d.webReads, d.wechatReads, d.taps, d.landingViews, d.checkouts, d.orders, yuan(d.revenue), d.refunds, yuan(d.refundAmount), d.follows]))
+    lines.push(
+      csvLine(['日期', '阅读(合计)', '网页阅读', '公众号阅读', '点击', '落地页浏览', '发起下单', '支付订单', '销售额(元)', '退款', '退款金额(元)', '新关注']),
+    )
+    for (const d of report.daily)
+      lines.push(
+        csvLine([
+          d.day,
+          d.reads,
+          d.webReads,
+          d.wechatReads,
+          d.taps,
+          d.landingViews,
+          d.checkouts,
+          d.orders,
+          yuan(d.revenue),
+          d.refunds,
+          yuan(d.refundAmount),
+          d.follows,
+        ]),
+      )
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }

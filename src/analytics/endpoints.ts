@@ -1,12 +1,12 @@
 // REST surface of the funnel: the browser beacon and the dashboard's JSON/CSV (brand-scoped).
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { answersErrors, AppError } from '@/platform/errors'
 import { clientIp, cookiesSecure, publicOrigin } from '@/platform/http/origin'
-import { AppError, answersErrors } from '@/platform/errors'
 import { LIMITS, takeLimit } from '@/platform/limits'
 import { newVisitorId, visitorCookie, visitorHash, visitorIdFrom } from '@/platform/reader'
 
-import { funnelCsv, type CsvKind } from './csv'
+import { type CsvKind, funnelCsv } from './csv'
 import { articleHours, funnelReport } from './funnel'
 import { createRateLimiter } from './rateLimit'
 import { enqueueEvents } from './record'
@@ -49,7 +49,8 @@ export function parseBeacon(text: string): { events: FunnelEventInput[] } {
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw badBeacon(`events[${i}] must be an object`, `events[${i}]`)
     const e = raw as Record<string, unknown>
     for (const key of Object.keys(e))
-      if (!['type', 'article', 'block', 'product', 'channel', 'sharer'].includes(key)) throw badBeacon(`events[${i}].${key} is not allowed`, `events[${i}].${key}`)
+      if (!['type', 'article', 'block', 'product', 'channel', 'sharer'].includes(key))
+        throw badBeacon(`events[${i}].${key} is not allowed`, `events[${i}].${key}`)
     if (typeof e.type !== 'string' || !BEACON_TYPES.has(e.type as never)) throw badBeacon(`events[${i}].type is not a page event`, `events[${i}].type`)
     for (const key of ['article', 'product', 'sharer'] as const)
       if (e[key] !== undefined && e[key] !== null && e[key] !== '' && (typeof e[key] !== 'string' || !ID_RE.test(e[key] as string)))
@@ -101,9 +102,13 @@ export const beaconEndpoint: Endpoint = {
       const visitorId = existing ?? newVisitorId()
       const cost = parsed.events.length
       await takeLimit(req.payload, 'beacon', clientIp(req.headers), { cost })
-      if (!beaconLimits.visitor.take(`v:${visitorId}`, cost)) throw new AppError('RATE_LIMITED', 429, LIMITS.beacon.message, { headers: { 'retry-after': '5' } })
+      if (!beaconLimits.visitor.take(`v:${visitorId}`, cost))
+        throw new AppError('RATE_LIMITED', 429, LIMITS.beacon.message, { headers: { 'retry-after': '5' } })
       const visitor = visitorHash(visitorId)
-      enqueueEvents(req.payload, parsed.events.map((e) => ({ ...e, visitor })))
+      enqueueEvents(
+        req.payload,
+        parsed.events.map((e) => ({ ...e, visitor })),
+      )
       const headers = new Headers(noStore)
       if (!existing) headers.append('set-cookie', visitorCookie(visitorId, cookiesSecure(req)))
       return new Response(null, { status: 204, headers })

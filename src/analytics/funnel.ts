@@ -7,7 +7,7 @@
 import type { Payload, Where } from 'payload'
 
 import { productBlocksOf } from '@/blocks/productBlocks'
-import { sumRollups, type RollupSum } from '@/db/funnelRollups'
+import { type RollupSum, sumRollups } from '@/db/funnelRollups'
 import { beijingDay, beijingDayStart, beijingHour, beijingHourStart, daysBetween, lastDays, splitIntoMonths } from '@/platform/beijingTime'
 
 import { idOf } from '../access/roles'
@@ -42,7 +42,10 @@ export type StepVisitors = { reads: number; impressions: number; taps: number; l
 
 export type Conversion = { tapRate: number | null; landingRate: number | null; checkoutRate: number | null; payRate: number | null; overall: number | null }
 type PerArticleOnly = 'reads' | 'webReads' | 'wechatReads' | 'wechatShares' | 'follows'
-export type BlockRow = { block: number; /** 「product」 (第 n 个商品块), from the article as it is now. */ name: string; products: string[] } & Omit<StepCounts, PerArticleOnly> & { conversion: Conversion }
+export type BlockRow = { block: number; /** 「product」 (第 n 个商品块), from the article as it is now. */ name: string; products: string[] } & Omit<
+  StepCounts,
+  PerArticleOnly
+> & { conversion: Conversion }
 export type ArticleRow = { article: string; title: string; slug?: string; brand?: string } & StepCounts & { conversion: Conversion; blocks: BlockRow[] }
 export type ProductRow = {
   product: string
@@ -66,7 +69,22 @@ export type FunnelReport = {
 }
 
 const zeroVisitors = (): StepVisitors => ({ reads: 0, impressions: 0, taps: 0, landingViews: 0, checkouts: 0, orders: 0 })
-const zero = (): StepCounts => ({ reads: 0, webReads: 0, wechatReads: 0, wechatShares: 0, impressions: 0, taps: 0, landingViews: 0, checkouts: 0, orders: 0, revenue: 0, refunds: 0, refundAmount: 0, follows: 0, visitors: zeroVisitors() })
+const zero = (): StepCounts => ({
+  reads: 0,
+  webReads: 0,
+  wechatReads: 0,
+  wechatShares: 0,
+  impressions: 0,
+  taps: 0,
+  landingViews: 0,
+  checkouts: 0,
+  orders: 0,
+  revenue: 0,
+  refunds: 0,
+  refundAmount: 0,
+  follows: 0,
+  visitors: zeroVisitors(),
+})
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null)
 
 /** Rates between unique visitors of consecutive steps; tapRate and overall need reads (articles and totals only). */
@@ -151,7 +169,10 @@ async function readSums(payload: Payload, scope: BrandScope, { fromDay, toDay }:
   const brands = brandsOf(scope)
   // The middle of a long window from month rows, its ends from day rows; the daily series from the brand's totals.
   const { months, days } = splitIntoMonths(fromDay, toDay)
-  const spans = [...months.map((m) => ({ grain: 'month' as const, fromDay: `${m}-01`, toDay: `${m}-01` })), ...days.map(([from, to]) => ({ grain: 'day' as const, fromDay: from, toDay: to }))]
+  const spans = [
+    ...months.map((m) => ({ grain: 'month' as const, fromDay: `${m}-01`, toDay: `${m}-01` })),
+    ...days.map(([from, to]) => ({ grain: 'day' as const, fromDay: from, toDay: to })),
+  ]
   const [byArticleBlock, byDay, statsRes] = await Promise.all([
     sumRollups(payload, { spans, brands, by: ['article', 'block', 'product'] }),
     sumRollups(payload, { spans: [{ grain: 'total', fromDay, toDay }], brands, by: ['day'] }),
@@ -241,16 +262,34 @@ type Names = { articles: Map<string, ArticleInfo>; productTitles: Map<string, st
 async function readNames(payload: Payload, scope: BrandScope, { byArticle, products }: Tally): Promise<Names> {
   const articleIds = [...new Set([...byArticle.keys(), ...[...products.values()].flatMap((p) => [...p.byArticle.keys()]).filter(Boolean)])]
   const articleDocs = articleIds.length
-    ? ((await payload.find({ collection: 'articles', where: { id: { in: articleIds } }, pagination: false, depth: 0, overrideAccess: true, select: { title: true, slug: true, brand: true, content: true } }))
-        .docs as unknown as { id: string; title: string; slug?: string; brand?: unknown; content?: unknown }[])
+    ? ((
+        await payload.find({
+          collection: 'articles',
+          where: { id: { in: articleIds } },
+          pagination: false,
+          depth: 0,
+          overrideAccess: true,
+          select: { title: true, slug: true, brand: true, content: true },
+        })
+      ).docs as unknown as { id: string; title: string; slug?: string; brand?: unknown; content?: unknown }[])
     : []
   const articles = new Map(articleDocs.map((a) => [a.id, { ...a, blocks: productBlocksOf(a.content) }]))
   const productIds = new Set<string>([...products.keys()])
   for (const a of articles.values()) for (const b of a.blocks) b.products.forEach((p) => productIds.add(p))
   const productTitles = new Map(
     productIds.size
-      ? ((await payload.find({ collection: 'products', where: { and: [{ id: { in: [...productIds] } }, ...brandWhere(scope)] }, pagination: false, depth: 0, overrideAccess: true, select: { title: true } }))
-          .docs as { id: string; title: string }[]).map((p) => [p.id, p.title])
+      ? (
+          (
+            await payload.find({
+              collection: 'products',
+              where: { and: [{ id: { in: [...productIds] } }, ...brandWhere(scope)] },
+              pagination: false,
+              depth: 0,
+              overrideAccess: true,
+              select: { title: true },
+            })
+          ).docs as { id: string; title: string }[]
+        ).map((p) => [p.id, p.title])
       : [],
   )
   return { articles, productTitles }
@@ -322,7 +361,8 @@ function tallyProducts(rows: RollupSum[]): Map<string, ProductAcc> {
   for (const r of rows) {
     if (!r.product) continue
     let p = products.get(r.product)
-    if (!p) products.set(r.product, (p = { product: r.product, landingViews: 0, orders: 0, units: 0, revenue: 0, refunds: 0, refundAmount: 0, byArticle: new Map() }))
+    if (!p)
+      products.set(r.product, (p = { product: r.product, landingViews: 0, orders: 0, units: 0, revenue: 0, refunds: 0, refundAmount: 0, byArticle: new Map() }))
     if (r.type === 'landing_view') {
       p.landingViews += r.count
       continue
@@ -347,7 +387,16 @@ function tallyProducts(rows: RollupSum[]): Map<string, ProductAcc> {
 
 // ---- 推送后 48 小时 ------------------------------------------------------------------------------------------
 
-export type HourRow = { hour: string; reads: number; impressions: number; taps: number; landingViews: number; checkouts: number; orders: number; revenue: number }
+export type HourRow = {
+  hour: string
+  reads: number
+  impressions: number
+  taps: number
+  landingViews: number
+  checkouts: number
+  orders: number
+  revenue: number
+}
 export type ArticleHours = { article: string; title: string; start: string; startSource: 'push' | 'first_event' | 'none'; hours: HourRow[] }
 
 const HOURS = 48
@@ -357,17 +406,42 @@ const HOURS = 48
  * carried it), or from its first counted event when it was never pushed from here. Null: not in the scope.
  */
 export async function articleHours(payload: Payload, input: { scope: BrandScope; article: string }): Promise<ArticleHours | null> {
-  const article = (await payload.find({ collection: 'articles', where: { and: [{ id: { equals: input.article } }, ...brandWhere(input.scope)] }, limit: 1, depth: 0, overrideAccess: true, select: { title: true } }))
-    .docs[0] as { id: string; title: string } | undefined
+  const article = (
+    await payload.find({
+      collection: 'articles',
+      where: { and: [{ id: { equals: input.article } }, ...brandWhere(input.scope)] },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      select: { title: true },
+    })
+  ).docs[0] as { id: string; title: string } | undefined
   if (!article) return null
-  const push = (await payload.find({ collection: 'pushes', where: { and: [{ articles: { contains: input.article } }, { or: [{ sentAt: { exists: true } }, { publishedAt: { exists: true } }] }] }, sort: 'createdAt', limit: 5, depth: 0, overrideAccess: true, select: { sentAt: true, publishedAt: true } }))
-    .docs as { sentAt?: string | null; publishedAt?: string | null }[]
-  const pushedAt = push.map((p) => p.sentAt ?? p.publishedAt).filter((t): t is string => Boolean(t)).sort()[0]
+  const push = (
+    await payload.find({
+      collection: 'pushes',
+      where: { and: [{ articles: { contains: input.article } }, { or: [{ sentAt: { exists: true } }, { publishedAt: { exists: true } }] }] },
+      sort: 'createdAt',
+      limit: 5,
+      depth: 0,
+      overrideAccess: true,
+      select: { sentAt: true, publishedAt: true },
+    })
+  ).docs as { sentAt?: string | null; publishedAt?: string | null }[]
+  const pushedAt = push
+    .map((p) => p.sentAt ?? p.publishedAt)
+    .filter((t): t is string => Boolean(t))
+    .sort()[0]
   let startMs = pushedAt ? new Date(pushedAt).getTime() : undefined
   let startSource: ArticleHours['startSource'] = pushedAt ? 'push' : 'none'
   const brands = brandsOf(input.scope)
   if (startMs === undefined) {
-    const first = await sumRollups(payload, { spans: [{ grain: 'hour', fromDay: '0000-01-01', toDay: '9999-12-31' }], brands, by: ['bucket'], article: input.article })
+    const first = await sumRollups(payload, {
+      spans: [{ grain: 'hour', fromDay: '0000-01-01', toDay: '9999-12-31' }],
+      brands,
+      by: ['bucket'],
+      article: input.article,
+    })
     const earliest = first.map((r) => r.bucket!).sort()[0]
     if (earliest) {
       startMs = beijingHourStart(earliest).getTime()
@@ -379,8 +453,18 @@ export async function articleHours(payload: Payload, input: { scope: BrandScope;
   const rows =
     startMs === undefined
       ? []
-      : await sumRollups(payload, { spans: [{ grain: 'hour', fromDay: beijingDay(buckets[0]), toDay: beijingDay(buckets[HOURS - 1]) }], brands, by: ['bucket'], article: input.article })
-  const byBucket = new Map<string, HourRow>(buckets.map((ms) => [beijingHour(ms), { hour: new Date(ms).toISOString(), reads: 0, impressions: 0, taps: 0, landingViews: 0, checkouts: 0, orders: 0, revenue: 0 }]))
+      : await sumRollups(payload, {
+          spans: [{ grain: 'hour', fromDay: beijingDay(buckets[0]), toDay: beijingDay(buckets[HOURS - 1]) }],
+          brands,
+          by: ['bucket'],
+          article: input.article,
+        })
+  const byBucket = new Map<string, HourRow>(
+    buckets.map((ms) => [
+      beijingHour(ms),
+      { hour: new Date(ms).toISOString(), reads: 0, impressions: 0, taps: 0, landingViews: 0, checkouts: 0, orders: 0, revenue: 0 },
+    ]),
+  )
   for (const r of rows) {
     const h = byBucket.get(r.bucket ?? '')
     if (!h) continue

@@ -1,9 +1,17 @@
 // Keeping the funnel's raw events bounded (retention) and its rollups true (rebuild from the raw events).
 import type { Payload } from 'payload'
 
-import { deleteRollupsFrom, markPrunedBefore, oldestFunnelDay, prunedBefore, pruneFunnelEvents, readFunnelEvents, rederiveRollups, writeFunnelEvents } from '@/db/funnelRollups'
+import {
+  deleteRollupsFrom,
+  markPrunedBefore,
+  oldestFunnelDay,
+  prunedBefore,
+  pruneFunnelEvents,
+  readFunnelEvents,
+  rederiveRollups,
+  writeFunnelEvents,
+} from '@/db/funnelRollups'
 import { lastDays } from '@/platform/beijingTime'
-
 
 export const DEFAULT_RETENTION_DAYS = 90
 const PRUNE_BATCH = 5_000
@@ -42,7 +50,10 @@ export type RebuildResult = { fromDay: string | null; events: number; retentionD
  * as they are). Idempotent. Events that arrive while it runs can be counted twice: run it when the shop is quiet
  * (after a fix, an import, a migration).
  */
-export async function rebuildRollups(payload: Payload, options: { fromDay?: string; now?: Date | number; log?: (line: string) => void } = {}): Promise<RebuildResult> {
+export async function rebuildRollups(
+  payload: Payload,
+  options: { fromDay?: string; now?: Date | number; log?: (line: string) => void } = {},
+): Promise<RebuildResult> {
   const oldest = await oldestFunnelDay(payload)
   const floor = [retentionStartDay(options.now), (await prunedBefore(payload)) ?? ''].sort().at(-1)!
   const requested = options.fromDay && options.fromDay > floor ? options.fromDay : floor

@@ -7,6 +7,7 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { isDay } from '@/platform/beijingTime'
+
 import { rebuildRollups } from './maintenance'
 
 const from = process.env.TUIWEN_REBUILD_FROM || undefined
@@ -19,6 +20,9 @@ const started = Date.now()
 console.log(`Rebuilding funnel rollups${from ? ` from ${from}` : ''}…`)
 const result = await rebuildRollups(payload, { fromDay: from, log: (line) => console.log(line) })
 if (!result.fromDay) console.log('No raw funnel events: nothing to rebuild (the rollups are kept as they are).')
-else console.log(`Recounted ${result.events.toLocaleString('en')} raw events from ${result.fromDay} (raw events are kept ${result.retentionDays} days) in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+else
+  console.log(
+    `Recounted ${result.events.toLocaleString('en')} raw events from ${result.fromDay} (raw events are kept ${result.retentionDays} days) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  )
 if (process.env.PAYLOAD_RUN_DONE_FILE) fs.writeFileSync(process.env.PAYLOAD_RUN_DONE_FILE, new Date().toISOString())
 process.exit(0)

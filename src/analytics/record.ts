@@ -18,7 +18,7 @@ const ID_RE = /^[A-Za-z0-9_-]{1,64}$/
 type Row = Omit<FunnelRow, 'id'>
 
 /** Normalises an event; undefined when it cannot be counted (unknown type, malformed ids). */
-export function normaliseEvent(event: FunnelEventInput): Omit<Row, 'brand'> & { brand?: string } | undefined {
+export function normaliseEvent(event: FunnelEventInput): (Omit<Row, 'brand'> & { brand?: string }) | undefined {
   if (!event || !EVENT_TYPE_VALUES.has(event.type)) return undefined
   const id = (v: unknown) => (typeof v === 'string' && ID_RE.test(v) ? v : undefined)
   for (const key of ['brand', 'article', 'product', 'order'] as const) if (event[key] !== undefined && !id(event[key])) return undefined
@@ -27,7 +27,9 @@ export function normaliseEvent(event: FunnelEventInput): Omit<Row, 'brand'> & { 
   const block = Number.isInteger(event.block) && (event.block as number) >= 0 && (event.block as number) < 10_000 ? event.block : undefined
   const amount = Number.isInteger(event.amount) ? event.amount : undefined
   const items = Array.isArray(event.items)
-    ? event.items.filter((i) => i && id(i.product) && Number.isInteger(i.units) && Number.isInteger(i.amount)).map((i) => ({ product: i.product, units: i.units, amount: i.amount }))
+    ? event.items
+        .filter((i) => i && id(i.product) && Number.isInteger(i.units) && Number.isInteger(i.amount))
+        .map((i) => ({ product: i.product, units: i.units, amount: i.amount }))
     : undefined
   return {
     type: event.type,

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto'
 
 import { beijingHour } from '@/platform/beijingTime'
+
 import { BEACON_TYPES, type EventType } from './types'
 
 /** A page event counts at most this many times per visitor, day and rollup row (a flood of taps is one reader). */
@@ -37,7 +38,17 @@ export type FunnelRow = {
   dedupeKey?: string
 }
 
-export type RollupDims = { grain: RollupGrain; brand: string; day: string; bucket: string; article: string; block: number; product: string; type: string; channel: string }
+export type RollupDims = {
+  grain: RollupGrain
+  brand: string
+  day: string
+  bucket: string
+  article: string
+  block: number
+  product: string
+  type: string
+  channel: string
+}
 
 /**
  * One increment of one rollup row. `mark` names a visitor's mark (the visitor × a day row): with `cap`, the
@@ -59,7 +70,8 @@ export type RollupDelta = RollupDims & {
 // Hashed: the key only has to be unique, and a 22-character key keeps the unique indexes small (the rows keep
 // every dimension in their own columns).
 const digest = (text: string) => crypto.createHash('sha1').update(text).digest('base64url').slice(0, 22)
-export const rollupKey = (d: RollupDims) => digest([d.grain === 'day' ? 'd' : d.grain === 'hour' ? 'h' : 'c', d.brand, d.bucket, d.article, d.block, d.product, d.type, d.channel].join('|'))
+export const rollupKey = (d: RollupDims) =>
+  digest([d.grain === 'day' ? 'd' : d.grain === 'hour' ? 'h' : 'c', d.brand, d.bucket, d.article, d.block, d.product, d.type, d.channel].join('|'))
 
 /**
  * A visitor's mark on a day row. The day leads, so a day's marks sit together in the key index: live traffic
@@ -100,7 +112,14 @@ export function planRollups(e: FunnelRow): RollupDelta[] {
     // The step's unique visitors across the article (one reader tapping two blocks is one tapping reader).
     const wide: RollupDims = { ...base, grain: 'day', bucket: e.day, block: ARTICLE_WIDE_BLOCK, product: '', channel: '' }
     const wideKey = rollupKey(wide)
-    out.push({ ...wide, key: wideKey, count: 0, amount: 0, units: 0, ...(e.visitor ? { visitors: 'mark', mark: markKey(e.day, wideKey, e.visitor), bump: true } : { visitors: 'event' }) })
+    out.push({
+      ...wide,
+      key: wideKey,
+      count: 0,
+      amount: 0,
+      units: 0,
+      ...(e.visitor ? { visitors: 'mark', mark: markKey(e.day, wideKey, e.visitor), bump: true } : { visitors: 'event' }),
+    })
   }
   // The product figures: each line of a paid or refunded order, with its units and its share of the amount.
   if (money) {
@@ -135,7 +154,10 @@ function derivedOf(d: RollupDelta): RollupDelta[] {
  * Splits an order total (after discounts) over its lines in proportion to their list value; the rounding remainder
  * goes to the last line, so the shares always add up to the total.
  */
-export function allocateTotal(total: number, lines: { product: string; unitPrice: number; quantity: number }[]): { product: string; units: number; amount: number }[] {
+export function allocateTotal(
+  total: number,
+  lines: { product: string; unitPrice: number; quantity: number }[],
+): { product: string; units: number; amount: number }[] {
   const list = lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0)
   let left = total
   return lines.map((l, i) => {

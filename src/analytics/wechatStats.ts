@@ -3,11 +3,11 @@
 import type { Payload } from 'payload'
 
 import { idOf } from '../access/roles'
+import type { Push, WechatAccount } from '../payload-types'
+import { beijingDay } from '../platform/beijingTime'
 import { clientFor, loadAccount } from '../wechat/account'
 import { defaultOrigin } from '../wechat/account/runtime'
-import type { Push, WechatAccount } from '../payload-types'
 import { isWechatApiError } from '../wechat/oa'
-import { beijingDay } from '../platform/beijingTime'
 
 type Counts = {
   int_page_read_user?: number
@@ -50,7 +50,9 @@ export async function importArticleStats(payload: Payload, options: { day?: stri
   const day = options.day ?? yesterdayBeijing(options.now)
   const origin = options.origin ?? defaultOrigin()
   const result: ImportResult = { day, accounts: 0, rows: 0, matched: 0, errors: [] }
-  const accounts = (await payload.find({ collection: 'wechat-accounts', where: { hasAppSecret: { equals: true } }, pagination: false, depth: 0, overrideAccess: true })).docs as WechatAccount[]
+  const accounts = (
+    await payload.find({ collection: 'wechat-accounts', where: { hasAppSecret: { equals: true } }, pagination: false, depth: 0, overrideAccess: true })
+  ).docs as WechatAccount[]
   for (const doc of accounts) {
     try {
       const account = await loadAccount(payload, doc.id)
@@ -69,7 +71,14 @@ export async function importArticleStats(payload: Payload, options: { day?: stri
       const articleIds = [...new Set(pushes.flatMap((p) => (p.articles ?? []).map((a) => idOf(a)).filter((id): id is string => Boolean(id))))]
       const titles = new Map<string, string>()
       if (articleIds.length) {
-        const found = await payload.find({ collection: 'articles', where: { id: { in: articleIds } }, pagination: false, depth: 0, overrideAccess: true, select: { title: true } })
+        const found = await payload.find({
+          collection: 'articles',
+          where: { id: { in: articleIds } },
+          pagination: false,
+          depth: 0,
+          overrideAccess: true,
+          select: { title: true },
+        })
         for (const a of found.docs as { id: string; title: string }[]) titles.set(a.id, a.title)
       }
       const match = matcherFor(pushes, titles)
@@ -99,7 +108,10 @@ export async function importArticleStats(payload: Payload, options: { day?: stri
         const sentOn = addDays(day, -i)
         const totals = await client.call<{ list?: TotalItem[] }>('/datacube/getarticletotal', { json: { begin_date: sentOn, end_date: sentOn } })
         for (const item of totals.list ?? []) {
-          const latest = (item.details ?? []).filter((d) => d.stat_date <= day).sort((a, b) => a.stat_date.localeCompare(b.stat_date)).pop()
+          const latest = (item.details ?? [])
+            .filter((d) => d.stat_date <= day)
+            .sort((a, b) => a.stat_date.localeCompare(b.stat_date))
+            .pop()
           if (!latest) continue
           await upsert(payload, `total:${account.appId}:${item.msgid}`, {
             ...base(item.msgid, item.title),

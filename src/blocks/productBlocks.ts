@@ -2,7 +2,7 @@
 // and the funnel all count by.
 import { idOf } from '@/utilities/idOf'
 
-import { blockFieldsOf, type BlockFields } from './blockNodes'
+import { type BlockFields, blockFieldsOf } from './blockNodes'
 import { blockOf, type BlockSlug } from './registry'
 
 export type ProductBlockRef = { id?: string; blockType: BlockSlug; products: string[]; fields: BlockFields }
@@ -11,7 +11,10 @@ export function productBlocksOf(state: unknown): ProductBlockRef[] {
   return blockFieldsOf(state).flatMap((fields) => {
     const block = blockOf(fields.blockType)
     if (!block?.sells) return []
-    const products = block.productsOf(fields).map(idOf).filter((p): p is string => typeof p === 'string')
+    const products = block
+      .productsOf(fields)
+      .map(idOf)
+      .filter((p): p is string => typeof p === 'string')
     return [{ id: typeof fields.id === 'string' ? fields.id : undefined, blockType: fields.blockType as BlockSlug, products, fields }]
   })
 }

@@ -6,11 +6,27 @@ const member = (rows: { brand: string; role: string }[]) => ({ id: 'u', roles: [
 const admin = { id: 'a', roles: ['admin'], brands: [] }
 const headers = (cookie?: string) => new Headers(cookie ? { cookie } : {})
 const filter = (user: unknown, data: Record<string, unknown> = {}, cookie?: string) =>
-  (productsOfOwnBrands as (args: unknown) => unknown)({ user, data, req: { headers: headers(cookie) }, siblingData: {}, id: undefined, relationTo: 'products', blockData: {} })
+  (productsOfOwnBrands as (args: unknown) => unknown)({
+    user,
+    data,
+    req: { headers: headers(cookie) },
+    siblingData: {},
+    id: undefined,
+    relationTo: 'products',
+    blockData: {},
+  })
 
 describe('product picker inside article blocks', () => {
   it("offers only the article's brand, when the editor writes there", () => {
-    expect(filter(member([{ brand: 'A', role: 'editor' }, { brand: 'C', role: 'owner' }]), { brand: 'A' })).toEqual({ brand: { equals: 'A' } })
+    expect(
+      filter(
+        member([
+          { brand: 'A', role: 'editor' },
+          { brand: 'C', role: 'owner' },
+        ]),
+        { brand: 'A' },
+      ),
+    ).toEqual({ brand: { equals: 'A' } })
   })
   it("never offers another brand's products, whatever the article or the selector says", () => {
     const editorB = member([{ brand: 'B', role: 'editor' }])

@@ -3,10 +3,10 @@
 // Pure (no React, no Payload runtime) so the WeChat renderer can read it. The editor (editorBlocks.ts) and the web
 // page (webBlocks.tsx) extend it by slug; their types make them list exactly these slugs.
 import type { WechatBlockConverter } from '../wechat/render/context'
+import type { BlockFields } from './blockNodes'
 import { codeToWechat } from './Code/wechat'
 import { productCardToWechat } from './ProductCard/wechat'
 import { productGridToWechat } from './ProductGrid/wechat'
-import type { BlockFields } from './blockNodes'
 
 export type BlockDefinition = {
   /** A product block: it is counted in the article's product-block index. */

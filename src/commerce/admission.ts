@@ -1,4 +1,4 @@
-import { createAdmission, type Admission } from '@/platform/admission'
+import { type Admission, createAdmission } from '@/platform/admission'
 
 const KEY = Symbol.for('tuiwen.commerce.checkoutAdmission')
 

@@ -6,15 +6,16 @@ import crypto from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { insertPayment } from '@/db/payments'
-import { newOrderId, placeOrder as placeOrderAtomically, type OrderToPlace } from '@/db/orderPlacement'
-import { readCheckoutProducts, type CheckoutProductRow, type CheckoutVariantRow } from '@/db/checkoutProducts'
-import { sumLines, type StockLine } from '@/db/stock'
-import type { Order } from '@/payload-types'
-import { encryptSecret } from '@/platform/secrets'
 import { quoteCouponClaim, releaseCouponClaim, useCouponClaim } from '@/communities/coupons/redeem'
+import { type CheckoutProductRow, type CheckoutVariantRow, readCheckoutProducts } from '@/db/checkoutProducts'
+import { newOrderId, type OrderToPlace, placeOrder as placeOrderAtomically } from '@/db/orderPlacement'
+import { insertPayment } from '@/db/payments'
+import { type StockLine, sumLines } from '@/db/stock'
+import type { Order } from '@/payload-types'
 import { giveBackLimit, takeLimit } from '@/platform/limits'
 import { kickOutbox } from '@/platform/outbox'
+import { encryptSecret } from '@/platform/secrets'
+import { requiredIdOf } from '@/utilities/idOf'
 import { WechatPayError } from '@/wechat/pay/errors'
 import { newOutTradeNo } from '@/wechat/pay/outTradeNo'
 import type { PayChannel } from '@/wechat/pay/types'
@@ -24,10 +25,9 @@ import { assertSaleStarted, takeBuyerAllowance } from './flashSale'
 import { transitionOrder } from './orderState'
 import { newOrderNumber, newOrderToken, orderPath } from './orderToken'
 import { orderStepMessage } from './outboxHandlers'
-import { PAYMENT_UNAVAILABLE_MESSAGE, payGateway, paymentsAvailable, type PayGateway } from './payGateway'
+import { type PayGateway, payGateway, PAYMENT_UNAVAILABLE_MESSAGE, paymentsAvailable } from './payGateway'
 import { knownSoldOut, markSoldOut } from './soldOut'
 import type { CheckoutInput } from './validateCheckout'
-import { requiredIdOf } from '@/utilities/idOf'
 
 export const PAYMENT_WINDOW_MS = Number(process.env.TUIWEN_PAYMENT_WINDOW_MS) || 15 * 60_000
 /** Units of one product per order when the product sets no 每单限购 of its own. */
@@ -83,7 +83,8 @@ async function loadProducts(payload: Payload, input: CheckoutInput): Promise<Map
     const field = `items[${i}].variant`
     // A variant is never silently ignored, and a SKU is always checked against its own stock (payload#17866).
     if (!product.variants.length) {
-      if (item.variant) throw new CommerceError('UNKNOWN_VARIANT', 400, `${field}: 规格不存在 (unknown variant "${item.variant}"; this product has no variants)`, field)
+      if (item.variant)
+        throw new CommerceError('UNKNOWN_VARIANT', 400, `${field}: 规格不存在 (unknown variant "${item.variant}"; this product has no variants)`, field)
     } else if (!item.variant) {
       throw new CommerceError('VARIANT_REQUIRED', 400, `${field}: 请选择规格 (this product is sold per variant; one of: ${skuList(product)})`, field)
     } else if (!product.variants.some((v) => v.sku === item.variant)) {
@@ -104,7 +105,12 @@ function checkMaxPerOrder(input: CheckoutInput, products: Map<string, CheckoutPr
     const max = product.maxPerOrder ?? DEFAULT_MAX_PER_ORDER
     if (quantity > max) {
       const i = input.items.findIndex((item) => item.product === id)
-      throw new CommerceError('MAX_PER_ORDER', 400, `items[${i}].quantity: 「${product.title}」每单限购 ${max} 件 (at most ${max} per order)`, `items[${i}].quantity`)
+      throw new CommerceError(
+        'MAX_PER_ORDER',
+        400,
+        `items[${i}].quantity: 「${product.title}」每单限购 ${max} 件 (at most ${max} per order)`,
+        `items[${i}].quantity`,
+      )
     }
   }
 }
@@ -113,7 +119,8 @@ function checkMaxPerOrder(input: CheckoutInput, products: Map<string, CheckoutPr
 const paymentWindowMs = (products: Map<string, CheckoutProductRow>) =>
   Math.min(...[...products.values()].map((p) => (p.paymentWindowMinutes ? p.paymentWindowMinutes * 60_000 : PAYMENT_WINDOW_MS)))
 
-const variantOf = (product: CheckoutProductRow, sku: string | undefined): CheckoutVariantRow | undefined => (sku ? product.variants.find((v) => v.sku === sku) : undefined)
+const variantOf = (product: CheckoutProductRow, sku: string | undefined): CheckoutVariantRow | undefined =>
+  sku ? product.variants.find((v) => v.sku === sku) : undefined
 
 const COUPON_CODES: Record<string, CommerceErrorCode> = {
   CLAIM_NOT_FOUND: 'COUPON_NOT_FOUND',
@@ -163,13 +170,22 @@ export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: Ch
     // The variant's own price when it has one; the product's otherwise. Never a price from the request.
     const unitPrice = variant?.price ?? product.price
     return variant
-      ? { product: product.id, variant: variant.sku, variantName: variant.name, title: `${product.title}（${variant.name}）`, unitPrice, quantity: item.quantity }
+      ? {
+          product: product.id,
+          variant: variant.sku,
+          variantName: variant.name,
+          title: `${product.title}（${variant.name}）`,
+          unitPrice,
+          quantity: item.quantity,
+        }
       : { product: product.id, title: product.title, unitPrice, quantity: item.quantity }
   })
   const subtotal = items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0)
   const brand = products.get(input.items[0].product)!.brand
   const number = newOrderNumber(now)
-  const coupon = input.coupon ? await takeCoupon(payload, input.coupon, { readerKey: ctx.readerKey, subtotal, brand, now, orderRef: number }).catch(allowance.giveBackAndThrow) : undefined
+  const coupon = input.coupon
+    ? await takeCoupon(payload, input.coupon, { readerKey: ctx.readerKey, subtotal, brand, now, orderRef: number }).catch(allowance.giveBackAndThrow)
+    : undefined
   const giveCouponBack = async () => {
     if (coupon) await releaseCouponClaim(payload, coupon.claimId, number).catch(() => false)
   }
@@ -212,7 +228,12 @@ export async function placeOrder(payload: Payload, input: CheckoutInput, ctx: Ch
   let placed: boolean
   try {
     // Stock, order, items, first history row and the funnel step: one atomic step (src/db/orderPlacement.ts).
-    placed = await placeOrderAtomically(payload, { order, lines, history: { reason: 'checkout', actor: ctx.userId ? `user:${ctx.userId}` : 'guest' }, outbox: [step] })
+    placed = await placeOrderAtomically(payload, {
+      order,
+      lines,
+      history: { reason: 'checkout', actor: ctx.userId ? `user:${ctx.userId}` : 'guest' },
+      outbox: [step],
+    })
   } catch (error) {
     await compensate() // nothing was written: the step is all or nothing
     throw error
@@ -236,7 +257,8 @@ const lineName = (products: Map<string, CheckoutProductRow>, line: StockLine) =>
   return `${product?.title ?? ''}${variant ? `（${variant.name}）` : ''}`
 }
 
-const availableOf = (product: CheckoutProductRow | undefined, line: StockLine) => (line.variant ? variantOf(product!, line.variant)?.stock : product?.stock) ?? 0
+const availableOf = (product: CheckoutProductRow | undefined, line: StockLine) =>
+  (line.variant ? variantOf(product!, line.variant)?.stock : product?.stock) ?? 0
 
 /**
  * The 409 for a hold that failed. The stock is read again (only on this path) so that what is now at 0 is
@@ -269,9 +291,17 @@ export async function startPayment(
   const outTradeNo = newOutTradeNo(order.number, attempt)
   const sandbox = gateway.mode === 'sandbox'
   const openid = ctx.openid ?? (sandbox ? `oSandbox${crypto.randomBytes(10).toString('hex')}` : undefined)
-  if (channel === 'jsapi' && !openid) throw new CommerceError('INVALID_BODY', 400, 'channel: 公众号支付需要在微信内登录 (jsapi needs a WeChat openid)', 'channel')
+  if (channel === 'jsapi' && !openid)
+    throw new CommerceError('INVALID_BODY', 400, 'channel: 公众号支付需要在微信内登录 (jsapi needs a WeChat openid)', 'channel')
   const expiresAt = order.expiresAt ?? new Date(gateway.now() + PAYMENT_WINDOW_MS).toISOString()
-  const base = { description: description(order), outTradeNo, amountFen: order.total, timeExpire: new Date(expiresAt), notifyUrl: gateway.notifyUrl, attach: order.id }
+  const base = {
+    description: description(order),
+    outTradeNo,
+    amountFen: order.total,
+    timeExpire: new Date(expiresAt),
+    notifyUrl: gateway.notifyUrl,
+    attach: order.id,
+  }
   const returnUrl = new URL(orderPath(order.number, token), gateway.origin).toString()
   const result: PaymentInstructions = { channel, outTradeNo, sandbox, expiresAt }
   const client = gateway.client
@@ -284,7 +314,11 @@ export async function startPayment(
     if (gateway.jsapiPayUrl) result.payUrl = gateway.jsapiPayUrl(payParams, { openid: openid!, redirectUrl: returnUrl })
   } else if (channel === 'h5') {
     const ua = ctx.userAgent ?? ''
-    const { h5Url } = await client.prepayH5({ ...base, payerClientIp: ctx.clientIp || '127.0.0.1', h5Type: /iphone|ipad/i.test(ua) ? 'iOS' : /android/i.test(ua) ? 'Android' : 'Wap' })
+    const { h5Url } = await client.prepayH5({
+      ...base,
+      payerClientIp: ctx.clientIp || '127.0.0.1',
+      h5Type: /iphone|ipad/i.test(ua) ? 'iOS' : /android/i.test(ua) ? 'Android' : 'Wap',
+    })
     payUrl = h5Url
     result.h5Url = h5Url
     const withRedirect = new URL(h5Url)
@@ -301,7 +335,18 @@ export async function startPayment(
     }
   }
   // Written once the prepay answered, in one statement (src/db/payments.ts).
-  await insertPayment(payload, { order: order.id, outTradeNo, attempt, channel, amount: order.total, sandbox, payerOpenid: channel === 'jsapi' ? openid : undefined, brand: requiredIdOf(order.brand), prepayId, payUrl })
+  await insertPayment(payload, {
+    order: order.id,
+    outTradeNo,
+    attempt,
+    channel,
+    amount: order.total,
+    sandbox,
+    payerOpenid: channel === 'jsapi' ? openid : undefined,
+    brand: requiredIdOf(order.brand),
+    prepayId,
+    payUrl,
+  })
   return result
 }
 
@@ -323,7 +368,13 @@ export async function checkout(payload: Payload, input: CheckoutInput, ctx: Chec
     throw new CommerceError('PAYMENT_UNAVAILABLE', 502, '微信支付暂时不可用，请稍后再试 (payment provider unavailable)')
   }
   return {
-    order: { id: order.id, number: order.number, status: 'pending_payment', total: order.total, ...(order.couponClaim ? { subtotal: order.subtotal ?? order.total, discount: order.discount ?? 0 } : {}) },
+    order: {
+      id: order.id,
+      number: order.number,
+      status: 'pending_payment',
+      total: order.total,
+      ...(order.couponClaim ? { subtotal: order.subtotal ?? order.total, discount: order.discount ?? 0 } : {}),
+    },
     payment,
     orderUrl: orderPath(order.number, token),
   }

@@ -3,8 +3,8 @@ import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
 import { readCheckoutProducts } from '@/db/checkoutProducts'
 import { readerIdFor } from '@/notifications/reader'
-import { clientIp, publicOrigin } from '@/platform/http/origin'
 import { errorResponse } from '@/platform/errors'
+import { clientIp, publicOrigin } from '@/platform/http/origin'
 import { readerOf } from '@/platform/reader'
 
 import { checkoutAdmission } from './admission'

@@ -27,7 +27,12 @@ export async function expireOrders(payload: Payload, now = payGateway().now(), l
       summary.paidInstead++
       continue
     }
-    const moved = await transitionOrder(payload, order.id, { from: 'pending_payment', to: 'cancelled', reason: 'payment window expired', actor: 'system:expiry' })
+    const moved = await transitionOrder(payload, order.id, {
+      from: 'pending_payment',
+      to: 'cancelled',
+      reason: 'payment window expired',
+      actor: 'system:expiry',
+    })
     if (moved.ok) summary.cancelled++
     else summary.skipped++
   }
@@ -36,7 +41,12 @@ export async function expireOrders(payload: Payload, now = payGateway().now(), l
 
 /** Closes every pending attempt; if WeChat Pay says one was paid after all, settles it instead. */
 async function closeOrSettleAttempts(payload: Payload, order: Order): Promise<boolean> {
-  const { docs } = await payload.find({ collection: 'payments', where: { and: [{ order: { equals: order.id } }, { status: { equals: 'pending' } }] }, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'payments',
+    where: { and: [{ order: { equals: order.id } }, { status: { equals: 'pending' } }] },
+    depth: 0,
+    overrideAccess: true,
+  })
   const client = payGateway().client
   for (const payment of docs as Payment[]) {
     try {
@@ -44,7 +54,13 @@ async function closeOrSettleAttempts(payload: Payload, order: Order): Promise<bo
       await payload.update({ collection: 'payments', id: payment.id, data: { status: 'closed' }, overrideAccess: true, depth: 0 })
     } catch (error) {
       if (error instanceof WechatPayError && error.status === 404) {
-        await payload.update({ collection: 'payments', id: payment.id, data: { status: 'failed', note: 'unknown at WeChat Pay' }, overrideAccess: true, depth: 0 })
+        await payload.update({
+          collection: 'payments',
+          id: payment.id,
+          data: { status: 'failed', note: 'unknown at WeChat Pay' },
+          overrideAccess: true,
+          depth: 0,
+        })
         continue
       }
       // Paid already (ORDERPAID) or unknown: ask.

@@ -12,8 +12,8 @@ import crypto from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { giveBack, readCounter, takeUpTo } from '@/db/counters'
 import type { CheckoutProductRow } from '@/db/checkoutProducts'
+import { giveBack, readCounter, takeUpTo } from '@/db/counters'
 import { beijingDateTime, instantOf } from '@/platform/beijingTime'
 import { payloadSecret } from '@/utilities/payloadSecret'
 
@@ -116,7 +116,9 @@ export function parseBuyerKey(buyerKey: string | null | undefined): Taken[] {
 
 async function giveBackTaken(payload: Payload, taken: Taken[]): Promise<void> {
   for (const t of taken) {
-    await giveBack(payload, t.key, t.units).catch((err) => payload.logger.error({ msg: 'flash sale: could not give a buyer allowance back', key: t.key, units: t.units, err }))
+    await giveBack(payload, t.key, t.units).catch((err) =>
+      payload.logger.error({ msg: 'flash sale: could not give a buyer allowance back', key: t.key, units: t.units, err }),
+    )
   }
 }
 
@@ -125,7 +127,12 @@ async function giveBackTaken(payload: Payload, taken: Taken[]): Promise<void> {
  * buyer). Over the limit → 409 LIMIT_REACHED (error.limit, error.remaining) after giving back what this call took.
  * Products without a limit cost nothing: no read, no write.
  */
-export async function takeBuyerAllowance(payload: Payload, input: CheckoutInput, products: Map<string, SaleProduct>, ctx: CheckoutContext): Promise<BuyerAllowance> {
+export async function takeBuyerAllowance(
+  payload: Payload,
+  input: CheckoutInput,
+  products: Map<string, SaleProduct>,
+  ctx: CheckoutContext,
+): Promise<BuyerAllowance> {
   const units = new Map<string, number>()
   for (const item of input.items) {
     const product = products.get(item.product)
@@ -150,7 +157,10 @@ export async function takeBuyerAllowance(payload: Payload, input: CheckoutInput,
     const i = input.items.findIndex((item) => item.product === id)
     const field = `items[${i}].quantity`
     const left = remaining > 0 ? `，您还可以买 ${remaining} 件` : '，您已达到限购数量'
-    throw new CommerceError('LIMIT_REACHED', 409, `${field}: 「${product.title}」每人限购 ${limit} 件${left} (limit per buyer reached)`, field, { limit, remaining })
+    throw new CommerceError('LIMIT_REACHED', 409, `${field}: 「${product.title}」每人限购 ${limit} 件${left} (limit per buyer reached)`, field, {
+      limit,
+      remaining,
+    })
   }
   let given = false
   const giveBackOnce = async () => {

@@ -3,9 +3,8 @@
 // a genuine one and a forged one changes nothing.
 import type { Payload } from 'payload'
 
-import { notificationAck, notificationReject, parsePaymentNotification, parseRefundNotification } from '@/wechat/pay/notify'
-
 import { publicOrigin } from '@/platform/http/origin'
+import { notificationAck, notificationReject, parsePaymentNotification, parseRefundNotification } from '@/wechat/pay/notify'
 
 import { payGateway, paymentsAvailable } from './payGateway'
 import { settlePayment, settleRefund } from './settle'

@@ -4,24 +4,19 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { canInBrand } from '@/access/roles'
 import type { Order } from '@/payload-types'
+import { idOf } from '@/utilities/idOf'
 
 import { CommerceError } from './errors'
 import { transitionOrder } from './orderState'
 import { ORDER_ACTION_CAPABILITY, ORDER_ACTION_RULES, type OrderAction } from './orderStateMachine'
 import { refundOrder } from './refund'
-import { idOf } from '@/utilities/idOf'
 
 /** Admins, and the owners and operators of the order's brand (after-sales is theirs, not editors'). */
 export function canActOnOrder(user: PayloadRequest['user'], order: Pick<Order, 'brand'>): boolean {
   return canInBrand(user, idOf(order.brand), ORDER_ACTION_CAPABILITY)
 }
 
-export async function applyOrderAction(
-  payload: Payload,
-  order: Order,
-  action: OrderAction,
-  { actor, note }: { actor: string; note?: string },
-): Promise<Order> {
+export async function applyOrderAction(payload: Payload, order: Order, action: OrderAction, { actor, note }: { actor: string; note?: string }): Promise<Order> {
   const rule = ORDER_ACTION_RULES[action]
   const reason = note || rule.reason
   if (action === 'refund') {

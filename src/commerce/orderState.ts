@@ -7,12 +7,12 @@ import { compareAndSetStatus } from '@/db/orderStatus'
 import { releaseStock } from '@/db/stock'
 import type { Order } from '@/payload-types'
 import { publish } from '@/platform/events'
+import { idOf, requiredIdOf } from '@/utilities/idOf'
 
 import { CommerceError } from './errors'
-import { forgetSoldOut } from './soldOut'
 import { giveBackBuyerAllowance } from './flashSale'
 import { canTransition, type OrderStatus } from './orderStateMachine'
-import { idOf, requiredIdOf } from '@/utilities/idOf'
+import { forgetSoldOut } from './soldOut'
 
 /**
  * A won transition, published after its history entry is written. The subscribers (analytics' funnel steps, the

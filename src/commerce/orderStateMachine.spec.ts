@@ -8,9 +8,9 @@ import {
   ORDER_STATUSES,
   ORDER_TRANSITIONS,
   orderActionsFrom,
+  type OrderStatus,
   orderStatusLabel,
   PAID_STATUSES,
-  type OrderStatus,
 } from './orderStateMachine'
 
 const statuses = ORDER_STATUSES.map((s) => s.value)

@@ -2,7 +2,7 @@
 // request that caused them. Each handler is idempotent, since a message can run again after a crash.
 import { onOutbox } from '@/platform/outbox'
 
-import { recordStep, type OrderStep } from './funnel'
+import { type OrderStep, recordStep } from './funnel'
 
 export const ORDER_STEP_TOPIC = 'funnel.order_step'
 

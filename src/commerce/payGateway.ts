@@ -1,15 +1,16 @@
 // Which WeChat Pay the app talks to: real credentials (WECHATPAY_* set) or the sandbox gateway that the composition
 // root plugs in (src/sandbox/adapters.ts), when the sandbox is allowed.
+import { type Clock, systemClock } from '@/platform/clock'
 import { configuredOrigin } from '@/platform/http/origin'
 import { sandboxAllowed } from '@/platform/sandbox'
-import { systemClock, type Clock } from '@/platform/clock'
 import type { JsapiPayParams } from '@/wechat/pay'
 import { createWechatPayClient, type WechatPayClient } from '@/wechat/pay/client'
 import { wechatPayConfigFromEnv } from '@/wechat/pay/config'
 
 import { CommerceError } from './errors'
 
-export const PAYMENT_UNAVAILABLE_MESSAGE = '本店暂未开通微信支付，暂时无法下单 (payments are not configured: set WECHATPAY_* for a live merchant, or TUIWEN_SANDBOX=1 for the sandbox)'
+export const PAYMENT_UNAVAILABLE_MESSAGE =
+  '本店暂未开通微信支付，暂时无法下单 (payments are not configured: set WECHATPAY_* for a live merchant, or TUIWEN_SANDBOX=1 for the sandbox)'
 
 export type PayGateway = {
   mode: 'live' | 'sandbox'

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 
 import { payStepFor } from './payStep'
 
-const params = (prepayId: string) => ({ appId: 'wx0000000000000001', timeStamp: '1', nonceStr: 'n', package: `prepay_id=${prepayId}`, signType: 'RSA' as const, paySign: 'sig' })
+const params = (prepayId: string) => ({
+  appId: 'wx0000000000000001',
+  timeStamp: '1',
+  nonceStr: 'n',
+  package: `prepay_id=${prepayId}`,
+  signType: 'RSA' as const,
+  paySign: 'sig',
+})
 type P = Parameters<typeof payStepFor>[0][number]
 const pay = (p: Partial<P>): P => ({ status: 'pending', channel: 'h5', sandbox: false, prepayId: null, payUrl: null, ...p })
 
@@ -14,10 +21,15 @@ describe('what the order page offers for a pending payment', () => {
     })
   })
   it('on a computer (live Native): the weixin:// code URL as a QR code', () => {
-    expect(payStepFor([pay({ channel: 'native', payUrl: 'weixin://wxpay/bizpayurl?pr=abc' })], params)).toEqual({ kind: 'qr', codeUrl: 'weixin://wxpay/bizpayurl?pr=abc' })
+    expect(payStepFor([pay({ channel: 'native', payUrl: 'weixin://wxpay/bizpayurl?pr=abc' })], params)).toEqual({
+      kind: 'qr',
+      codeUrl: 'weixin://wxpay/bizpayurl?pr=abc',
+    })
   })
   it('H5 and every 沙箱 payment: a link to the page that takes the payment', () => {
-    expect(payStepFor([pay({ channel: 'h5', payUrl: 'https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=1' })], params)).toMatchObject({ kind: 'link' })
+    expect(payStepFor([pay({ channel: 'h5', payUrl: 'https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=1' })], params)).toMatchObject({
+      kind: 'link',
+    })
     expect(payStepFor([pay({ channel: 'jsapi', sandbox: true, prepayId: 'p', payUrl: 'http://localhost/sandbox/wechatpay/pay?x=1' })], params)).toEqual({
       kind: 'link',
       href: 'http://localhost/sandbox/wechatpay/pay?x=1',

@@ -15,7 +15,10 @@ export type PayStep =
  * WeixinJSBridge; its pay bundle is signed again at render time (`signJsapi`) because the one from checkout
  * is not stored. A live Native payment's `weixin://` code URL only works as a QR code.
  */
-export function payStepFor(payments: Pick<Payment, 'status' | 'channel' | 'sandbox' | 'prepayId' | 'payUrl'>[], signJsapi: (prepayId: string) => JsapiPayParams): PayStep | null {
+export function payStepFor(
+  payments: Pick<Payment, 'status' | 'channel' | 'sandbox' | 'prepayId' | 'payUrl'>[],
+  signJsapi: (prepayId: string) => JsapiPayParams,
+): PayStep | null {
   const payment = payments.find((p) => p.status === 'pending')
   if (!payment) return null
   if (payment.channel === 'jsapi' && !payment.sandbox && payment.prepayId) return { kind: 'jsapi', params: signJsapi(payment.prepayId) }

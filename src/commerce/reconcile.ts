@@ -37,7 +37,13 @@ export async function reconcilePayments(payload: Payload, options: { olderThanMs
     }
   }
   if (options.orderId) return summary
-  const refunding = await payload.find({ collection: 'payments', where: { status: { equals: 'refunding' } }, limit: options.limit ?? 100, depth: 0, overrideAccess: true })
+  const refunding = await payload.find({
+    collection: 'payments',
+    where: { status: { equals: 'refunding' } },
+    limit: options.limit ?? 100,
+    depth: 0,
+    overrideAccess: true,
+  })
   for (const payment of refunding.docs as Payment[]) {
     if (!payment.outRefundNo) continue
     try {

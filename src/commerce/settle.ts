@@ -5,10 +5,10 @@ import type { Payload } from 'payload'
 
 import { compareAndSetStatus } from '@/db/orderStatus'
 import type { Order, Payment } from '@/payload-types'
+import { requiredIdOf } from '@/utilities/idOf'
 import type { WechatPayRefundNotice, WechatPayTransaction } from '@/wechat/pay/types'
 
 import { transitionOrder } from './orderState'
-import { requiredIdOf } from '@/utilities/idOf'
 
 export type SettleOutcome =
   | { result: 'paid'; order: string }
@@ -41,7 +41,12 @@ export async function settlePayment(payload: Payload, tx: WechatPayTransaction, 
     depth: 0,
   })
   const orderId = requiredIdOf(payment.order)
-  const moved = await transitionOrder(payload, orderId, { from: 'pending_payment', to: 'paid', reason: `wechatpay ${tx.transaction_id ?? ''} via ${source}`.trim(), actor: 'wechatpay' })
+  const moved = await transitionOrder(payload, orderId, {
+    from: 'pending_payment',
+    to: 'paid',
+    reason: `wechatpay ${tx.transaction_id ?? ''} via ${source}`.trim(),
+    actor: 'wechatpay',
+  })
   if (moved.ok) {
     await payload.update({ collection: 'orders', id: orderId, data: { paidAt }, overrideAccess: true, depth: 0 })
     return { result: 'paid', order: orderId }
@@ -49,7 +54,13 @@ export async function settlePayment(payload: Payload, tx: WechatPayTransaction, 
   // The money arrived but the order can no longer take it (expired and cancelled, or paid by another attempt):
   // keep the record and refund this payment; never pay the order twice.
   payload.logger.warn({ msg: 'wechatpay: payment for an order that is not pending; refunding it', order: orderId, state: moved.current })
-  await payload.update({ collection: 'payments', id: payment.id, data: { note: `late payment (order ${moved.current}); refund required` }, overrideAccess: true, depth: 0 })
+  await payload.update({
+    collection: 'payments',
+    id: payment.id,
+    data: { note: `late payment (order ${moved.current}); refund required` },
+    overrideAccess: true,
+    depth: 0,
+  })
   if (moved.current === 'cancelled') {
     await transitionOrder(payload, orderId, { from: 'cancelled', to: 'refunding', reason: 'payment after the order was cancelled', actor: 'system' })
   }
@@ -61,7 +72,10 @@ export async function settlePayment(payload: Payload, tx: WechatPayTransaction, 
 }
 
 /** Applies a verified REFUND.* notice (or a refund query): SUCCESS completes the refund once. */
-export async function settleRefund(payload: Payload, notice: Pick<WechatPayRefundNotice, 'out_refund_no' | 'out_trade_no' | 'refund_status'>): Promise<'refunded' | 'duplicate' | 'pending' | 'failed' | 'unknown'> {
+export async function settleRefund(
+  payload: Payload,
+  notice: Pick<WechatPayRefundNotice, 'out_refund_no' | 'out_trade_no' | 'refund_status'>,
+): Promise<'refunded' | 'duplicate' | 'pending' | 'failed' | 'unknown'> {
   const payment = await findPayment(payload, notice.out_trade_no)
   if (!payment || payment.outRefundNo !== notice.out_refund_no) return 'unknown'
   if (notice.refund_status === 'PROCESSING') return 'pending'

@@ -21,7 +21,14 @@ const newCode = () => Array.from(crypto.randomBytes(10), (b) => CODE_ALPHABET[b 
  * back what the earlier ones took.
  */
 export async function claimCoupon(payload: Payload, input: ClaimInput): Promise<ClaimResult> {
-  const coupon = await publicDoc<Coupon>(payload, 'coupons', input.couponId, { community: true, brand: true, validFrom: true, validUntil: true, perPersonLimit: true, totalQuantity: true })
+  const coupon = await publicDoc<Coupon>(payload, 'coupons', input.couponId, {
+    community: true,
+    brand: true,
+    validFrom: true,
+    validUntil: true,
+    perPersonLimit: true,
+    totalQuantity: true,
+  })
   if (!coupon) throw notFound('优惠券')
   const communityId = idOf(coupon.community) as string
   if (!(await publicDoc<Community>(payload, 'communities', communityId, { status: true }))) throw notFound('社区')
@@ -41,7 +48,15 @@ export async function claimCoupon(payload: Payload, input: ClaimInput): Promise<
     const code = newCode()
     const row = await payload.create({
       collection: 'coupon-claims',
-      data: { coupon: coupon.id, community: communityId, brand: idOf(coupon.brand) as string, reader: input.readerKey, uniqueKey: `${coupon.id}:${code}`, code, status: 'claimed' },
+      data: {
+        coupon: coupon.id,
+        community: communityId,
+        brand: idOf(coupon.brand) as string,
+        reader: input.readerKey,
+        uniqueKey: `${coupon.id}:${code}`,
+        code,
+        status: 'claimed',
+      },
       overrideAccess: true,
       depth: 0,
     })

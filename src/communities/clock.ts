@@ -1,6 +1,6 @@
 // The communities module's own clock: QR rotation, validity windows and sign-up deadlines read it, and tests
 // pin it instead of sleeping. Production never calls setClock.
-import { systemClock, type Clock } from '@/platform/clock'
+import { type Clock, systemClock } from '@/platform/clock'
 
 export const communitiesClock: Clock = { now: systemClock.now }
 

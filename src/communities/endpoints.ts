@@ -9,9 +9,9 @@
 // Each endpoint is also limited per client address (src/platform/limits).
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { clientIp } from '@/platform/http/origin'
 import { errorResponse } from '@/platform/errors'
-import { takeLimit, type LimitName } from '@/platform/limits'
+import { clientIp } from '@/platform/http/origin'
+import { type LimitName, takeLimit } from '@/platform/limits'
 import { ensureMember } from '@/platform/reader'
 
 import { claimCoupon } from './claimCoupon'
@@ -39,7 +39,11 @@ const text = (value: unknown, max: number): string | undefined => (typeof value 
 
 export const READER_REQUIRED_MESSAGE = '请刷新页面后再试一次 (reader cookie required: retry with the cookie just set)'
 
-function readerEndpoint(path: string, limit: LimitName, run: (req: PayloadRequest, id: string, readerKey: string) => Promise<{ status: number; body: unknown }>): Endpoint {
+function readerEndpoint(
+  path: string,
+  limit: LimitName,
+  run: (req: PayloadRequest, id: string, readerKey: string) => Promise<{ status: number; body: unknown }>,
+): Endpoint {
   return {
     path,
     method: 'post',

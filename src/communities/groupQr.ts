@@ -34,10 +34,7 @@ export function pickGroupQr<T extends GroupQrInput>(qrs: readonly T[] | null | u
   return hasContactQr ? { kind: 'contact' } : { kind: 'none' }
 }
 
-export type GroupQrWarning =
-  | { level: 'ok'; lastExpiresAt: Date }
-  | { level: 'expiring'; lastExpiresAt: Date; msLeft: number }
-  | { level: 'none-usable' }
+export type GroupQrWarning = { level: 'ok'; lastExpiresAt: Date } | { level: 'expiring'; lastExpiresAt: Date; msLeft: number } | { level: 'none-usable' }
 
 /**
  * The admin warning: "expiring" from two days before the last usable code expires, "none-usable" once

@@ -4,14 +4,15 @@ import { idOf } from '../access/roles'
 import { counterKey, nextInSequence } from '../db/counters'
 import type { Community, CommunityMember } from '../payload-types'
 import { notFound } from './errors'
-import { publicDoc } from './publicDoc'
 import { memberCount } from './members'
+import { publicDoc } from './publicDoc'
 import { isUniqueViolation } from './uniqueViolation'
 
 export type JoinResult = { member: { number: number; isNew: boolean }; memberCount: number }
 
 const existingMember = async (payload: Payload, uniqueKey: string) =>
-  (await payload.find({ collection: 'community-members', where: { uniqueKey: { equals: uniqueKey } }, limit: 1, depth: 0, overrideAccess: true })).docs[0] as CommunityMember | undefined
+  (await payload.find({ collection: 'community-members', where: { uniqueKey: { equals: uniqueKey } }, limit: 1, depth: 0, overrideAccess: true })).docs[0] as
+    CommunityMember | undefined
 
 /**
  * Joins a reader to a community's member wall (idempotent: joining twice returns the same number). Member

@@ -7,6 +7,14 @@ import type { CollectionSlug, Payload } from 'payload'
  */
 export async function publicDoc<T>(payload: Payload, collection: CollectionSlug, id: string, select?: Record<string, true>): Promise<T | null> {
   if (typeof id !== 'string' || !id || id.length > 64) return null
-  const { docs } = await payload.find({ collection, where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: false, pagination: false, ...(select ? { select: select as never } : {}) })
+  const { docs } = await payload.find({
+    collection,
+    where: { id: { equals: id } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: false,
+    pagination: false,
+    ...(select ? { select: select as never } : {}),
+  })
   return (docs[0] as T | undefined) ?? null
 }

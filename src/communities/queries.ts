@@ -5,11 +5,11 @@ import { headers } from 'next/headers'
 import { idOf } from '../access/roles'
 import { readCounters, readerCounterKey } from '../db/counters'
 import type { Article, Community, CommunityEvent, Coupon, Product } from '../payload-types'
-import { latestArticlesOfBrand, productsOfBrand } from '../queries/published'
-import { publicPayload } from '../queries/publicPayload'
 import { readerOf } from '../platform/reader'
+import { publicPayload } from '../queries/publicPayload'
+import { latestArticlesOfBrand, productsOfBrand } from '../queries/published'
 import { now as clockNow } from './clock'
-import { pickGroupQr, type GroupQrChoice } from './groupQr'
+import { type GroupQrChoice, pickGroupQr } from './groupQr'
 
 type GroupQr = NonNullable<Community['groupQrs']>[number]
 
@@ -56,10 +56,18 @@ export async function communityPage(community: Community): Promise<CommunityPage
       overrideAccess: false,
     }),
     readerKey
-      ? payload.find({ collection: 'community-members', where: { uniqueKey: { equals: `${community.id}:${readerKey}` } }, limit: 1, depth: 0, overrideAccess: true })
+      ? payload.find({
+          collection: 'community-members',
+          where: { uniqueKey: { equals: `${community.id}:${readerKey}` } },
+          limit: 1,
+          depth: 0,
+          overrideAccess: true,
+        })
       : Promise.resolve(null),
   ])
-  const mineKeys = readerKey ? [...events.docs.map((e) => readerCounterKey('event', e.id, readerKey)), ...coupons.docs.map((c) => readerCounterKey('coupon', c.id, readerKey))] : []
+  const mineKeys = readerKey
+    ? [...events.docs.map((e) => readerCounterKey('event', e.id, readerKey)), ...coupons.docs.map((c) => readerCounterKey('coupon', c.id, readerKey))]
+    : []
   const [mine, myClaims] = await Promise.all([
     readCounters(payload, mineKeys),
     readerKey && coupons.docs.length

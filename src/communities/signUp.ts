@@ -34,7 +34,15 @@ export async function signUpForEvent(payload: Payload, input: SignUpInput): Prom
   try {
     const row = await payload.create({
       collection: 'event-signups',
-      data: { event: event.id, community: communityId, brand: idOf(event.brand) as string, reader: input.readerKey, uniqueKey, name: input.name, phone: input.phone },
+      data: {
+        event: event.id,
+        community: communityId,
+        brand: idOf(event.brand) as string,
+        reader: input.readerKey,
+        uniqueKey,
+        name: input.name,
+        phone: input.phone,
+      },
       overrideAccess: true,
       depth: 0,
     })

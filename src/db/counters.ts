@@ -50,7 +50,8 @@ export async function setLimit(payload: Payload, key: string, max: number): Prom
     await model(payload).updateOne({ key }, { $set: { max, updatedAt: at }, $setOnInsert: { used: 0, createdAt: at } }, { upsert: true })
     return
   }
-  await execute(payload, 
+  await execute(
+    payload,
     sql`INSERT INTO community_counters (id, "key", used, "max", updated_at, created_at) VALUES (${crypto.randomUUID()}, ${key}, 0, ${max}, ${at.toISOString()}, ${at.toISOString()})
         ON CONFLICT("key") DO UPDATE SET "max" = excluded."max", updated_at = excluded.updated_at`,
   )
@@ -113,7 +114,8 @@ export async function takeUpTo(payload: Payload, key: string, quantity: number, 
       throw error
     }
   }
-  const result = await execute(payload, 
+  const result = await execute(
+    payload,
     sql`INSERT INTO community_counters (id, "key", used, "max", updated_at, created_at) VALUES (${crypto.randomUUID()}, ${key}, ${quantity}, ${max}, ${at.toISOString()}, ${at.toISOString()})
         ON CONFLICT("key") DO UPDATE SET used = community_counters.used + excluded.used, "max" = excluded."max", updated_at = excluded.updated_at
         WHERE community_counters.used + excluded.used <= excluded."max"`,
@@ -135,7 +137,8 @@ export async function giveBack(payload: Payload, key: string, quantity: number):
     const clamped = await model(payload).updateOne({ key, used: { $gt: 0, $lt: quantity } }, { $set: { used: 0, updatedAt: at } })
     return (clamped.modifiedCount ?? 0) === 1
   }
-  const result = await execute(payload, 
+  const result = await execute(
+    payload,
     sql`UPDATE community_counters SET used = ${greatest(sql`community_counters.used - ${quantity}`, sql`0`)}, updated_at = ${at.toISOString()} WHERE "key" = ${key} AND used > 0`,
   )
   return result.rowsAffected === 1
@@ -153,7 +156,8 @@ export async function nextInSequence(payload: Payload, key: string): Promise<num
       .lean()
     return Number(doc?.used)
   }
-  const result = await execute(payload, 
+  const result = await execute(
+    payload,
     sql`INSERT INTO community_counters (id, "key", used, "max", updated_at, created_at) VALUES (${crypto.randomUUID()}, ${key}, 1, 0, ${at.toISOString()}, ${at.toISOString()})
         ON CONFLICT("key") DO UPDATE SET used = community_counters.used + 1, updated_at = excluded.updated_at RETURNING used`,
   )
@@ -167,7 +171,10 @@ export async function readCounters(payload: Payload, keys: string[]): Promise<Ma
   const out = new Map<string, CounterValue>()
   if (!keys.length) return out
   if (activeEngine() === 'mongodb') {
-    for (const d of await model(payload).find({ key: { $in: keys } }).lean()) out.set(String(d.key), { used: Number(d.used ?? 0), max: Number(d.max ?? 0) })
+    for (const d of await model(payload)
+      .find({ key: { $in: keys } })
+      .lean())
+      out.set(String(d.key), { used: Number(d.used ?? 0), max: Number(d.max ?? 0) })
     return out
   }
   const result = await execute(payload, sql`SELECT "key", used, "max" FROM community_counters WHERE "key" IN (${list(keys)})`)
@@ -186,20 +193,30 @@ export async function readCounter(payload: Payload, key: string): Promise<Counte
  * Moves a coupon claim between `claimed` and `used` only if it still is in `from` (and, when releasing, still
  * belongs to that order); returns whether this call won. Two checkouts using the same claim: one wins.
  */
-export async function compareAndSetClaim(payload: Payload, claimId: string, from: 'claimed' | 'used', to: 'claimed' | 'used', orderRef: string): Promise<boolean> {
+export async function compareAndSetClaim(
+  payload: Payload,
+  claimId: string,
+  from: 'claimed' | 'used',
+  to: 'claimed' | 'used',
+  orderRef: string,
+): Promise<boolean> {
   const at = new Date()
   const setUsed = to === 'used'
   if (activeEngine() === 'mongodb') {
     const claims = (payload.db as unknown as { collections: Record<string, MongoModel> }).collections['coupon-claims']
     const filter = { _id: claimId, status: from, ...(from === 'used' ? { orderRef } : {}) }
-    const update = setUsed ? { $set: { status: to, orderRef, usedAt: at, updatedAt: at } } : { $set: { status: to, updatedAt: at }, $unset: { orderRef: '', usedAt: '' } }
+    const update = setUsed
+      ? { $set: { status: to, orderRef, usedAt: at, updatedAt: at } }
+      : { $set: { status: to, updatedAt: at }, $unset: { orderRef: '', usedAt: '' } }
     return ((await claims.updateOne(filter, update)).modifiedCount ?? 0) === 1
   }
   const result = setUsed
-    ? await execute(payload, 
+    ? await execute(
+        payload,
         sql`UPDATE coupon_claims SET status = ${to}, order_ref = ${orderRef}, used_at = ${at.toISOString()}, updated_at = ${at.toISOString()} WHERE id = ${claimId} AND status = ${from}`,
       )
-    : await execute(payload, 
+    : await execute(
+        payload,
         sql`UPDATE coupon_claims SET status = ${to}, order_ref = NULL, used_at = NULL, updated_at = ${at.toISOString()} WHERE id = ${claimId} AND status = ${from} AND order_ref = ${orderRef}`,
       )
   return result.rowsAffected === 1

@@ -5,12 +5,12 @@ import crypto from 'node:crypto'
 import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
-import { ARTICLE_WIDE_BLOCK, derivedKey, NO_BLOCK, planRollups, planWithDerived, type FunnelRow, type RollupGrain } from '@/analytics/rollup'
+import { ARTICLE_WIDE_BLOCK, derivedKey, type FunnelRow, NO_BLOCK, planRollups, planWithDerived, type RollupGrain } from '@/analytics/rollup'
 
 import { activeEngine } from './engine'
 import { timeOrderedPrefix } from './ids'
 import { mongoModel as mongoCollection, mongoSession } from './mongo'
-import { sqliteBatch, sqliteDb, type RawStatement } from './sqlite'
+import { type RawStatement, sqliteBatch, sqliteDb } from './sqlite'
 
 type SQL = ReturnType<typeof sql>
 
@@ -60,7 +60,9 @@ async function sqliteWrite(payload: Payload, rows: FunnelRow[], raw: boolean): P
   const idPrefix = timeOrderedPrefix()
   const statements: (SQL | RawStatement)[] = [...STAGE_TABLES, ...CLEAR_STAGE]
   const rawAt: number[] = []
-  if (raw) for (const insert of insertRows('funnel_events', RAW_COLUMNS, rows.map(rawValues), RAW_CHUNK, 'ON CONFLICT(dedupe_key) DO NOTHING')) rawAt.push(statements.push(insert) - 1)
+  if (raw)
+    for (const insert of insertRows('funnel_events', RAW_COLUMNS, rows.map(rawValues), RAW_CHUNK, 'ON CONFLICT(dedupe_key) DO NOTHING'))
+      rawAt.push(statements.push(insert) - 1)
   // Each increment is staged with its row's key; the row's dimensions once per key (a batch touches far fewer rows
   // than it has increments).
   const staged: unknown[][] = []
@@ -72,7 +74,10 @@ async function sqliteWrite(payload: Payload, rows: FunnelRow[], raw: boolean): P
       if (!dims.has(d.key)) dims.set(d.key, [d.key, d.grain, d.brand, d.day, d.bucket, d.article, d.block, d.product, d.type, d.channel])
     }
   })
-  statements.push(...insertRows('temp.funnel_stage', STAGE_COLUMNS, staged, STAGE_CHUNK), ...insertRows('temp.funnel_dims', DIMS_COLUMNS, [...dims.values()], STAGE_CHUNK))
+  statements.push(
+    ...insertRows('temp.funnel_stage', STAGE_COLUMNS, staged, STAGE_CHUNK),
+    ...insertRows('temp.funnel_dims', DIMS_COLUMNS, [...dims.values()], STAGE_CHUNK),
+  )
   // rank: the event's place among this batch's events of the same mark; n: the mark's count before the batch.
   statements.push(sql`WITH ${STAGED},
       ranks AS (SELECT seq, mark, ROW_NUMBER() OVER (PARTITION BY mark ORDER BY seq) AS r FROM staged WHERE bump = 1),
@@ -104,10 +109,41 @@ async function sqliteWrite(payload: Payload, rows: FunnelRow[], raw: boolean): P
   return rawAt.reduce((n, at) => n + (results[at].rowsAffected ?? 0), 0)
 }
 
-const RAW_COLUMNS = ['id', 'type', 'brand_id', 'article', 'block', 'product', 'channel', 'sharer', 'visitor', '"order"', 'amount', 'items', 'occurred_at', 'day', 'dedupe_key'] as const
+const RAW_COLUMNS = [
+  'id',
+  'type',
+  'brand_id',
+  'article',
+  'block',
+  'product',
+  'channel',
+  'sharer',
+  'visitor',
+  '"order"',
+  'amount',
+  'items',
+  'occurred_at',
+  'day',
+  'dedupe_key',
+] as const
 
-const rawValues = (r: FunnelRow): unknown[] => [r.id, r.type, r.brand, r.article ?? null, r.block ?? null, r.product ?? null, r.channel ?? null, r.sharer ?? null,
-  r.visitor ?? null, r.order ?? null, r.amount ?? null, r.items ? JSON.stringify(r.items) : null, r.occurredAt, r.day, r.dedupeKey ?? null]
+const rawValues = (r: FunnelRow): unknown[] => [
+  r.id,
+  r.type,
+  r.brand,
+  r.article ?? null,
+  r.block ?? null,
+  r.product ?? null,
+  r.channel ?? null,
+  r.sharer ?? null,
+  r.visitor ?? null,
+  r.order ?? null,
+  r.amount ?? null,
+  r.items ? JSON.stringify(r.items) : null,
+  r.occurredAt,
+  r.day,
+  r.dedupeKey ?? null,
+]
 
 type MongoModel = {
   insertMany: (docs: object[], options?: object) => Promise<unknown>
@@ -143,7 +179,11 @@ async function mongoWrite(payload: Payload, rows: FunnelRow[], raw: boolean): Pr
       for (const d of planWithDerived(row)) {
         let n = 0
         if (d.mark) {
-          if (!seen.has(d.mark)) seen.set(d.mark, ((await marks.findOneAndUpdate({ key: d.mark }, { $setOnInsert: { day: d.day, n: 0 } }, { upsert: true, new: true, session })) ?? {}).n ?? 0)
+          if (!seen.has(d.mark))
+            seen.set(
+              d.mark,
+              ((await marks.findOneAndUpdate({ key: d.mark }, { $setOnInsert: { day: d.day, n: 0 } }, { upsert: true, new: true, session })) ?? {}).n ?? 0,
+            )
           n = seen.get(d.mark)!
         }
         const count = d.cap && n >= d.cap ? 0 : d.count
@@ -164,7 +204,19 @@ async function mongoWrite(payload: Payload, rows: FunnelRow[], raw: boolean): Pr
 // ---- reading -------------------------------------------------------------------------------------------------
 
 export type RollupDimension = 'day' | 'bucket' | 'article' | 'block' | 'product' | 'type' | 'channel'
-export type RollupSum = { day?: string; bucket?: string; article?: string; block?: number; product?: string; channel?: string; type: string; count: number; visitors: number; amount: number; units: number }
+export type RollupSum = {
+  day?: string
+  bucket?: string
+  article?: string
+  block?: number
+  product?: string
+  channel?: string
+  type: string
+  count: number
+  visitors: number
+  amount: number
+  units: number
+}
 export type RollupSpan = { grain: RollupGrain; fromDay: string; toDay: string }
 export type RollupQuery = {
   /** The rows read: a grain over a range of days (month rows are dated by their first day). */
@@ -185,9 +237,25 @@ export async function sumRollups(payload: Payload, q: RollupQuery): Promise<Roll
   const column = (d: RollupDimension) => sql.raw(d)
   const spans = q.spans.map((span) => sql`(grain = ${span.grain} AND day >= ${span.fromDay} AND day <= ${span.toDay})`)
   const where: SQL[] = [sql`(${sql.join(spans, sql` OR `)})`]
-  if (q.brands) where.push(q.brands.length ? sql`brand IN (${sql.join(q.brands.map((b) => sql`${b}`), sql`, `)})` : sql`0`)
+  if (q.brands)
+    where.push(
+      q.brands.length
+        ? sql`brand IN (${sql.join(
+            q.brands.map((b) => sql`${b}`),
+            sql`, `,
+          )})`
+        : sql`0`,
+    )
   if (q.article !== undefined) where.push(sql`article = ${q.article}`)
-  if (q.types) where.push(q.types.length ? sql`type IN (${sql.join(q.types.map((t) => sql`${t}`), sql`, `)})` : sql`0`)
+  if (q.types)
+    where.push(
+      q.types.length
+        ? sql`type IN (${sql.join(
+            q.types.map((t) => sql`${t}`),
+            sql`, `,
+          )})`
+        : sql`0`,
+    )
   if (q.blocks?.min !== undefined) where.push(sql`block >= ${q.blocks.min}`)
   if (q.blocks?.max !== undefined) where.push(sql`block <= ${q.blocks.max}`)
   const cols = sql.join(by.map(column), sql`, `)
@@ -199,7 +267,13 @@ export async function sumRollups(payload: Payload, q: RollupQuery): Promise<Roll
 }
 
 function normaliseSum(r: Record<string, unknown>, by: RollupDimension[]): RollupSum {
-  const out: Record<string, unknown> = { type: String(r.type), count: Number(r.count ?? 0), visitors: Number(r.visitors ?? 0), amount: Number(r.amount ?? 0), units: Number(r.units ?? 0) }
+  const out: Record<string, unknown> = {
+    type: String(r.type),
+    count: Number(r.count ?? 0),
+    visitors: Number(r.visitors ?? 0),
+    amount: Number(r.amount ?? 0),
+    units: Number(r.units ?? 0),
+  }
   for (const d of by) if (d !== 'type') out[d] = d === 'block' ? Number(r[d]) : String(r[d] ?? '')
   return out as RollupSum
 }
@@ -212,7 +286,15 @@ async function mongoSum(payload: Payload, q: RollupQuery, by: RollupDimension[])
   if (q.blocks) match.block = { ...(q.blocks.min !== undefined ? { $gte: q.blocks.min } : {}), ...(q.blocks.max !== undefined ? { $lte: q.blocks.max } : {}) }
   const rows = await mongoModel(payload, 'funnel-rollups').aggregate([
     { $match: match },
-    { $group: { _id: Object.fromEntries(by.map((d) => [d, `$${d}`])), count: { $sum: '$count' }, visitors: { $sum: '$visitors' }, amount: { $sum: '$amount' }, units: { $sum: '$units' } } },
+    {
+      $group: {
+        _id: Object.fromEntries(by.map((d) => [d, `$${d}`])),
+        count: { $sum: '$count' },
+        visitors: { $sum: '$visitors' },
+        amount: { $sum: '$amount' },
+        units: { $sum: '$units' },
+      },
+    },
   ])
   return rows.map((r) => normaliseSum({ ...(r._id as object), ...r }, by))
 }
@@ -226,7 +308,10 @@ export async function deleteRollupsFrom(payload: Payload, fromDay: string): Prom
     await mongoModel(payload, 'funnel-marks').deleteMany({ day: { $gte: fromDay } })
     return
   }
-  await sqliteBatch(payload, [sql`DELETE FROM funnel_rollups WHERE day >= ${fromDay} AND grain <> 'meta'`, sql`DELETE FROM funnel_marks WHERE day >= ${fromDay}`])
+  await sqliteBatch(payload, [
+    sql`DELETE FROM funnel_rollups WHERE day >= ${fromDay} AND grain <> 'meta'`,
+    sql`DELETE FROM funnel_marks WHERE day >= ${fromDay}`,
+  ])
 }
 
 /**
@@ -237,15 +322,42 @@ export async function rederiveRollups(payload: Payload, fromDay: string): Promis
   const monthStart = `${fromDay.slice(0, 7)}-01`
   if (activeEngine() === 'mongodb') {
     const rollups = mongoModel(payload, 'funnel-rollups')
-    await rollups.deleteMany({ $or: [{ grain: 'month', day: { $gte: monthStart } }, { grain: 'total', day: { $gte: fromDay } }] })
+    await rollups.deleteMany({
+      $or: [
+        { grain: 'month', day: { $gte: monthStart } },
+        { grain: 'total', day: { $gte: fromDay } },
+      ],
+    })
     const rows = await rollups.aggregate([
       { $match: { grain: 'day', day: { $gte: monthStart } } },
-      { $group: { _id: { brand: '$brand', month: { $substr: ['$day', 0, 7] }, article: '$article', block: '$block', product: '$product', type: '$type' }, count: { $sum: '$count' }, visitors: { $sum: '$visitors' }, amount: { $sum: '$amount' }, units: { $sum: '$units' } } },
+      {
+        $group: {
+          _id: { brand: '$brand', month: { $substr: ['$day', 0, 7] }, article: '$article', block: '$block', product: '$product', type: '$type' },
+          count: { $sum: '$count' },
+          visitors: { $sum: '$visitors' },
+          amount: { $sum: '$amount' },
+          units: { $sum: '$units' },
+        },
+      },
     ])
     for (const r of rows) {
       const id = r._id as { brand: string; month: string; article: string; block: number; product: string; type: string }
-      const dims = { grain: 'month' as const, brand: id.brand, bucket: id.month, day: `${id.month}-01`, article: id.article, block: id.block, product: id.product, type: id.type, channel: '' }
-      await rollups.updateOne({ key: derivedKey(dims) }, { $set: { ...dims, count: r.count, visitors: r.visitors, amount: r.amount, units: r.units } }, { upsert: true })
+      const dims = {
+        grain: 'month' as const,
+        brand: id.brand,
+        bucket: id.month,
+        day: `${id.month}-01`,
+        article: id.article,
+        block: id.block,
+        product: id.product,
+        type: id.type,
+        channel: '',
+      }
+      await rollups.updateOne(
+        { key: derivedKey(dims) },
+        { $set: { ...dims, count: r.count, visitors: r.visitors, amount: r.amount, units: r.units } },
+        { upsert: true },
+      )
     }
     const totals = await rollups.aggregate([
       { $match: { grain: 'day', day: { $gte: fromDay }, block: { $ne: ARTICLE_WIDE_BLOCK }, type: { $not: /_item$/ } } },
@@ -253,7 +365,17 @@ export async function rederiveRollups(payload: Payload, fromDay: string): Promis
     ])
     for (const r of totals) {
       const id = r._id as { brand: string; day: string; type: string }
-      const dims = { grain: 'total' as const, brand: id.brand, bucket: id.day, day: id.day, article: '', block: NO_BLOCK, product: '', type: id.type, channel: '' }
+      const dims = {
+        grain: 'total' as const,
+        brand: id.brand,
+        bucket: id.day,
+        day: id.day,
+        article: '',
+        block: NO_BLOCK,
+        product: '',
+        type: id.type,
+        channel: '',
+      }
       await rollups.updateOne({ key: derivedKey(dims) }, { $set: { ...dims, count: r.count, visitors: 0, amount: r.amount, units: r.units } }, { upsert: true })
     }
     return
@@ -274,14 +396,25 @@ export async function rederiveRollups(payload: Payload, fromDay: string): Promis
 }
 
 /** Up to `limit` raw events after the cursor (day, id), oldest first: the rebuild reads in pages. */
-export async function readFunnelEvents(payload: Payload, after: { day: string; id: string } | null, limit: number, options: { fromDay?: string } = {}): Promise<FunnelRow[]> {
+export async function readFunnelEvents(
+  payload: Payload,
+  after: { day: string; id: string } | null,
+  limit: number,
+  options: { fromDay?: string } = {},
+): Promise<FunnelRow[]> {
   if (activeEngine() === 'mongodb') {
     const filter = after ? { $or: [{ day: { $gt: after.day } }, { day: after.day, _id: { $gt: after.id } }] } : {}
     if (options.fromDay) Object.assign(filter, { day: { $gte: options.fromDay } })
     const docs = await mongoModel(payload, 'funnel-events').find(filter).sort({ day: 1, _id: 1 }).limit(limit).lean()
-    return docs.map((d) => ({ ...(d as object), id: String(d._id), brand: String(d.brand), occurredAt: new Date(d.occurredAt as string).toISOString() }) as unknown as FunnelRow)
+    return docs.map(
+      (d) =>
+        ({ ...(d as object), id: String(d._id), brand: String(d.brand), occurredAt: new Date(d.occurredAt as string).toISOString() }) as unknown as FunnelRow,
+    )
   }
-  const conditions = [after ? sql`(day > ${after.day} OR (day = ${after.day} AND id > ${after.id}))` : sql`1`, options.fromDay ? sql`day >= ${options.fromDay}` : sql`1`]
+  const conditions = [
+    after ? sql`(day > ${after.day} OR (day = ${after.day} AND id > ${after.id}))` : sql`1`,
+    options.fromDay ? sql`day >= ${options.fromDay}` : sql`1`,
+  ]
   const cursor = sql`WHERE ${sql.join(conditions, sql` AND `)}`
   const result = await sqliteDb(payload).run(
     sql`SELECT id, type, brand_id AS brand, article, block, product, channel, sharer, visitor, "order", amount, items, occurred_at AS occurredAt, day, dedupe_key AS dedupeKey
@@ -290,7 +423,12 @@ export async function readFunnelEvents(payload: Payload, after: { day: string; i
   return (result.rows ?? []).map((r) => {
     const row = r as Record<string, unknown>
     const clean = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined))
-    return { ...clean, ...(typeof row.items === 'string' ? { items: JSON.parse(row.items) } : {}), ...(row.block !== null && row.block !== undefined ? { block: Number(row.block) } : {}), ...(row.amount !== null && row.amount !== undefined ? { amount: Number(row.amount) } : {}) } as FunnelRow
+    return {
+      ...clean,
+      ...(typeof row.items === 'string' ? { items: JSON.parse(row.items) } : {}),
+      ...(row.block !== null && row.block !== undefined ? { block: Number(row.block) } : {}),
+      ...(row.amount !== null && row.amount !== undefined ? { amount: Number(row.amount) } : {}),
+    } as FunnelRow
   })
 }
 
@@ -312,10 +450,15 @@ const PRUNED_KEY = 'meta|pruned-before'
  */
 export async function markPrunedBefore(payload: Payload, day: string): Promise<void> {
   if (activeEngine() === 'mongodb') {
-    await mongoModel(payload, 'funnel-rollups').updateOne({ key: PRUNED_KEY }, { $max: { day }, $setOnInsert: { grain: 'meta', brand: '', bucket: '', type: 'meta' } }, { upsert: true })
+    await mongoModel(payload, 'funnel-rollups').updateOne(
+      { key: PRUNED_KEY },
+      { $max: { day }, $setOnInsert: { grain: 'meta', brand: '', bucket: '', type: 'meta' } },
+      { upsert: true },
+    )
     return
   }
-  await sqliteDb(payload).run(sql`INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, type) VALUES (${crypto.randomUUID()}, ${PRUNED_KEY}, 'meta', '', ${day}, '', 'meta')
+  await sqliteDb(payload)
+    .run(sql`INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, type) VALUES (${crypto.randomUUID()}, ${PRUNED_KEY}, 'meta', '', ${day}, '', 'meta')
     ON CONFLICT(key) DO UPDATE SET day = MAX(day, excluded.day)`)
 }
 
@@ -332,7 +475,13 @@ export async function prunedBefore(payload: Payload): Promise<string | null> {
 /** Deletes up to `limit` raw events (and marks) of days before `beforeDay`; returns how many events went. */
 export async function pruneFunnelEvents(payload: Payload, beforeDay: string, limit: number): Promise<number> {
   if (activeEngine() === 'mongodb') {
-    const ids = (await mongoModel(payload, 'funnel-events').find({ day: { $lt: beforeDay } }, { _id: 1 }).sort({ day: 1 }).limit(limit).lean()).map((d) => d._id)
+    const ids = (
+      await mongoModel(payload, 'funnel-events')
+        .find({ day: { $lt: beforeDay } }, { _id: 1 })
+        .sort({ day: 1 })
+        .limit(limit)
+        .lean()
+    ).map((d) => d._id)
     const res = await mongoModel(payload, 'funnel-events').deleteMany({ _id: { $in: ids } })
     await mongoModel(payload, 'funnel-marks').deleteMany({ day: { $lt: beforeDay } })
     return res.deletedCount ?? 0

@@ -9,7 +9,7 @@ import type { Payload } from 'payload'
 import { activeEngine } from './engine'
 import { outboxDocument, outboxInsertSql, type OutboxMessage } from './outbox'
 import { sqliteBatch } from './sqlite'
-import { holdStock, releaseStock, sqliteParts, sqliteResumParents, sumLines, type StockLine } from './stock'
+import { holdStock, releaseStock, sqliteParts, sqliteResumParents, type StockLine, sumLines } from './stock'
 
 type SQL = ReturnType<typeof sql>
 
@@ -101,8 +101,16 @@ async function mongoPlace(payload: Payload, { order: o, lines, history, outbox, 
   const req = { transactionID } as never
   try {
     const { id, ...data } = o
-    await payload.db.create({ collection: 'orders', data: { ...data, id, status: 'pending_payment', items: o.items.map((item) => ({ ...item, id: itemId() })) }, req })
-    await payload.db.create({ collection: 'order-events', data: { order: id, to: 'pending_payment', reason: history.reason, actor: history.actor, brand: o.brand }, req })
+    await payload.db.create({
+      collection: 'orders',
+      data: { ...data, id, status: 'pending_payment', items: o.items.map((item) => ({ ...item, id: itemId() })) },
+      req,
+    })
+    await payload.db.create({
+      collection: 'order-events',
+      data: { order: id, to: 'pending_payment', reason: history.reason, actor: history.actor, brand: o.brand },
+      req,
+    })
     for (const message of outbox) await payload.db.create({ collection: 'outbox', data: outboxDocument(message, now), req })
     if (transactionID) await payload.db.commitTransaction(transactionID)
     return true

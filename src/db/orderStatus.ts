@@ -23,8 +23,6 @@ export async function compareAndSetStatus(payload: Payload, collection: StatusCo
     return (result.modifiedCount ?? 0) === 1
   }
   const table = sql.raw(STATUS_TABLES[collection])
-  const result = await sqliteDb(payload).run(
-    sql`UPDATE ${table} SET status = ${to}, updated_at = ${now.toISOString()} WHERE id = ${id} AND status = ${from}`,
-  )
+  const result = await sqliteDb(payload).run(sql`UPDATE ${table} SET status = ${to}, updated_at = ${now.toISOString()} WHERE id = ${id} AND status = ${from}`)
   return (result.rowsAffected ?? 0) === 1
 }

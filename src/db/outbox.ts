@@ -77,7 +77,8 @@ export async function claimOutbox(payload: Payload, options: { limit: number; le
     }
     return out
   }
-  const result = await execute(payload, 
+  const result = await execute(
+    payload,
     // The outer condition repeats the inner one: PostgreSQL re-checks it on a row another claimer just changed.
     sql`UPDATE outbox SET claimed_until = ${until}, attempts = attempts + 1
         WHERE id IN (SELECT id FROM outbox WHERE ${due} ORDER BY available_at LIMIT ${options.limit}${skipLocked()}) AND ${due}
@@ -99,7 +100,10 @@ export async function completeOutbox(payload: Payload, ids: string[], now = Date
 export async function failOutbox(payload: Payload, id: string, error: string, retryAt: number | null, now = Date.now()): Promise<void> {
   const message = error.slice(0, 500)
   if (activeEngine() === 'mongodb') {
-    const set = retryAt === null ? { doneAt: new Date(now), lastError: message, claimedUntil: null } : { availableAt: new Date(retryAt), lastError: message, claimedUntil: null }
+    const set =
+      retryAt === null
+        ? { doneAt: new Date(now), lastError: message, claimedUntil: null }
+        : { availableAt: new Date(retryAt), lastError: message, claimedUntil: null }
     await outboxModel(payload).updateOne({ _id: id }, { $set: set })
     return
   }

@@ -25,6 +25,9 @@ export async function insertPayment(payload: Payload, p: NewPayment): Promise<vo
     return
   }
   // created_at/updated_at come from the column defaults (the database clock), as for every other row.
-  await execute(payload, sql`INSERT INTO payments (id, order_id, out_trade_no, attempt, channel, amount, status, sandbox, prepay_id, pay_url, payer_openid, brand_id)
-    VALUES (${crypto.randomUUID()}, ${p.order}, ${p.outTradeNo}, ${p.attempt}, ${p.channel}, ${p.amount}, 'pending', ${bool(Boolean(p.sandbox))}, ${p.prepayId ?? null}, ${p.payUrl ?? null}, ${p.payerOpenid ?? null}, ${p.brand})`)
+  await execute(
+    payload,
+    sql`INSERT INTO payments (id, order_id, out_trade_no, attempt, channel, amount, status, sandbox, prepay_id, pay_url, payer_openid, brand_id)
+    VALUES (${crypto.randomUUID()}, ${p.order}, ${p.outTradeNo}, ${p.attempt}, ${p.channel}, ${p.amount}, 'pending', ${bool(Boolean(p.sandbox))}, ${p.prepayId ?? null}, ${p.payUrl ?? null}, ${p.payerOpenid ?? null}, ${p.brand})`,
+  )
 }

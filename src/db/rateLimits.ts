@@ -44,7 +44,8 @@ export async function hitWindow(payload: Payload, key: string, windowMs: number,
       .lean()
     return { count: Number(doc?.count ?? delta), resetAt }
   }
-  const result = await execute(payload, 
+  const result = await execute(
+    payload,
     sql`INSERT INTO rate_limits (id, "key", "count", expires_at) VALUES (${crypto.randomUUID()}, ${rowKey}, ${delta}, ${expiresAt})
         ON CONFLICT("key") DO UPDATE SET "count" = rate_limits."count" + ${delta} RETURNING "count"`,
   )

@@ -43,7 +43,7 @@ function assertLines(lines: StockLine[]): void {
 }
 
 const list = (parts: SQL[], sep: string) => sql.join(parts, sql.raw(sep))
-const uniq = <T,>(xs: T[]) => [...new Set(xs)]
+const uniq = <T>(xs: T[]) => [...new Set(xs)]
 
 /** SQLite fragments over products (plain lines) and products_variants (SKU lines, keyed by parent id + sku). */
 export function sqliteParts(lines: StockLine[]) {
@@ -54,13 +54,31 @@ export function sqliteParts(lines: StockLine[]) {
     plain,
     skus,
     parents: uniq(skus.map((l) => l.product)),
-    plainCases: list(plain.map((l) => sql`WHEN ${l.product} THEN ${l.quantity}`), ' '),
-    plainIds: list(plain.map((l) => sql`${l.product}`), ', '),
+    plainCases: list(
+      plain.map((l) => sql`WHEN ${l.product} THEN ${l.quantity}`),
+      ' ',
+    ),
+    plainIds: list(
+      plain.map((l) => sql`${l.product}`),
+      ', ',
+    ),
     // Every plain line has enough AND its product has no variants (those are only sold per SKU).
-    plainEnough: list(plain.map((l) => sql`(p.id = ${l.product} AND p.stock >= ${l.quantity} AND ${noVariants('p')})`), ' OR '),
-    skuCases: list(skus.map((l) => sql`WHEN _parent_id = ${l.product} AND sku = ${l.variant} THEN ${l.quantity}`), ' '),
-    skuRows: list(skus.map((l) => sql`(_parent_id = ${l.product} AND sku = ${l.variant})`), ' OR '),
-    skuEnough: list(skus.map((l) => sql`(v._parent_id = ${l.product} AND v.sku = ${l.variant} AND v.stock >= ${l.quantity})`), ' OR '),
+    plainEnough: list(
+      plain.map((l) => sql`(p.id = ${l.product} AND p.stock >= ${l.quantity} AND ${noVariants('p')})`),
+      ' OR ',
+    ),
+    skuCases: list(
+      skus.map((l) => sql`WHEN _parent_id = ${l.product} AND sku = ${l.variant} THEN ${l.quantity}`),
+      ' ',
+    ),
+    skuRows: list(
+      skus.map((l) => sql`(_parent_id = ${l.product} AND sku = ${l.variant})`),
+      ' OR ',
+    ),
+    skuEnough: list(
+      skus.map((l) => sql`(v._parent_id = ${l.product} AND v.sku = ${l.variant} AND v.stock >= ${l.quantity})`),
+      ' OR ',
+    ),
     noVariants,
   }
 }
@@ -108,7 +126,8 @@ export async function holdStock(payload: Payload, input: StockLine[]): Promise<b
         WHERE (${q.skuRows}) AND (SELECT COUNT(*) FROM products_variants v WHERE ${q.skuEnough}) = ${q.skus.length}${gatePlain}`,
   ]
   // changes() is the row count of the previous statement on this connection (step 1), fixed for this whole UPDATE.
-  if (q.plain.length) statements.push(sql`UPDATE products SET stock = stock - (CASE id ${q.plainCases} END) WHERE id IN (${q.plainIds}) AND changes() = ${q.skus.length}`)
+  if (q.plain.length)
+    statements.push(sql`UPDATE products SET stock = stock - (CASE id ${q.plainCases} END) WHERE id IN (${q.plainIds}) AND changes() = ${q.skus.length}`)
   statements.push(sqliteResumParents(q.parents))
   const results = await sqliteBatch(payload, statements)
   const skuChanged = results[0].rowsAffected ?? 0
@@ -129,7 +148,8 @@ export async function releaseStock(payload: Payload, input: StockLine[]): Promis
   const statements: SQL[] = []
   if (q.skus.length) statements.push(sql`UPDATE products_variants SET stock = stock + (CASE ${q.skuCases} END) WHERE ${q.skuRows}`)
   // A plain line goes back to a product only while it has no variants (else it would break stock = Σ SKUs).
-  if (q.plain.length) statements.push(sql`UPDATE products SET stock = stock + (CASE id ${q.plainCases} END) WHERE id IN (${q.plainIds}) AND ${q.noVariants('products')}`)
+  if (q.plain.length)
+    statements.push(sql`UPDATE products SET stock = stock + (CASE id ${q.plainCases} END) WHERE id IN (${q.plainIds}) AND ${q.noVariants('products')}`)
   if (q.skus.length) statements.push(sqliteResumParents(q.parents))
   const results = statements.length === 1 ? [await sqliteDb(payload).run(statements[0])] : await sqliteBatch(payload, statements)
   const returned = (q.skus.length ? (results[0].rowsAffected ?? 0) : 0) + (q.plain.length ? (results[q.skus.length ? 1 : 0].rowsAffected ?? 0) : 0)

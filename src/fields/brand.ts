@@ -17,9 +17,7 @@ const validateBrand =
         return '你在该品牌的角色不能保存此内容 (your role in this brand does not allow this)'
       }
     }
-    const brand = await req.payload
-      .findByID({ collection: 'brands', id, depth: 0, disableErrors: true, req, overrideAccess: true })
-      .catch(() => null)
+    const brand = await req.payload.findByID({ collection: 'brands', id, depth: 0, disableErrors: true, req, overrideAccess: true }).catch(() => null)
     if (!brand) return '所选品牌不存在 (unknown brand)'
     return true
   }

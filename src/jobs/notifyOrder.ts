@@ -1,6 +1,6 @@
 import type { Payload, TaskConfig } from 'payload'
 
-import { NOTIFY_EVENTS, notifyOrder, type NotifyEvent } from '../notifications/orderNotifications'
+import { NOTIFY_EVENTS, type NotifyEvent, notifyOrder } from '../notifications/orderNotifications'
 
 /** Sends the buyer's 服务号 notification for one order event; deduplicated, so retries and repeats send once. */
 export const notifyOrderTask: TaskConfig<{

@@ -27,7 +27,13 @@ export const publishPushTask: TaskConfig<{
   retries: { attempts: 2, backoff: { type: 'exponential', delay: 30_000 } },
   handler: async ({ input, job, req }) => {
     const action = input.action as PushAction | 'poll'
-    const result = await runPush(req.payload, { pushId: input.pushId, action, to: input.to ?? undefined, origin: input.origin ?? undefined, jobId: String(job.id) })
+    const result = await runPush(req.payload, {
+      pushId: input.pushId,
+      action,
+      to: input.to ?? undefined,
+      origin: input.origin ?? undefined,
+      jobId: String(job.id),
+    })
     if (action === 'poll' && result.status === 'publishing') await queuePoll(req.payload, input.pushId, input.origin ?? '', (input.attempt ?? 1) + 1)
     return { output: { status: result.status, uploadedImages: result.uploadedImages, uploadedCovers: result.uploadedCovers } }
   },

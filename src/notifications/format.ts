@@ -49,7 +49,9 @@ export function fitValue(key: string, raw: string): string | undefined {
       out = value.replace(/[^A-Za-z]/g, '').slice(0, 32)
       break
     case 'symbol':
-      out = chars(value.replace(/[\p{L}\p{N}\s]/gu, '')).slice(0, 5).join('')
+      out = chars(value.replace(/[\p{L}\p{N}\s]/gu, ''))
+        .slice(0, 5)
+        .join('')
       break
     case 'amount': {
       const m = /(\d{1,10})(\.\d{1,2})?/.exec(value.replace(/,/g, ''))
@@ -62,17 +64,27 @@ export function fitValue(key: string, raw: string): string | undefined {
       out = value.replace(/～/g, '~')
       break
     case 'phone_number':
-      out = value.replace(/[^0-9+\-() ]/g, '').slice(0, 17).trim()
+      out = value
+        .replace(/[^0-9+\-() ]/g, '')
+        .slice(0, 17)
+        .trim()
       break
     case 'car_number':
       out = chars(value).slice(0, 8).join('')
       break
     case 'name':
-      out = /^\p{Script=Han}+$/u.test(value) ? chars(value).slice(0, 10).join('') : value.replace(/[^A-Za-z ]/g, '').slice(0, 20).trim()
+      out = /^\p{Script=Han}+$/u.test(value)
+        ? chars(value).slice(0, 10).join('')
+        : value
+            .replace(/[^A-Za-z ]/g, '')
+            .slice(0, 20)
+            .trim()
       break
     case 'phrase':
       // ≤ 5 CJK characters only: keep the Han characters.
-      out = chars(value.replace(/[^\p{Script=Han}]/gu, '')).slice(0, 5).join('')
+      out = chars(value.replace(/[^\p{Script=Han}]/gu, ''))
+        .slice(0, 5)
+        .join('')
       break
     default:
       out = cut(value, 20)

@@ -9,14 +9,14 @@ import type { Payload } from 'payload'
 import { orderPath } from '@/commerce/orderToken'
 import { isUniqueViolation } from '@/communities/uniqueViolation'
 import type { Customer, Order, OrderNotification, WechatAccount } from '@/payload-types'
+import { beijingMinute } from '@/platform/beijingTime'
+import { decryptSecret } from '@/platform/secrets'
+import { idOf } from '@/utilities/idOf'
 import { AccountSetupError, clientFor, loadAccount } from '@/wechat/account'
 import { defaultOrigin, publishingRuntime } from '@/wechat/account/runtime'
-import { decryptSecret } from '@/platform/secrets'
-import { beijingMinute } from '@/platform/beijingTime'
 import { isWechatApiError, withRetry } from '@/wechat/oa'
 
 import { formatAmount, templateData } from './format'
-import { idOf } from '@/utilities/idOf'
 
 export type NotifyEvent = 'paid' | 'shipped' | 'refunded'
 export const NOTIFY_EVENTS: readonly NotifyEvent[] = ['paid', 'shipped', 'refunded']
@@ -95,8 +95,7 @@ function orderUrl(order: Order & { accessTokenEncrypted?: string | null }): stri
 /** Sends (at most once) the buyer's notification for an order event. Throws NotifyRetryableError for transient trouble. */
 export async function notifyOrder(payload: Payload, orderId: string, event: NotifyEvent): Promise<NotifyResult> {
   const order = (await payload.findByID({ collection: 'orders', id: orderId, depth: 0, overrideAccess: true, showHiddenFields: true, disableErrors: true })) as
-    | (Order & { accessTokenEncrypted?: string | null })
-    | null
+    (Order & { accessTokenEncrypted?: string | null }) | null
   if (!order) return { status: 'skipped', reason: 'order not found' }
   const doc = await claim(payload, order, event)
   if (!doc) return { status: 'already' }
@@ -126,7 +125,15 @@ export async function notifyOrder(payload: Payload, orderId: string, event: Noti
       () => client.template.send({ touser: to.openid, template_id: to.templateId, ...(url ? { url } : {}), client_msg_id: clientMsgId(order.id, event), data }),
       { attempts: publishingRuntime.retryAttempts, sleep: publishingRuntime.sleep },
     )
-    await finish(payload, doc.id, { status: 'sent', retryable: false, error: null, attempts, templateId: to.templateId, msgId: result.msgid, sentAt: new Date().toISOString() })
+    await finish(payload, doc.id, {
+      status: 'sent',
+      retryable: false,
+      error: null,
+      attempts,
+      templateId: to.templateId,
+      msgId: result.msgid,
+      sentAt: new Date().toISOString(),
+    })
     return { status: 'sent' }
   } catch (error) {
     // Account misconfiguration (AccountSetupError) and WeChat's permanent refusals (40037, 43004, 47003…) are final.

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest'
 
-import { beijingDay, beijingDayNumber, beijingDayStart, beijingHour, beijingHourStart, beijingMinute, beijingRfc3339, daysBetween, isDay, splitIntoMonths } from './beijingTime'
+import {
+  beijingDay,
+  beijingDayNumber,
+  beijingDayStart,
+  beijingHour,
+  beijingHourStart,
+  beijingMinute,
+  beijingRfc3339,
+  daysBetween,
+  isDay,
+  splitIntoMonths,
+} from './beijingTime'
 
 describe('report windows in Beijing days', () => {
   it('lists the days of a range, across months and a leap day', () => {
@@ -17,12 +28,21 @@ describe('report windows in Beijing days', () => {
   })
 
   it('splits a long window into whole months and the days at either end', () => {
-    expect(splitIntoMonths('2026-09-03', '2026-12-01')).toEqual({ months: ['2026-10', '2026-11'], days: [['2026-09-03', '2026-09-30'], ['2026-12-01', '2026-12-01']] })
+    expect(splitIntoMonths('2026-09-03', '2026-12-01')).toEqual({
+      months: ['2026-10', '2026-11'],
+      days: [
+        ['2026-09-03', '2026-09-30'],
+        ['2026-12-01', '2026-12-01'],
+      ],
+    })
     expect(splitIntoMonths('2026-02-01', '2026-02-28')).toEqual({ months: ['2026-02'], days: [] })
     expect(splitIntoMonths('2026-11-25', '2026-12-01')).toEqual({ months: [], days: [['2026-11-25', '2026-12-01']] })
     // Every day is covered exactly once.
     const { months, days } = splitIntoMonths('2025-12-15', '2026-03-10')
-    const covered = [...months.flatMap((m) => daysBetween(`${m}-01`, '2026-12-31').filter((d) => d.startsWith(m))), ...days.flatMap(([a, b]) => daysBetween(a, b))].sort()
+    const covered = [
+      ...months.flatMap((m) => daysBetween(`${m}-01`, '2026-12-31').filter((d) => d.startsWith(m))),
+      ...days.flatMap(([a, b]) => daysBetween(a, b)),
+    ].sort()
     expect(covered).toEqual(daysBetween('2025-12-15', '2026-03-10'))
   })
 })

@@ -7,14 +7,18 @@ import { PublishError } from '@/publishing/errors'
 import { AccountSetupError } from '@/wechat/account/errors'
 
 import { OverloadedError } from './admission'
-import { AppError, answersErrors, errorResponse } from './errors'
+import { answersErrors, AppError, errorResponse } from './errors'
 import { RateLimitedError } from './limits'
 
 const logger = () => ({ error: vi.fn() })
 
 describe('errorResponse', () => {
   it('answers an AppError with its status, { error: { code, message, field, …details } } and its headers', async () => {
-    const error = new AppError('NOT_STARTED', 409, '秒杀还没开始', { field: 'items[0].product', details: { startsAt: '2026-12-01T02:00:00.000Z', code: 'IGNORED' }, headers: { 'retry-after': '7' } })
+    const error = new AppError('NOT_STARTED', 409, '秒杀还没开始', {
+      field: 'items[0].product',
+      details: { startsAt: '2026-12-01T02:00:00.000Z', code: 'IGNORED' },
+      headers: { 'retry-after': '7' },
+    })
     const log = logger()
     const res = errorResponse(error, { logger: log, headers: { 'cache-control': 'no-store', 'retry-after': '1' } })
     expect(res.status).toBe(409)
@@ -22,7 +26,9 @@ describe('errorResponse', () => {
     expect(res.headers.get('retry-after')).toBe('7') // the error's own header wins
     expect(res.headers.get('cache-control')).toBe('no-store')
     // Details never override code/message/field.
-    expect(await res.json()).toEqual({ error: { code: 'NOT_STARTED', message: '秒杀还没开始', field: 'items[0].product', startsAt: '2026-12-01T02:00:00.000Z' } })
+    expect(await res.json()).toEqual({
+      error: { code: 'NOT_STARTED', message: '秒杀还没开始', field: 'items[0].product', startsAt: '2026-12-01T02:00:00.000Z' },
+    })
     expect(log.error).not.toHaveBeenCalled()
   })
 
@@ -40,7 +46,10 @@ describe('errorResponse', () => {
     expect(text).not.toContain('SQLITE')
     expect(JSON.parse(text)).toEqual({ error: { code: 'INTERNAL', message: '操作失败，请重试 (internal error)' } })
     expect(log.error).toHaveBeenCalledWith({ msg: 'checkout failed', err: thrown })
-    expect((await errorResponse('a string', { logger: log, internalMessage: '下单失败，请重试 (internal error)' }).json()).error).toEqual({ code: 'INTERNAL', message: '下单失败，请重试 (internal error)' })
+    expect((await errorResponse('a string', { logger: log, internalMessage: '下单失败，请重试 (internal error)' }).json()).error).toEqual({
+      code: 'INTERNAL',
+      message: '下单失败，请重试 (internal error)',
+    })
   })
 
   it('every domain error is an AppError with its contract code, status and Retry-After', async () => {
@@ -62,9 +71,12 @@ describe('answersErrors', () => {
   it("turns a handler's throw into its answer, with the request's logger for the unexpected", async () => {
     const log = logger()
     const req = { payload: { logger: log } } as unknown as PayloadRequest
-    const refused = answersErrors(async () => {
-      throw new AppError('LOGIN_REQUIRED', 401, '请先登录')
-    }, { headers: { 'cache-control': 'no-store' } })
+    const refused = answersErrors(
+      async () => {
+        throw new AppError('LOGIN_REQUIRED', 401, '请先登录')
+      },
+      { headers: { 'cache-control': 'no-store' } },
+    )
     const res = await refused(req)
     expect([res.status, res.headers.get('cache-control')]).toEqual([401, 'no-store'])
     expect(await res.json()).toEqual({ error: { code: 'LOGIN_REQUIRED', message: '请先登录' } })

@@ -9,6 +9,8 @@ import type { Payload } from 'payload'
  * Topic → event. Each publisher declares its topics next to its code:
  * `declare module '@/platform/events' { interface DomainEvents { 'order.transitioned': OrderTransitioned } }`.
  */
+// An interface so that publishers can merge their topics into it (declaration merging); a type alias cannot.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DomainEvents {}
 
 export type Topic = keyof DomainEvents

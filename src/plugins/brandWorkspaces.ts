@@ -80,7 +80,9 @@ function withoutAssignTenantMenuItem(config: PayloadConfig): PayloadConfig {
   for (const collection of config.collections ?? []) {
     const edit = collection.admin?.components?.edit
     if (!edit?.editMenuItems) continue
-    edit.editMenuItems = edit.editMenuItems.filter((item) => !(typeof item === 'object' && item && 'path' in item && String(item.path).endsWith('#AssignTenantFieldTrigger')))
+    edit.editMenuItems = edit.editMenuItems.filter(
+      (item) => !(typeof item === 'object' && item && 'path' in item && String(item.path).endsWith('#AssignTenantFieldTrigger')),
+    )
   }
   return config
 }

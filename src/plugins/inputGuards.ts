@@ -1,12 +1,12 @@
 import {
-  APIError,
-  NotFound,
-  ValidationError,
   type AfterErrorHook,
+  APIError,
   type CollectionBeforeOperationHook,
   type CollectionBeforeValidateHook,
   type FlattenedField,
+  NotFound,
   type Plugin,
+  ValidationError,
 } from 'payload'
 
 import { isDangerousLinkUrl } from '../utilities/safeUrl'
@@ -124,7 +124,13 @@ const malformedJSONParams: AfterErrorHook = ({ error, req }) => {
   if (!broken) return
   return {
     status: 400,
-    response: { errors: [{ message: `查询参数 ${broken} 不是有效的 JSON，也不是 ${broken}[字段][运算符]=值 的形式 (the ${broken} parameter is neither valid JSON nor ${broken}[field][operator]=value)` }] },
+    response: {
+      errors: [
+        {
+          message: `查询参数 ${broken} 不是有效的 JSON，也不是 ${broken}[字段][运算符]=值 的形式 (the ${broken} parameter is neither valid JSON nor ${broken}[field][operator]=value)`,
+        },
+      ],
+    },
   }
 }
 

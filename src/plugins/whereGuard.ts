@@ -6,17 +6,17 @@
 // Paths are resolved with Payload's own `getLocalizedPaths`; a path Payload cannot resolve is left alone,
 // because Payload's `validateQueryPaths` already answers it with a 400 QueryError.
 import {
+  type Access,
   APIError,
   buildVersionCollectionFields,
   executeAccess,
+  type FlattenedField,
   Forbidden,
   getLocalizedPaths,
-  QueryError,
-  validateQueryPaths,
-  type Access,
-  type FlattenedField,
   type PayloadRequest,
+  QueryError,
   type SanitizedCollectionConfig,
+  validateQueryPaths,
   type Where,
 } from 'payload'
 import { validOperatorSet } from 'payload/shared'
@@ -41,19 +41,7 @@ export class WhereInputError extends APIError {
   }
 }
 
-type Kind =
-  | 'text'
-  | 'number'
-  | 'date'
-  | 'checkbox'
-  | 'relationship'
-  | 'point'
-  | 'json'
-  | 'jsonPath'
-  | 'richText'
-  | 'richTextPath'
-  | 'container'
-  | 'unknown'
+type Kind = 'text' | 'number' | 'date' | 'checkbox' | 'relationship' | 'point' | 'json' | 'jsonPath' | 'richText' | 'richTextPath' | 'container' | 'unknown'
 
 type Target = { kind: Kind; field?: FlattenedField; hasMany: boolean; polymorphic: boolean; relatedSlug?: string }
 
@@ -105,7 +93,14 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
 const shown = (value: unknown): string => {
   let text: string
   try {
-    text = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? `一个列表 (a list of ${value.length})` : isPlainObject(value) ? '一个对象 (an object)' : String(value)
+    text =
+      typeof value === 'string'
+        ? JSON.stringify(value)
+        : Array.isArray(value)
+          ? `一个列表 (a list of ${value.length})`
+          : isPlainObject(value)
+            ? '一个对象 (an object)'
+            : String(value)
   } catch {
     text = typeof value
   }
@@ -141,7 +136,8 @@ function isNumberValue(value: unknown): boolean {
 const isBooleanValue = (value: unknown) => value === null || typeof value === 'boolean' || (typeof value === 'string' && /^(true|false|null)$/i.test(value))
 
 /** Strings, numbers, booleans, null, and class instances such as Date or a MongoDB ObjectId (never from a request). */
-const isScalar = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value) || (typeof value === 'object' && !Array.isArray(value) && !isPlainObject(value))
+const isScalar = (value: unknown) =>
+  value === null || ['string', 'number', 'boolean'].includes(typeof value) || (typeof value === 'object' && !Array.isArray(value) && !isPlainObject(value))
 
 function checkScalar(target: Target, field: string, operator: string, value: unknown) {
   if (typeof value === 'number' && !Number.isFinite(value)) fail(field, operator, '需要有限的数字 (expects a finite number)', value)
@@ -157,7 +153,8 @@ function checkScalar(target: Target, field: string, operator: string, value: unk
       return
     case 'jsonPath':
     case 'richTextPath':
-      if (!(value === null || ['string', 'number', 'boolean'].includes(typeof value))) fail(field, operator, '需要文字、数字或 true/false (expects a string, number or boolean)', value)
+      if (!(value === null || ['string', 'number', 'boolean'].includes(typeof value)))
+        fail(field, operator, '需要文字、数字或 true/false (expects a string, number or boolean)', value)
       return
     default:
       if (!isScalar(value)) fail(field, operator, '需要单个值 (expects a single value, not a list or an object)', value)
@@ -175,7 +172,11 @@ function listOf(value: unknown, field: string, operator: string): unknown[] {
 function checkGeo(field: string, operator: string, value: unknown) {
   if (operator === 'near') {
     const parts = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : undefined
-    const ok = parts && parts.length >= 2 && parts.length <= 4 && parts.every((p) => (typeof p === 'number' || typeof p === 'string') && String(p).trim() !== '' && Number.isFinite(Number(p)))
+    const ok =
+      parts &&
+      parts.length >= 2 &&
+      parts.length <= 4 &&
+      parts.every((p) => (typeof p === 'number' || typeof p === 'string') && String(p).trim() !== '' && Number.isFinite(Number(p)))
     if (!ok) fail(field, operator, '需要 “经度,纬度[,最大距离[,最小距离]]” (expects "lng,lat[,maxDistance[,minDistance]]")', value)
     return
   }
@@ -279,12 +280,15 @@ function resolve(req: PayloadRequest, collection: SanitizedCollectionConfig, fie
 }
 
 function checkCondition(req: PayloadRequest, state: State, target: Target, field: string, operator: string, value: unknown, depth: number) {
-  if (!validOperatorSet.has(operator as never)) fail(field, operator, `不是可用的运算符 (is not a known operator; use one of ${[...validOperatorSet].join(', ')})`)
+  if (!validOperatorSet.has(operator as never))
+    fail(field, operator, `不是可用的运算符 (is not a known operator; use one of ${[...validOperatorSet].join(', ')})`)
   // A path Payload cannot resolve is answered by its own validateQueryPaths (400 QueryError).
   if (target.kind === 'unknown') return
   // Payload 3.90's SQLite JSON query for rich-text paths refers to a column that does not exist: every such query fails.
-  if (target.kind === 'richTextPath' && state.sqlite) fail(field, operator, ': 当前数据库不支持按富文本内部路径查询 (this database cannot query paths inside rich text)')
-  if (!ALLOWED[target.kind].has(operator)) fail(field, operator, `不能用于${KIND_LABEL[target.kind]}字段 (is not supported on a ${target.field?.type ?? target.kind} field)`)
+  if (target.kind === 'richTextPath' && state.sqlite)
+    fail(field, operator, ': 当前数据库不支持按富文本内部路径查询 (this database cannot query paths inside rich text)')
+  if (!ALLOWED[target.kind].has(operator))
+    fail(field, operator, `不能用于${KIND_LABEL[target.kind]}字段 (is not supported on a ${target.field?.type ?? target.kind} field)`)
   if (value === undefined) return
 
   if (operator === 'exists') {
@@ -297,9 +301,15 @@ function checkCondition(req: PayloadRequest, state: State, target: Target, field
     if (operator === 'all' && state.sqlite) fail(field, operator, '当前数据库不支持 (is not supported by this database)')
     const items = listOf(value, field, operator)
     if (state.external) {
-      if (items.length > WHERE_LIMITS.listItems) fail(field, operator, `的列表最多 ${WHERE_LIMITS.listItems} 个值 (takes at most ${WHERE_LIMITS.listItems} values), 收到 (got) ${items.length}`)
+      if (items.length > WHERE_LIMITS.listItems)
+        fail(field, operator, `的列表最多 ${WHERE_LIMITS.listItems} 个值 (takes at most ${WHERE_LIMITS.listItems} values), 收到 (got) ${items.length}`)
       state.listItems += items.length
-      if (state.listItems > WHERE_LIMITS.totalListItems) fail(field, operator, `: 查询中的列表合计最多 ${WHERE_LIMITS.totalListItems} 个值 (all lists of one query take at most ${WHERE_LIMITS.totalListItems} values together)`)
+      if (state.listItems > WHERE_LIMITS.totalListItems)
+        fail(
+          field,
+          operator,
+          `: 查询中的列表合计最多 ${WHERE_LIMITS.totalListItems} 个值 (all lists of one query take at most ${WHERE_LIMITS.totalListItems} values together)`,
+        )
     }
     for (const item of items) {
       if (Array.isArray(item) || isPlainObject(item)) fail(field, operator, '的列表只能包含单个值 (list items must be single values)', item)
@@ -324,7 +334,8 @@ function checkCondition(req: PayloadRequest, state: State, target: Target, field
   const multi = target.kind === 'relationship' || target.hasMany
   if (Array.isArray(value)) {
     if (!multi || !['equals', 'not_equals', 'contains'].includes(operator)) fail(field, operator, '需要单个值 (expects a single value, not a list)', value)
-    if (state.external && value.length > WHERE_LIMITS.listItems) fail(field, operator, `的列表最多 ${WHERE_LIMITS.listItems} 个值 (takes at most ${WHERE_LIMITS.listItems} values)`)
+    if (state.external && value.length > WHERE_LIMITS.listItems)
+      fail(field, operator, `的列表最多 ${WHERE_LIMITS.listItems} 个值 (takes at most ${WHERE_LIMITS.listItems} values)`)
     for (const item of value) {
       if (Array.isArray(item) || isPlainObject(item)) fail(field, operator, '的列表只能包含单个值 (list items must be single values)', item)
       checkScalar(target, field, operator, item)
@@ -333,12 +344,15 @@ function checkCondition(req: PayloadRequest, state: State, target: Target, field
   }
   if (isPlainObject(value)) {
     // Polymorphic relationships may be matched as { relationTo, value }.
-    const polymorphicValue = target.polymorphic && operator === 'equals' && typeof value.relationTo === 'string' && isScalar(value.value) && Object.keys(value).length === 2
+    const polymorphicValue =
+      target.polymorphic && operator === 'equals' && typeof value.relationTo === 'string' && isScalar(value.value) && Object.keys(value).length === 2
     if (!polymorphicValue) fail(field, operator, '需要单个值，不能是对象 (expects a single value, not an object)', value)
-    if (!collectionOf(req, value.relationTo as string)) fail(field, operator, `的 relationTo 不是已知的集合 (relationTo is not a known collection)`, value.relationTo)
+    if (!collectionOf(req, value.relationTo as string))
+      fail(field, operator, `的 relationTo 不是已知的集合 (relationTo is not a known collection)`, value.relationTo)
     return
   }
-  if (RANGE_OPERATORS.has(operator) && target.kind === 'text' && typeof value === 'boolean') fail(field, operator, '需要文字或数字 (expects a string or a number)', value)
+  if (RANGE_OPERATORS.has(operator) && target.kind === 'text' && typeof value === 'boolean')
+    fail(field, operator, '需要文字或数字 (expects a string or a number)', value)
   checkScalar(target, field, operator, value)
 }
 
@@ -355,12 +369,19 @@ export function checkWhere(
   depth = 0,
   prefix = '',
 ): void {
-  if (!isPlainObject(where)) fail(prefix ? prefix.replace(/\.$/, '') : 'where', undefined, '需要一个条件对象 (must be an object of conditions, e.g. where[field][equals]=value)', where)
-  if (state.external && depth > WHERE_LIMITS.depth) fail(prefix ? prefix.replace(/\.$/, '') : 'where', undefined, `嵌套过深：and/or 最多 ${WHERE_LIMITS.depth} 层 (and/or nest at most ${WHERE_LIMITS.depth} levels deep)`)
+  if (!isPlainObject(where))
+    fail(prefix ? prefix.replace(/\.$/, '') : 'where', undefined, '需要一个条件对象 (must be an object of conditions, e.g. where[field][equals]=value)', where)
+  if (state.external && depth > WHERE_LIMITS.depth)
+    fail(
+      prefix ? prefix.replace(/\.$/, '') : 'where',
+      undefined,
+      `嵌套过深：and/or 最多 ${WHERE_LIMITS.depth} 层 (and/or nest at most ${WHERE_LIMITS.depth} levels deep)`,
+    )
   for (const [key, condition] of Object.entries(where)) {
     const lower = key.toLowerCase()
     if (lower === 'and' || lower === 'or') {
-      if (!Array.isArray(condition)) fail(`${prefix}${key}`, undefined, '需要一个条件列表 (must be a list of conditions, e.g. where[or][0][field][equals]=value)', condition)
+      if (!Array.isArray(condition))
+        fail(`${prefix}${key}`, undefined, '需要一个条件列表 (must be a list of conditions, e.g. where[or][0][field][equals]=value)', condition)
       for (const nested of condition) checkWhere(req, collection, fields, nested, state, depth + 1, prefix)
       continue
     }
@@ -370,7 +391,8 @@ export function checkWhere(
     const target = resolve(req, collection, fields, key, state) ?? { kind: 'unknown' as const, hasMany: false, polymorphic: false }
     for (const [operator, value] of Object.entries(condition)) {
       state.conditions += 1
-      if (state.external && state.conditions > WHERE_LIMITS.conditions) fail(field, operator, `: 一次查询最多 ${WHERE_LIMITS.conditions} 个条件 (a query takes at most ${WHERE_LIMITS.conditions} conditions)`)
+      if (state.external && state.conditions > WHERE_LIMITS.conditions)
+        fail(field, operator, `: 一次查询最多 ${WHERE_LIMITS.conditions} 个条件 (a query takes at most ${WHERE_LIMITS.conditions} conditions)`)
       checkCondition(req, state, target, field, operator, value, depth)
     }
   }

@@ -5,14 +5,14 @@
 // timestamp and nonce, same dedupe key) are acknowledged without being processed again.
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { recordFollow } from '../analytics/follow'
 import { createDbUsedStateStore, type DbUsedStateStore } from '../db/usedStates'
 import type { Push } from '../payload-types'
-import { recordFollow } from '../analytics/follow'
-import { authenticateCallback, authenticateProbe, type CallbackAccount, type CallbackMessage, CallbackXmlError, parseCallbackXml } from '../wechat/oa'
+import { SecretDecryptError } from '../platform/secrets'
 import { loadAccount } from '../wechat/account'
+import { authenticateCallback, authenticateProbe, type CallbackAccount, type CallbackMessage, CallbackXmlError, parseCallbackXml } from '../wechat/oa'
 import { callbackRuntime } from './callbackRuntime'
 import { applyMassResult, applyPublishResult } from './results'
-import { SecretDecryptError } from '../platform/secrets'
 
 /** Longer than WeChat's retries (3 attempts, 5 s apart) by far. */
 const MESSAGE_TTL_MS = 24 * 3600_000

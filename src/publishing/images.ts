@@ -83,7 +83,12 @@ async function shrinkJpeg(src: Buffer, max: number): Promise<Buffer> {
   let width = 1280
   let quality = 85
   for (let i = 0; i < 8; i++) {
-    const out = await sharp(src).rotate().flatten({ background: '#ffffff' }).resize({ width, withoutEnlargement: true }).jpeg({ quality, mozjpeg: true }).toBuffer()
+    const out = await sharp(src)
+      .rotate()
+      .flatten({ background: '#ffffff' })
+      .resize({ width, withoutEnlargement: true })
+      .jpeg({ quality, mozjpeg: true })
+      .toBuffer()
     if (out.length < max) return out
     width = Math.round(width * 0.8)
     quality = Math.max(50, quality - 8)
@@ -125,7 +130,12 @@ export async function prepareBodyImage(src: Buffer): Promise<PreparedImage> {
 
 /** Cover → permanent image material (thumb_media_id): JPEG, at most 1080 px wide. */
 export async function prepareCover(src: Buffer): Promise<UploadFile> {
-  const out = await sharp(src).rotate().flatten({ background: '#ffffff' }).resize({ width: 1080, withoutEnlargement: true }).jpeg({ quality: 85, mozjpeg: true }).toBuffer()
+  const out = await sharp(src)
+    .rotate()
+    .flatten({ background: '#ffffff' })
+    .resize({ width: 1080, withoutEnlargement: true })
+    .jpeg({ quality: 85, mozjpeg: true })
+    .toBuffer()
   return { data: new Uint8Array(out.length < MATERIAL_MAX ? out : await shrinkJpeg(src, MATERIAL_MAX)), filename: 'cover.jpg', contentType: 'image/jpeg' }
 }
 
@@ -146,7 +156,16 @@ export async function uploadOnce(
     await payload.create({
       collection: 'wechat-images',
       overrideAccess: true,
-      data: { key: id, scope: key.scope, kind: key.kind, hash: key.hash, url: result.url ?? undefined, mediaId: result.mediaId ?? undefined, bytes: result.bytes, format: result.format },
+      data: {
+        key: id,
+        scope: key.scope,
+        kind: key.kind,
+        hash: key.hash,
+        url: result.url ?? undefined,
+        mediaId: result.mediaId ?? undefined,
+        bytes: result.bytes,
+        format: result.format,
+      },
     })
   } catch {
     // A concurrent job recorded the same image first; both uploads are valid, keep theirs.

@@ -1,9 +1,10 @@
 // Outcomes of a publish or a mass send, whether learnt by polling or from WeChat's callback. Idempotent.
 import type { Payload } from 'payload'
 
+import { idOf } from '@/utilities/idOf'
+
 import type { Article, Push } from '../payload-types'
 import type { Step } from './steps'
-import { idOf } from '@/utilities/idOf'
 
 const PUBLISH_FAILURES: Record<number, string> = {
   2: '原创校验未通过',
@@ -30,14 +31,20 @@ export async function applyPublishResult(payload: Payload, push: Push, outcome: 
 
 /** What a publish outcome changes on the push; null when nothing does (still in review, or already published). */
 export async function publishOutcomeData(payload: Payload, push: Push, outcome: PublishOutcome): Promise<Partial<Push> | null> {
-  const articleIds = (Array.isArray(push.draftArticles) ? (push.draftArticles as string[]) : (push.articles ?? []).map(idOf)).filter(
-    (id): id is string => !!id,
-  )
+  const articleIds = (Array.isArray(push.draftArticles) ? (push.draftArticles as string[]) : (push.articles ?? []).map(idOf)).filter((id): id is string => !!id)
   if (outcome.publishStatus === 0) {
     if (push.status === 'published') return null
     const titles = new Map<string, string>()
     if (articleIds.length) {
-      const found = await payload.find({ collection: 'articles', where: { id: { in: articleIds } }, depth: 0, limit: 8, overrideAccess: true, draft: true, select: { title: true } })
+      const found = await payload.find({
+        collection: 'articles',
+        where: { id: { in: articleIds } },
+        depth: 0,
+        limit: 8,
+        overrideAccess: true,
+        draft: true,
+        select: { title: true },
+      })
       for (const a of found.docs as Article[]) titles.set(a.id, a.title)
     }
     const publishedUrls: PublishedUrl[] = outcome.articles
@@ -57,7 +64,12 @@ export async function publishOutcomeData(payload: Payload, push: Push, outcome: 
   if (outcome.publishStatus === 1) return null
   const reason = PUBLISH_FAILURES[outcome.publishStatus] ?? `发表失败（状态 ${outcome.publishStatus}）`
   const which = outcome.failIdx.length ? `：第 ${outcome.failIdx.join('、')} 篇` : ''
-  return { status: 'failed', lastError: `${reason}${which}`, mediaId: null, steps: updateStep(push, 'publish', { state: 'failed', message: `${reason}${which}` }) }
+  return {
+    status: 'failed',
+    lastError: `${reason}${which}`,
+    mediaId: null,
+    steps: updateStep(push, 'publish', { state: 'failed', message: `${reason}${which}` }),
+  }
 }
 
 const MASS_REASONS: Record<string, string> = {

@@ -4,12 +4,14 @@
 // existing draft is updated in place, a submitted publish is only polled, and mass sends carry a stable clientmsgid.
 import type { Payload } from 'payload'
 
+import { beijingDayNumber } from '@/platform/beijingTime'
+import { idOf } from '@/utilities/idOf'
+
 import type { Push } from '../payload-types'
 import { type AccountWithSecrets, clientFor, loadAccount } from '../wechat/account'
-import { PublishError } from './errors'
-import { type LoadedArticle, loadArticleToRender } from '../wechat/articleRenderInput'
 import { defaultOrigin, publishingRuntime } from '../wechat/account/runtime'
-import { type PushAction, stepsFor } from './steps'
+import { loadArticleToRender, type LoadedArticle } from '../wechat/articleRenderInput'
+import { PublishError } from './errors'
 import { articleImages } from './push/articleImages'
 import { uploadBodyImages } from './push/bodyImages'
 import { uploadCovers } from './push/covers'
@@ -20,8 +22,7 @@ import { pollPublish } from './push/poll'
 import { previewDraft } from './push/preview'
 import { publishDraft } from './push/publish'
 import type { PushTarget } from './push/target'
-import { beijingDayNumber } from '@/platform/beijingTime'
-import { idOf } from '@/utilities/idOf'
+import { type PushAction, stepsFor } from './steps'
 
 export type RunPushInput = { pushId: string; action: PushAction | 'poll'; to?: string; origin?: string; jobId?: string }
 export type { RunPushResult }

@@ -4,9 +4,9 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { canInBrand, idOf } from '../access/roles'
 import type { Push } from '../payload-types'
-import { BUSY_STATUSES, PUSH_ACTIONS, type PushAction, type PushStatus, stepsFor } from './steps'
-import { AppError, answersErrors } from '../platform/errors'
+import { answersErrors, AppError } from '../platform/errors'
 import { publicOrigin } from '../platform/http/origin'
+import { BUSY_STATUSES, PUSH_ACTIONS, type PushAction, type PushStatus, stepsFor } from './steps'
 
 export function canEditPush(user: PayloadRequest['user'], push: Pick<Push, 'brand'>): boolean {
   return canInBrand(user, idOf(push.brand), 'content')

@@ -24,12 +24,27 @@ export async function publishedCommunity(slug: string): Promise<Community | null
 
 export async function latestArticlesOfBrand(brandId: string, limit = 5): Promise<Article[]> {
   const payload = await publicPayload()
-  const { docs } = await payload.find({ collection: 'articles', where: { brand: { equals: brandId } }, sort: '-createdAt', limit, depth: 1, overrideAccess: false, draft: false })
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { brand: { equals: brandId } },
+    sort: '-createdAt',
+    limit,
+    depth: 1,
+    overrideAccess: false,
+    draft: false,
+  })
   return docs
 }
 
 export async function productsOfBrand(brandId: string, limit = 6): Promise<Product[]> {
   const payload = await publicPayload()
-  const { docs } = await payload.find({ collection: 'products', where: { brand: { equals: brandId } }, sort: '-createdAt', limit, depth: 1, overrideAccess: false })
+  const { docs } = await payload.find({
+    collection: 'products',
+    where: { brand: { equals: brandId } },
+    sort: '-createdAt',
+    limit,
+    depth: 1,
+    overrideAccess: false,
+  })
   return docs
 }

@@ -24,7 +24,14 @@ const demos: Demo[] = [
     color: '#4f8a3c',
     pinned: ['spring-longjing-guide'],
     story: '山野茶事从杭州龙井村的一间小茶铺开始。我们只做自己愿意每天喝的茶：明前头采、手工炒制、小批量。\n茶友会是我们和大家一起喝茶、聊茶、上茶山的地方。',
-    event: { title: '周六线上品鉴：明前龙井三种泡法', place: '腾讯会议（报名后发送会议号）', mode: 'online', inDays: 5, capacity: 50, description: '主理人带大家用盖碗、玻璃杯、冷泡三种方式对比同一款明前龙井。' },
+    event: {
+      title: '周六线上品鉴：明前龙井三种泡法',
+      place: '腾讯会议（报名后发送会议号）',
+      mode: 'online',
+      inDays: 5,
+      capacity: 50,
+      description: '主理人带大家用盖碗、玻璃杯、冷泡三种方式对比同一款明前龙井。',
+    },
     coupon: { title: '茶友会专享券', kind: 'fixed', amountOff: 2000, minSpend: 19900, total: 200, perPerson: 1 },
   },
   {
@@ -33,7 +40,14 @@ const demos: Demo[] = [
     color: '#6d4c41',
     pinned: [],
     story: '青柠咖啡只做云南豆，从保山的庄园到你的手冲壶，48 小时内烘焙发货。',
-    event: { title: '手冲入门工作坊', place: '上海市徐汇区青柠咖啡实验室', mode: 'offline', inDays: 9, capacity: 12, description: '研磨度、水温、注水节奏，两小时带你冲出第一杯好咖啡。' },
+    event: {
+      title: '手冲入门工作坊',
+      place: '上海市徐汇区青柠咖啡实验室',
+      mode: 'offline',
+      inDays: 9,
+      capacity: 12,
+      description: '研磨度、水温、注水节奏，两小时带你冲出第一杯好咖啡。',
+    },
     coupon: { title: '实验室会员 9 折券', kind: 'percent', percentOff: 10, minSpend: 0, total: 100, perPerson: 2 },
   },
 ]
@@ -44,14 +58,18 @@ async function drawQr(text: string, caption: string, color: string): Promise<Buf
   const card = Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="700"><rect width="600" height="700" rx="24" fill="#ffffff"/><rect width="600" height="90" rx="24" fill="${color}"/><rect y="60" width="600" height="30" fill="${color}"/><text x="300" y="58" font-size="34" text-anchor="middle" fill="#fff" font-family="sans-serif">${caption}</text><text x="300" y="670" font-size="22" text-anchor="middle" fill="#888" font-family="sans-serif">DEMO · scan in WeChat</text></svg>`,
   )
-  return sharp(card).composite([{ input: qr, top: 120, left: 60 }]).png().toBuffer()
+  return sharp(card)
+    .composite([{ input: qr, top: 120, left: 60 }])
+    .png()
+    .toBuffer()
 }
 
 export async function seedCommunityExtras(payload: Payload, created: Record<string, number>): Promise<void> {
   const bump = (k: string) => (created[k] = (created[k] ?? 0) + 1)
   const now = Date.now()
   for (const d of demos) {
-    const community = (await payload.find({ collection: 'communities', where: { slug: { equals: d.community } }, limit: 1, depth: 0, overrideAccess: true })).docs[0]
+    const community = (await payload.find({ collection: 'communities', where: { slug: { equals: d.community } }, limit: 1, depth: 0, overrideAccess: true }))
+      .docs[0]
     if (!community) continue
     const brand = typeof community.brand === 'string' ? community.brand : community.brand.id
 
@@ -60,7 +78,14 @@ export async function seedCommunityExtras(payload: Payload, created: Record<stri
       if (found.docs[0]) return found.docs[0].id
       const data = await drawQr(text, caption, d.color)
       bump('media')
-      return (await payload.create({ collection: 'media', data: { alt: caption, brand }, file: { data, mimetype: 'image/png', name: file, size: data.length }, overrideAccess: true })).id
+      return (
+        await payload.create({
+          collection: 'media',
+          data: { alt: caption, brand },
+          file: { data, mimetype: 'image/png', name: file, size: data.length },
+          overrideAccess: true,
+        })
+      ).id
     }
 
     if (!community.groupQrs?.length) {
@@ -87,17 +112,36 @@ export async function seedCommunityExtras(payload: Payload, created: Record<stri
       bump('community QR codes')
     }
 
-    const hasEvent = await payload.count({ collection: 'community-events', where: { and: [{ community: { equals: community.id } }, { title: { equals: d.event.title } }] }, overrideAccess: true })
+    const hasEvent = await payload.count({
+      collection: 'community-events',
+      where: { and: [{ community: { equals: community.id } }, { title: { equals: d.event.title } }] },
+      overrideAccess: true,
+    })
     if (!hasEvent.totalDocs) {
       await payload.create({
         collection: 'community-events',
         overrideAccess: true,
-        data: { title: d.event.title, community: community.id, brand, startsAt: new Date(now + d.event.inDays * DAY).toISOString(), endsAt: new Date(now + d.event.inDays * DAY + 2 * 3600_000).toISOString(), mode: d.event.mode, place: d.event.place, description: d.event.description, capacity: d.event.capacity, status: 'published' },
+        data: {
+          title: d.event.title,
+          community: community.id,
+          brand,
+          startsAt: new Date(now + d.event.inDays * DAY).toISOString(),
+          endsAt: new Date(now + d.event.inDays * DAY + 2 * 3600_000).toISOString(),
+          mode: d.event.mode,
+          place: d.event.place,
+          description: d.event.description,
+          capacity: d.event.capacity,
+          status: 'published',
+        },
       })
       bump('community-events')
     }
 
-    const hasCoupon = await payload.count({ collection: 'coupons', where: { and: [{ community: { equals: community.id } }, { title: { equals: d.coupon.title } }] }, overrideAccess: true })
+    const hasCoupon = await payload.count({
+      collection: 'coupons',
+      where: { and: [{ community: { equals: community.id } }, { title: { equals: d.coupon.title } }] },
+      overrideAccess: true,
+    })
     if (!hasCoupon.totalDocs) {
       await payload.create({
         collection: 'coupons',

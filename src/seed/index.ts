@@ -5,11 +5,10 @@ import { fileURLToPath } from 'node:url'
 import type { CollectionSlug, Payload, Where } from 'payload'
 
 import type { BrandRole } from '../access/roles'
-
 import { articles } from './articles'
-import { brands, products, type BrandKey } from './catalog'
-import { demoAccounts } from './demoAccounts'
+import { type BrandKey, brands, products } from './catalog'
 import { seedCommunityExtras } from './community'
+import { demoAccounts } from './demoAccounts'
 import { seedWechatSandbox } from './wechatSandbox'
 
 const assetsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets')
@@ -123,7 +122,10 @@ export async function seed({ payload, log = () => {} }: { payload: Payload; log?
   await seedCommunityExtras(payload, created)
   await seedWechatSandbox(payload, brandIds.tea, created)
 
-  const summary = Object.entries(created).map(([k, v]) => `${k} +${v}`).join(', ') || 'nothing new (already seeded)'
+  const summary =
+    Object.entries(created)
+      .map(([k, v]) => `${k} +${v}`)
+      .join(', ') || 'nothing new (already seeded)'
   log(`Seed: ${summary}`)
   return { created, brandIds }
 }

@@ -60,7 +60,14 @@ export const productCard = (productId: string, layout: 'large' | 'small' | 'text
   type: 'block',
   version: 2,
   format: '',
-  fields: { id: crypto.randomUUID().replace(/-/g, '').slice(0, 24), blockName: '', blockType: 'productCard', product: productId, layout, ...(cta ? { cta } : {}) },
+  fields: {
+    id: crypto.randomUUID().replace(/-/g, '').slice(0, 24),
+    blockName: '',
+    blockType: 'productCard',
+    product: productId,
+    layout,
+    ...(cta ? { cta } : {}),
+  },
 })
 
 export const productGrid = (productIds: string[]): Node => ({

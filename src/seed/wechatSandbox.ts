@@ -22,7 +22,13 @@ const newSecrets = () => ({
 })
 
 export async function seedWechatSandbox(payload: Payload, teaBrandId: string, created: Record<string, number>): Promise<void> {
-  const existing = await payload.find({ collection: 'wechat-accounts', where: { appId: { equals: SANDBOX_ACCOUNT.appId } }, limit: 1, depth: 0, overrideAccess: true })
+  const existing = await payload.find({
+    collection: 'wechat-accounts',
+    where: { appId: { equals: SANDBOX_ACCOUNT.appId } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
   let accountId = existing.docs[0]?.id
   if (!accountId) {
     const doc = await payload.create({
@@ -56,6 +62,10 @@ export async function seedWechatSandbox(payload: Payload, teaBrandId: string, cr
   })
   const ordered = ['spring-longjing-guide', 'cold-brew-summer'].map((slug) => articles.docs.find((a) => a.slug === slug)?.id).filter((id): id is string => !!id)
   if (ordered.length !== 2) return
-  await payload.create({ collection: 'pushes', overrideAccess: true, data: { title, account: accountId, articles: ordered, brand: teaBrandId, status: 'draft' } })
+  await payload.create({
+    collection: 'pushes',
+    overrideAccess: true,
+    data: { title, account: accountId, articles: ordered, brand: teaBrandId, status: 'draft' },
+  })
   created.pushes = (created.pushes ?? 0) + 1
 }

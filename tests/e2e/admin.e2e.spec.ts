@@ -50,7 +50,11 @@ test('an editor embeds the product in an article, publishes it, and both public 
   await page.keyboard.type('一只好杯子，让茶更好喝。')
   await page.keyboard.press('Enter')
   await page.keyboard.type('/商品')
-  await page.getByRole('menuitem', { name: /商品卡片/ }).or(page.getByText('商品卡片', { exact: true })).first().click()
+  await page
+    .getByRole('menuitem', { name: /商品卡片/ })
+    .or(page.getByText('商品卡片', { exact: true }))
+    .first()
+    .click()
   const block = page.locator('.lexical-block, [data-lexical-decorator="true"]').first()
   await block.getByRole('combobox').first().click()
   await page.getByRole('option', { name: productTitle }).click()

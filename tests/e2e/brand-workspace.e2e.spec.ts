@@ -58,7 +58,10 @@ test("a brand owner sees and manages only their brand's members; an operator can
   await owner.locator('#field-email').fill(email)
   await owner.locator('#field-password').fill('helper-password-2026')
   await owner.locator('#field-confirm-password').fill('helper-password-2026')
-  await owner.getByRole('button', { name: /添加品牌角色|Add Membership|添加/ }).first().click()
+  await owner
+    .getByRole('button', { name: /添加品牌角色|Add Membership|添加/ })
+    .first()
+    .click()
   const row = owner.locator('#field-brands')
   await row.locator('.field-type.relationship .react-select').first().click()
   await owner.locator('.rs__option', { hasText: '山野茶事' }).click()

@@ -3,7 +3,7 @@
 // start with JavaScript (in place) and without it (meta refresh → /p/<slug>/start → a page rendered after the start,
 // not the cached countdown); a buyer pays with JavaScript, is refused a second unit without it (每人限购 1 件), another
 // buyer takes the last unit without JavaScript, and the page then says 已抢光 and that stock may come back.
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { type APIRequestContext, expect, test } from '@playwright/test'
 
 import { demo } from './helpers'
 

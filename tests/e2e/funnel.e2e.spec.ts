@@ -8,7 +8,7 @@ test("a reader's visit, tap and purchase show up in the article's dashboard row"
   await reader.goto('/a/cold-brew-summer?sharer=friend-e2e')
   const card = reader.locator('a[data-product="osmanthus-oolong"]').first()
   await expect(card).toHaveAttribute('href', /sharer=friend-e2e/)
-  const articleId = new URL(await card.getAttribute('href') as string, 'http://x').searchParams.get('from') as string
+  const articleId = new URL((await card.getAttribute('href')) as string, 'http://x').searchParams.get('from') as string
   await card.click()
   await expect(reader).toHaveURL(/\/p\/osmanthus-oolong\?from=.+&b=0&sharer=friend-e2e/)
   await reader.getByRole('button', { name: '立即购买' }).click()
@@ -52,6 +52,9 @@ test("a reader's visit, tap and purchase show up in the article's dashboard row"
   await row.getByRole('link', { name: '推送后 48 小时' }).click()
   await expect(page.getByTestId('funnel-hours')).toBeVisible()
   await expect(page.getByTestId('funnel-hours-table').locator('tbody tr')).toHaveCount(48)
-  const paid = await page.getByTestId('funnel-hours-table').locator('tbody tr').evaluateAll((rows) => rows.reduce((n, r) => n + Number(r.children[6]?.textContent ?? 0), 0))
+  const paid = await page
+    .getByTestId('funnel-hours-table')
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.reduce((n, r) => n + Number(r.children[6]?.textContent ?? 0), 0))
   expect(paid).toBe(1)
 })

@@ -1,6 +1,6 @@
 // Issue #6: a brand owner builds a community (pinned article, featured product) and a coupon in the admin; a
 // reader on a phone opens the community page, claims the coupon and spends it at checkout in the WeChat Pay sandbox.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
 
 import { demo, loginAs } from './helpers'
 
@@ -48,7 +48,13 @@ async function setPublished(page: Page) {
   await expect(page.locator('#field-status')).toContainText('已发布')
 }
 
-test('a brand owner sets up a community with a coupon; a reader claims it and pays less in the sandbox', async ({ page, browser, baseURL, request, playwright }) => {
+test('a brand owner sets up a community with a coupon; a reader claims it and pays less in the sandbox', async ({
+  page,
+  browser,
+  baseURL,
+  request,
+  playwright,
+}) => {
   test.setTimeout(180_000)
 
   await test.step('the owner creates the community with a pinned article and a featured product', async () => {
@@ -90,7 +96,15 @@ test('a brand owner sets up a community with a coupon; a reader claims it and pa
   const token = await adminToken(request)
   const savedCoupon = await findOne(request, token, `coupons?where[title][equals]=${encodeURIComponent(couponTitle)}`)
   const savedCommunity = await findOne(request, token, `communities?where[slug][equals]=${communitySlug}`)
-  expect(savedCoupon).toMatchObject({ kind: 'fixed', amountOff: coupon.amountOff, minSpend: coupon.minSpend, totalQuantity: 20, perPersonLimit: 1, status: 'published', community: savedCommunity.id })
+  expect(savedCoupon).toMatchObject({
+    kind: 'fixed',
+    amountOff: coupon.amountOff,
+    minSpend: coupon.minSpend,
+    totalQuantity: 20,
+    perPersonLimit: 1,
+    status: 'published',
+    community: savedCommunity.id,
+  })
   expect(savedCoupon.brand).toBe(savedCommunity.brand)
 
   // The reader: a phone, no admin cookies.
@@ -116,7 +130,9 @@ test('a brand owner sets up a community with a coupon; a reader claims it and pa
     await expect(card).toContainText('每人限领 1 张 · 剩余 20 张')
     // A first-time reader has no reader cookie yet: the first POST is refused (403 READER_REQUIRED, setting one) and
     // the page sends the claim again with it.
-    const claimed = phone.waitForResponse((r) => r.url().endsWith(`/api/coupons/${savedCoupon.id}/claim`) && r.request().method() === 'POST' && r.status() !== 403)
+    const claimed = phone.waitForResponse(
+      (r) => r.url().endsWith(`/api/coupons/${savedCoupon.id}/claim`) && r.request().method() === 'POST' && r.status() !== 403,
+    )
     await card.getByRole('button', { name: '领取' }).click()
     const response = await claimed
     expect(response.status()).toBe(201)

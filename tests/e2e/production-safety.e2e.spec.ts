@@ -2,10 +2,10 @@
 // database, booted as production WITHOUT TUIWEN_SANDBOX (and behind one trusted proxy), next to the demo
 // instance that has it. Sandboxes 404 and checkout 503 there; forwarded headers dodge no limit where no proxy
 // is trusted; foreign-Origin cookie writes are refused; every response carries the security headers.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 
-import { expect, request as apiRequest, test, type APIRequestContext } from '@playwright/test'
+import { type APIRequestContext, expect, request as apiRequest, test } from '@playwright/test'
 
 import { demo } from './helpers'
 
@@ -34,7 +34,10 @@ test.beforeAll(async () => {
   server = spawn(process.execPath, [path.join(root, 'scripts/server.mjs')], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] })
   prod = await apiRequest.newContext({ baseURL: prodBase })
   for (let i = 0; i < 200; i++) {
-    const up = await prod.get('/api/users/me').then((r) => r.status() < 500).catch(() => false)
+    const up = await prod
+      .get('/api/users/me')
+      .then((r) => r.status() < 500)
+      .catch(() => false)
     if (up) return
     await new Promise((r) => setTimeout(r, 500))
   }
@@ -80,7 +83,12 @@ test('rotating X-Forwarded-For dodges no limit where no proxy is trusted; behind
 
   // The production instance trusts one proxy: the address that proxy forwards is the client.
   const proxied: number[] = []
-  for (let i = 0; i < 6; i++) proxied.push((await prod.post('/api/users/login', { data: { email: `p-${email}`, password: 'guess' }, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } })).status())
+  for (let i = 0; i < 6; i++)
+    proxied.push(
+      (
+        await prod.post('/api/users/login', { data: { email: `p-${email}`, password: 'guess' }, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } })
+      ).status(),
+    )
   expect(proxied).toEqual([401, 401, 401, 401, 401, 401])
 })
 

@@ -27,9 +27,16 @@ test('the WeChat JS-SDK is loaded for share cards inside WeChat only', async ({ 
   await expect(page.locator('script[src*="jweixin"]')).toHaveCount(0)
   const wechat = await browser.newContext({ userAgent: 'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 MicroMessenger/8.0.50 NetType/WIFI' })
   const inWechat = await wechat.newPage()
-  await inWechat.route('https://res.wx.qq.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: 'window.wx = { config(c) { window.__wxConfig = c }, ready(f) { f() }, updateAppMessageShareData(c) { window.__share = c }, updateTimelineShareData() {} }' }))
+  await inWechat.route('https://res.wx.qq.com/**', (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: 'window.wx = { config(c) { window.__wxConfig = c }, ready(f) { f() }, updateAppMessageShareData(c) { window.__share = c }, updateTimelineShareData() {} }',
+    }),
+  )
   await inWechat.goto('/a/cold-brew-summer')
-  await expect.poll(() => inWechat.evaluate(() => (window as unknown as { __share?: { title: string; link: string } }).__share?.title)).toBe('夏天的冷泡茶，4 小时就够了')
+  await expect
+    .poll(() => inWechat.evaluate(() => (window as unknown as { __share?: { title: string; link: string } }).__share?.title))
+    .toBe('夏天的冷泡茶，4 小时就够了')
   const share = await inWechat.evaluate(() => (window as unknown as { __share: { link: string; imgUrl: string } }).__share)
   expect(share.link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/a\/cold-brew-summer$/)
   expect(share.imgUrl).toMatch(/^http/)

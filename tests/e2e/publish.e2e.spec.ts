@@ -22,11 +22,14 @@ async function sandboxAccessToken(request: APIRequestContext): Promise<string> {
   expect(patched.ok()).toBeTruthy()
   let accessToken = ''
   await expect
-    .poll(async () => {
-      const res = await request.post('/sandbox/wechat/cgi-bin/stable_token', { data: { grant_type: 'client_credential', appid: SANDBOX_APP_ID, secret } })
-      accessToken = String((await res.json()).access_token ?? '')
-      return accessToken
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        const res = await request.post('/sandbox/wechat/cgi-bin/stable_token', { data: { grant_type: 'client_credential', appid: SANDBOX_APP_ID, secret } })
+        accessToken = String((await res.json()).access_token ?? '')
+        return accessToken
+      },
+      { timeout: 15_000 },
+    )
     .not.toBe('')
   return accessToken
 }

@@ -12,8 +12,8 @@ import { LIMITS, takeLimit } from '@/platform/limits'
 
 import { shutdown } from '../helpers/payload'
 import { rest } from '../helpers/rest'
-import { startCheckoutBed, stopCheckoutBed, type CheckoutBed } from './checkoutBed'
-import { makeCommunities, newReader, readerPost, type CommunityWorld } from './communityHelpers'
+import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
+import { type CommunityWorld, makeCommunities, newReader, readerPost } from './communityHelpers'
 
 let t: CheckoutBed
 let c: CommunityWorld
@@ -39,7 +39,8 @@ afterAll(async () => {
 
 const buy = (json: unknown, ip: string) => rest('POST', '/checkout', { json, headers: from(ip) })
 const line = (product: string, quantity = 1) => ({ items: [{ product, quantity }], channel: 'native' })
-const ordersOf = async (productId: string) => (await t.payload.count({ collection: 'orders', where: { 'items.product': { equals: productId } }, overrideAccess: true })).totalDocs
+const ordersOf = async (productId: string) =>
+  (await t.payload.count({ collection: 'orders', where: { 'items.product': { equals: productId } }, overrideAccess: true })).totalDocs
 
 describe('the counters (src/db/rateLimits.ts)', () => {
   it('count atomically: 200 parallel hits against a limit of 50 let exactly 50 through', async () => {
@@ -89,7 +90,16 @@ describe('checkout abuse', () => {
     expect(over.body.error).toMatchObject({ code: 'MAX_PER_ORDER', field: 'items[0].quantity' })
     const limited = await t.payload.update({ collection: 'products', id: p.id, data: { maxPerOrder: 2 }, overrideAccess: true })
     expect(limited.maxPerOrder).toBe(2)
-    const split = await buy({ items: [{ product: p.id, quantity: 2 }, { product: p.id, quantity: 1 }], channel: 'native' }, newIp())
+    const split = await buy(
+      {
+        items: [
+          { product: p.id, quantity: 2 },
+          { product: p.id, quantity: 1 },
+        ],
+        channel: 'native',
+      },
+      newIp(),
+    )
     expect(split.status).toBe(400)
     expect(split.body.error.message).toContain('每单限购 2 件')
     expect(await readStock(t.payload, p.id)).toBe(100)
@@ -118,7 +128,18 @@ describe('per-reader limits need a reader', () => {
   it('60 cookie-less claims at once take no coupon; each is told to retry with the cookie it was given', async () => {
     const coupon = await t.payload.create({
       collection: 'coupons',
-      data: { title: '无 cookie 券', community: c.communityA.id, brand: t.world.brandA.id, kind: 'fixed', amountOff: 500, totalQuantity: 40, perPersonLimit: 1, validFrom: new Date(NOW.getTime() - 3600_000).toISOString(), validUntil: new Date(NOW.getTime() + 86_400_000).toISOString(), status: 'published' },
+      data: {
+        title: '无 cookie 券',
+        community: c.communityA.id,
+        brand: t.world.brandA.id,
+        kind: 'fixed',
+        amountOff: 500,
+        totalQuantity: 40,
+        perPersonLimit: 1,
+        validFrom: new Date(NOW.getTime() - 3600_000).toISOString(),
+        validUntil: new Date(NOW.getTime() + 86_400_000).toISOString(),
+        status: 'published',
+      },
     })
     const results = await Promise.all(Array.from({ length: 60 }, () => readerPost(`/coupons/${coupon.id}/claim`)))
     expect(results.every((r) => r.status === 403 && r.body.error.code === 'READER_REQUIRED' && r.setCookie)).toBe(true)
@@ -130,7 +151,15 @@ describe('per-reader limits need a reader', () => {
   it('30 cookie-less sign-ups at once fill no seat', async () => {
     const event = await t.payload.create({
       collection: 'community-events',
-      data: { title: '五个座位', community: c.communityA.id, brand: t.world.brandA.id, startsAt: new Date(NOW.getTime() + 3 * 86_400_000).toISOString(), mode: 'online', capacity: 5, status: 'published' },
+      data: {
+        title: '五个座位',
+        community: c.communityA.id,
+        brand: t.world.brandA.id,
+        startsAt: new Date(NOW.getTime() + 3 * 86_400_000).toISOString(),
+        mode: 'online',
+        capacity: 5,
+        status: 'published',
+      },
     })
     const results = await Promise.all(Array.from({ length: 30 }, () => readerPost(`/community-events/${event.id}/signup`)))
     expect(results.every((r) => r.status === 403)).toBe(true)

@@ -70,7 +70,7 @@ describe('brand isolation', () => {
     const fresh = await payload.findByID({ collection: 'products', id: w.productA.id })
     expect(fresh.stock).toBe(10)
   })
-  it("editor B cannot create a product in brand A", async () => {
+  it('editor B cannot create a product in brand A', async () => {
     const res = await rest('POST', '/products', {
       token: tokens.editorB,
       json: { title: '越权商品', brand: w.brandA.id, price: 100, stock: 1 },
@@ -110,7 +110,13 @@ describe('brand isolation', () => {
   it('orders are visible to their brand only', async () => {
     const order = await payload.create({
       collection: 'orders',
-      data: { number: `T${Date.now()}`, status: 'pending_payment', brand: w.brandA.id, total: 1290, items: [{ product: w.productA.id, title: 'x', unitPrice: 1290, quantity: 1 }] },
+      data: {
+        number: `T${Date.now()}`,
+        status: 'pending_payment',
+        brand: w.brandA.id,
+        total: 1290,
+        items: [{ product: w.productA.id, title: 'x', unitPrice: 1290, quantity: 1 }],
+      },
     })
     expect((await rest('GET', `/orders/${order.id}`, { token: tokens.operatorA })).status).toBe(200)
     expect((await rest('GET', `/orders/${order.id}`, { token: tokens.ownerA })).status).toBe(200)
@@ -123,7 +129,10 @@ describe('brand isolation', () => {
 
 describe('users', () => {
   it('a non-admin cannot grant themselves admin or join another brand', async () => {
-    const brands = [{ brand: w.brandA.id, role: 'owner' }, { brand: w.brandB.id, role: 'owner' }]
+    const brands = [
+      { brand: w.brandA.id, role: 'owner' },
+      { brand: w.brandB.id, role: 'owner' },
+    ]
     await rest('PATCH', `/users/${w.editorB.id}`, { token: tokens.editorB, json: { roles: ['admin'], brands } })
     const fresh = await payload.findByID({ collection: 'users', id: w.editorB.id, depth: 0 })
     expect(fresh.roles).toEqual(['member'])
@@ -135,16 +144,42 @@ describe('users', () => {
   })
   it('editors and operators cannot create accounts', async () => {
     for (const token of [tokens.editorA, tokens.operatorA]) {
-      const res = await rest('POST', '/users', { token, json: { email: 'new@test.local', password: 'x-long-password', roles: ['admin'], brands: [{ brand: w.brandA.id, role: 'owner' }] } })
+      const res = await rest('POST', '/users', {
+        token,
+        json: { email: 'new@test.local', password: 'x-long-password', roles: ['admin'], brands: [{ brand: w.brandA.id, role: 'owner' }] },
+      })
       expect(res.status).toBe(403)
     }
   })
 })
 
 describe('articles', () => {
-  const content = { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, children: [{ type: 'text', text: '正文', version: 1, format: 0, detail: 0, mode: 'normal', style: '' }] }] } }
+  const content = {
+    root: {
+      type: 'root',
+      version: 1,
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      children: [
+        {
+          type: 'paragraph',
+          version: 1,
+          direction: 'ltr',
+          format: '',
+          indent: 0,
+          textFormat: 0,
+          children: [{ type: 'text', text: '正文', version: 1, format: 0, detail: 0, mode: 'normal', style: '' }],
+        },
+      ],
+    },
+  }
   it('drafts are hidden from the public and from other brands; published ones are public', async () => {
-    const draft = await payload.create({ collection: 'articles', data: { title: '草稿', brand: w.brandA.id, content: content as never, _status: 'draft' }, draft: true })
+    const draft = await payload.create({
+      collection: 'articles',
+      data: { title: '草稿', brand: w.brandA.id, content: content as never, _status: 'draft' },
+      draft: true,
+    })
     expect((await rest('GET', `/articles/${draft.id}`)).status).toBe(404)
     expect((await rest('GET', `/articles/${draft.id}?draft=true`, { token: tokens.editorB })).status).toBe(404)
     expect((await rest('GET', `/articles/${draft.id}?draft=true`, { token: tokens.editorA })).status).toBe(200)
@@ -153,7 +188,12 @@ describe('articles', () => {
     expect((await rest('GET', `/articles/${draft.id}`)).status).toBe(200)
   })
   it("an article cannot sell another brand's product, whoever writes it", async () => {
-    const card = { type: 'block', version: 2, format: '', fields: { id: 'b1', blockName: '', blockType: 'productCard', product: w.productB.id, layout: 'large' } }
+    const card = {
+      type: 'block',
+      version: 2,
+      format: '',
+      fields: { id: 'b1', blockName: '', blockType: 'productCard', product: w.productB.id, layout: 'large' },
+    }
     const body = { ...content, root: { ...content.root, children: [...content.root.children, card] } }
     const res = await rest('POST', '/articles', { token: tokens.admin, json: { title: '串货', brand: w.brandA.id, content: body } })
     expect(res.status).toBe(400)

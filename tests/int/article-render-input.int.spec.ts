@@ -5,8 +5,8 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Media } from '@/payload-types'
-import { doc, heading, paragraph, productCard, productGrid, upload } from '@/seed/lexical'
 import { publicOrigin } from '@/platform/http/origin'
+import { doc, heading, paragraph, productCard, productGrid, upload } from '@/seed/lexical'
 import { articleRenderInput, loadArticleToRender } from '@/wechat/articleRenderInput'
 import { renderWechatArticle } from '@/wechat/render'
 
@@ -25,7 +25,9 @@ let productImage: Media
 const baseUrl = publicOrigin(new Request('http://localhost/api/articles'))
 
 async function media(i: number): Promise<Media> {
-  const data = await sharp({ create: { width: 32, height: 32, channels: 3, background: { r: i * 40, g: 90, b: 60 } } }).jpeg().toBuffer()
+  const data = await sharp({ create: { width: 32, height: 32, channels: 3, background: { r: i * 40, g: 90, b: 60 } } })
+    .jpeg()
+    .toBuffer()
   return payload.create({
     collection: 'media',
     data: { alt: `图 ${i}`, brand: w.brandA.id },

@@ -84,16 +84,25 @@ describe('POST /api/articles/wechat-preview', () => {
     expect(res).toMatchObject({ status: 401, body: { error: { code: 'LOGIN_REQUIRED', message: '请先登录 (login required)' } } })
   })
   it("renders unsaved content, and never shows another brand's draft product", async () => {
-    const mine = await rest('POST', '/articles/wechat-preview', { token: tokenA, json: { title: '草稿', content: content(w.draftProductA.id), brand: w.brandA.id } })
+    const mine = await rest('POST', '/articles/wechat-preview', {
+      token: tokenA,
+      json: { title: '草稿', content: content(w.draftProductA.id), brand: w.brandA.id },
+    })
     expect(mine.status).toBe(200)
     expect(mine.body.html).toContain('draft-a')
-    const theirs = await rest('POST', '/articles/wechat-preview', { token: tokenB, json: { title: '草稿', content: content(w.draftProductA.id), brand: w.brandB.id } })
+    const theirs = await rest('POST', '/articles/wechat-preview', {
+      token: tokenB,
+      json: { title: '草稿', content: content(w.draftProductA.id), brand: w.brandB.id },
+    })
     expect(theirs.status).toBe(200)
     expect(theirs.body.html).not.toContain('draft-a')
     expect(theirs.body.warnings.join()).not.toEqual('')
   })
   it('rejects a body without content', async () => {
     const res = await rest('POST', '/articles/wechat-preview', { token: tokenA, json: { title: 'x' } })
-    expect(res).toMatchObject({ status: 400, body: { error: { code: 'INVALID_BODY', field: 'content', message: 'content 必须是 Lexical 编辑器状态 (content must be a Lexical state)' } } })
+    expect(res).toMatchObject({
+      status: 400,
+      body: { error: { code: 'INVALID_BODY', field: 'content', message: 'content 必须是 Lexical 编辑器状态 (content must be a Lexical state)' } },
+    })
   })
 })

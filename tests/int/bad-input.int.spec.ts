@@ -156,7 +156,9 @@ describe('malformed where operators answer 400 naming the field and the operator
       '{ Products(where: { title: { all: ["x"] } }) { docs { id } } }',
       '{ Products(where: { title: { near: "1,2" } }) { docs { id } } }',
     ]) {
-      const res = await graphql(new Request('http://localhost/api/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query }) }))
+      const res = await graphql(
+        new Request('http://localhost/api/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query }) }),
+      )
       expect(res.status).toBeLessThan(500)
       const body = await res.json()
       expect(body.errors?.length, query).toBeGreaterThan(0)
@@ -167,11 +169,17 @@ describe('malformed where operators answer 400 naming the field and the operator
 
 describe('valid operators still work', () => {
   it('a real date greater_than returns exactly the newer documents', async () => {
-    const older = await payload.create({ collection: 'products', data: { title: 'older', slug: 'date-older', brand: w.brandA.id, price: 100, stock: 1, status: 'published' } })
+    const older = await payload.create({
+      collection: 'products',
+      data: { title: 'older', slug: 'date-older', brand: w.brandA.id, price: 100, stock: 1, status: 'published' },
+    })
     await new Promise((resolve) => setTimeout(resolve, 20))
     const cut = new Date().toISOString()
     await new Promise((resolve) => setTimeout(resolve, 20))
-    const newer = await payload.create({ collection: 'products', data: { title: 'newer', slug: 'date-newer', brand: w.brandA.id, price: 200, stock: 1, status: 'published' } })
+    const newer = await payload.create({
+      collection: 'products',
+      data: { title: 'newer', slug: 'date-newer', brand: w.brandA.id, price: 200, stock: 1, status: 'published' },
+    })
     const res = await rest('GET', `/products?where[createdAt][greater_than]=${encodeURIComponent(cut)}&where[slug][in]=date-older,date-newer`)
     expect(res.status).toBe(200)
     expect(res.body.docs.map((d: { id: string }) => d.id)).toEqual([newer.id])
@@ -197,7 +205,10 @@ describe('valid operators still work', () => {
   })
 
   it('the Local API keeps typed values (Date objects, booleans, arrays)', async () => {
-    const { docs } = await payload.find({ collection: 'products', where: { createdAt: { greater_than: new Date(0) }, compareAtPrice: { exists: false }, brand: { in: [w.brandA.id] } } })
+    const { docs } = await payload.find({
+      collection: 'products',
+      where: { createdAt: { greater_than: new Date(0) }, compareAtPrice: { exists: false }, brand: { in: [w.brandA.id] } },
+    })
     expect(docs.length).toBeGreaterThan(0)
   })
 })
@@ -205,12 +216,16 @@ describe('valid operators still work', () => {
 // JSON.stringify itself overflows on 10,000 levels, so the deep bodies are written as text.
 const deepObject = (levels: number) => `${'{"x":'.repeat(levels)}"leaf"${'}'.repeat(levels)}`
 const post = (path: string, body: string) =>
-  REST_POST(config)(new Request(`http://localhost/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` }, body }), {
-    params: Promise.resolve({ slug: path.replace(/^\//, '').split('/') }),
-  })
+  REST_POST(config)(
+    new Request(`http://localhost/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` }, body }),
+    {
+      params: Promise.resolve({ slug: path.replace(/^\//, '').split('/') }),
+    },
+  )
 
 describe('bodies nested too deeply answer 400 and create nothing', () => {
-  const countTitled = async (collection: 'articles' | 'products', title: string) => (await payload.count({ collection, where: { title: { equals: title } }, overrideAccess: true })).totalDocs
+  const countTitled = async (collection: 'articles' | 'products', title: string) =>
+    (await payload.count({ collection, where: { title: { equals: title } }, overrideAccess: true })).totalDocs
 
   it('POST /api/articles and /api/products with a 10,000-deep object', async () => {
     const brand = JSON.stringify(w.brandA.id)
@@ -248,7 +263,13 @@ describe('bodies nested too deeply answer 400 and create nothing', () => {
     const nestedList = L.list(
       'bullet',
       L.listItem(L.text('一级')),
-      L.listItem(L.list('bullet', L.listItem(L.text('二级')), L.listItem(L.list('number', L.listItem(L.text('三级')), L.listItem(L.list('bullet', L.listItem(L.text('四级')))))))),
+      L.listItem(
+        L.list(
+          'bullet',
+          L.listItem(L.text('二级')),
+          L.listItem(L.list('number', L.listItem(L.text('三级')), L.listItem(L.list('bullet', L.listItem(L.text('四级')))))),
+        ),
+      ),
     )
     const content = L.doc(L.paragraph(L.text('正文')), nestedList, L.table(L.row(L.cell('甲'), L.cell([L.text('乙')]))))
     const res = await rest('POST', '/articles', { token, json: { title: '嵌套列表', slug: 'nested-lists', brand: w.brandA.id, content } })

@@ -6,7 +6,7 @@
 // added there without a factory below fails this suite. Anonymous visitors see published documents only.
 import crypto from 'node:crypto'
 
-import { formatNames, toWords, type CollectionSlug, type Payload } from 'payload'
+import { type CollectionSlug, formatNames, type Payload, toWords } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -75,26 +75,63 @@ const SPECS: Record<Slug, Spec> = {
     read: 'published',
     status: 'status',
     deps: ['communities'],
-    data: (brand, rel, tag) => ({ title: `活动 ${tag}`, community: rel('communities'), brand, startsAt: inDays(7), mode: 'offline', place: '杭州', capacity: 10, status: 'published' }),
+    data: (brand, rel, tag) => ({
+      title: `活动 ${tag}`,
+      community: rel('communities'),
+      brand,
+      startsAt: inDays(7),
+      mode: 'offline',
+      place: '杭州',
+      capacity: 10,
+      status: 'published',
+    }),
     patch: { title: HACK },
   },
   'event-signups': {
     read: 'view',
     deps: ['community-events', 'communities'],
-    data: (brand, rel, tag) => ({ event: rel('community-events'), community: rel('communities'), name: '甲', phone: '13800000001', reader: `reader-${tag}`, uniqueKey: `signup-${tag}`, brand }),
+    data: (brand, rel, tag) => ({
+      event: rel('community-events'),
+      community: rel('communities'),
+      name: '甲',
+      phone: '13800000001',
+      reader: `reader-${tag}`,
+      uniqueKey: `signup-${tag}`,
+      brand,
+    }),
     patch: { name: HACK },
   },
   coupons: {
     read: 'published',
     status: 'status',
     deps: ['communities'],
-    data: (brand, rel, tag) => ({ title: `券 ${tag}`, community: rel('communities'), brand, kind: 'fixed', amountOff: 1000, minSpend: 10000, validFrom: inDays(-1), validUntil: inDays(30), totalQuantity: 100, perPersonLimit: 1, status: 'published' }),
+    data: (brand, rel, tag) => ({
+      title: `券 ${tag}`,
+      community: rel('communities'),
+      brand,
+      kind: 'fixed',
+      amountOff: 1000,
+      minSpend: 10000,
+      validFrom: inDays(-1),
+      validUntil: inDays(30),
+      totalQuantity: 100,
+      perPersonLimit: 1,
+      status: 'published',
+    }),
     patch: { title: HACK },
   },
   'coupon-claims': {
     read: 'view',
     deps: ['coupons', 'communities'],
-    data: (brand, rel, tag) => ({ coupon: rel('coupons'), community: rel('communities'), code: `CODE-${tag}`, status: 'claimed', reader: `reader-${tag}`, uniqueKey: `claim-${tag}`, brand }),
+    data: (brand, rel, tag) => ({
+      coupon: rel('coupons'),
+      community: rel('communities'),
+      code: `CODE-${tag}`,
+      status: 'claimed',
+      reader: `reader-${tag}`,
+      uniqueKey: `claim-${tag}`,
+      brand,
+    }),
     patch: { orderRef: HACK },
   },
   'community-members': {
@@ -106,7 +143,14 @@ const SPECS: Record<Slug, Spec> = {
   orders: {
     read: 'commerce',
     deps: ['products'],
-    data: (brand, rel, tag) => ({ number: `T-${tag}`, status: 'pending_payment', brand, total: 1290, items: [{ product: rel('products'), title: '商品', unitPrice: 1290, quantity: 1 }], buyer: { name: '买家' } }),
+    data: (brand, rel, tag) => ({
+      number: `T-${tag}`,
+      status: 'pending_payment',
+      brand,
+      total: 1290,
+      items: [{ product: rel('products'), title: '商品', unitPrice: 1290, quantity: 1 }],
+      buyer: { name: '买家' },
+    }),
     patch: { buyer: { name: HACK } },
   },
   payments: {
@@ -152,7 +196,17 @@ const SPECS: Record<Slug, Spec> = {
   'article-stats': {
     read: 'view',
     deps: ['articles', 'wechat-accounts'],
-    data: (brand, rel, tag) => ({ key: `stat-${tag}`, kind: 'daily', day, msgid: `msg-${tag}`, title: '图文数据', article: rel('articles'), account: rel('wechat-accounts'), readCount: 10, brand }),
+    data: (brand, rel, tag) => ({
+      key: `stat-${tag}`,
+      kind: 'daily',
+      day,
+      msgid: `msg-${tag}`,
+      title: '图文数据',
+      article: rel('articles'),
+      account: rel('wechat-accounts'),
+      readCount: 10,
+      brand,
+    }),
     patch: { title: HACK },
   },
   follows: {
@@ -189,7 +243,10 @@ const tokens: Record<string, string> = {}
 const docs = {} as Record<Slug, { a: string; aDraft?: string; b: string }>
 let seq = 0
 
-const image = () => sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).jpeg().toBuffer()
+const image = () =>
+  sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } })
+    .jpeg()
+    .toBuffer()
 
 async function createDoc(slug: Slug, brand: Brand, rel: (slug: Slug) => string, draft = false): Promise<string> {
   const spec = specOf(slug)
@@ -256,7 +313,10 @@ const aIds = (slug: Slug) => [docs[slug].a, docs[slug].aDraft].filter((id): id i
 
 /** The stored document, whatever access says, at its newest (draft) version if any; null once deleted. */
 const stored = (slug: Slug, id: string) =>
-  payload.findByID({ collection: slug as CollectionSlug, id, depth: 0, draft: true, overrideAccess: true, disableErrors: true }) as Promise<Record<string, unknown> | null>
+  payload.findByID({ collection: slug as CollectionSlug, id, depth: 0, draft: true, overrideAccess: true, disableErrors: true }) as Promise<Record<
+    string,
+    unknown
+  > | null>
 
 /** Every brand-A document of the collection, as stored: compared before and after an attack. */
 const snapshotA = async (slug: Slug) => Promise.all(aIds(slug).map((id) => stored(slug, id)))
@@ -286,7 +346,9 @@ function gqlNames(slug: Slug): { singular: string; plural: string } {
 
 const gqlLiteral = (value: unknown): string =>
   value && typeof value === 'object'
-    ? `{ ${Object.entries(value).map(([k, v]) => `${k}: ${gqlLiteral(v)}`).join(', ')} }`
+    ? `{ ${Object.entries(value)
+        .map(([k, v]) => `${k}: ${gqlLiteral(v)}`)
+        .join(', ')} }`
     : JSON.stringify(value)
 
 type GqlError = { message?: string; extensions?: { name?: string } }

@@ -26,7 +26,13 @@ beforeAll(async () => {
   for (const key of ['admin', 'editorA', 'ownerA', 'operatorA', 'editorB'] as const) tokens[key] = await login(w[key].email, w.password)
   orderA = await payload.create({
     collection: 'orders',
-    data: { number: `R${Date.now()}`, status: 'paid', brand: w.brandA.id, total: 1290, items: [{ product: w.productA.id, title: 'x', unitPrice: 1290, quantity: 1 }] },
+    data: {
+      number: `R${Date.now()}`,
+      status: 'paid',
+      brand: w.brandA.id,
+      total: 1290,
+      items: [{ product: w.productA.id, title: 'x', unitPrice: 1290, quantity: 1 }],
+    },
   })
   twoBrandUser = await payload.create({
     collection: 'users',
@@ -47,7 +53,9 @@ describe('what each role may do in its own brand', () => {
   it('editors write products and articles; operators and editors cannot touch WeChat account settings', async () => {
     const product = await rest('POST', '/products', { token: tokens.editorA, json: { title: '编辑新品', brand: w.brandA.id, price: 500, stock: 1 } })
     expect(product.status).toBe(201)
-    expect((await rest('POST', '/products', { token: tokens.operatorA, json: { title: '运营新品', brand: w.brandA.id, price: 500, stock: 1 } })).status).toBe(403)
+    expect((await rest('POST', '/products', { token: tokens.operatorA, json: { title: '运营新品', brand: w.brandA.id, price: 500, stock: 1 } })).status).toBe(
+      403,
+    )
     for (const token of [tokens.editorA, tokens.operatorA]) {
       const res = await rest('POST', '/wechat-accounts', { token, json: { name: '越权公众号', appId: appId(), brand: w.brandA.id } })
       expect(res.status).toBe(403)
@@ -105,7 +113,7 @@ describe('brand owners manage their members', () => {
     expect((await rest('POST', '/products', { token, json: { title: '不该有', brand: w.brandA.id, price: 1, stock: 1 } })).status).toBe(403)
   })
 
-  it("an owner cannot invite into another brand, nor create an account without a brand", async () => {
+  it('an owner cannot invite into another brand, nor create an account without a brand', async () => {
     const intoB = await rest('POST', '/users', {
       token: tokens.ownerA,
       json: { email: `sneaky-${Date.now()}@test.local`, password: 'x-long-password', brands: [{ brand: w.brandB.id, role: 'owner' }] },
@@ -120,7 +128,12 @@ describe('brand owners manage their members', () => {
   it('a member has one role per brand: two rows for the same brand are refused', async () => {
     const res = await rest('PATCH', `/users/${w.editorA.id}`, {
       token: tokens.ownerA,
-      json: { brands: [{ brand: w.brandA.id, role: 'editor' }, { brand: w.brandA.id, role: 'operator' }] },
+      json: {
+        brands: [
+          { brand: w.brandA.id, role: 'editor' },
+          { brand: w.brandA.id, role: 'operator' },
+        ],
+      },
     })
     expect(res.status).toBe(400)
     expect(JSON.stringify(res.body)).toMatch(/同一品牌只能设置一个角色/)
@@ -150,7 +163,10 @@ describe('brand owners manage their members', () => {
     const before = await membershipsOf(twoBrandUser.id)
     for (const brands of [
       [{ brand: w.brandA.id, role: 'editor' }], // drops B
-      [{ brand: w.brandA.id, role: 'editor' }, { brand: w.brandB.id, role: 'operator' }], // demotes in B
+      [
+        { brand: w.brandA.id, role: 'editor' },
+        { brand: w.brandB.id, role: 'operator' },
+      ], // demotes in B
     ]) {
       const res = await rest('PATCH', `/users/${twoBrandUser.id}`, { token: tokens.ownerA, json: { brands } })
       expect(res.status).toBe(400)
@@ -159,10 +175,18 @@ describe('brand owners manage their members', () => {
     // its own brand's row is theirs to change
     const ok = await rest('PATCH', `/users/${twoBrandUser.id}`, {
       token: tokens.ownerA,
-      json: { brands: [{ brand: w.brandA.id, role: 'operator' }, { brand: w.brandB.id, role: 'owner' }] },
+      json: {
+        brands: [
+          { brand: w.brandA.id, role: 'operator' },
+          { brand: w.brandB.id, role: 'owner' },
+        ],
+      },
     })
     expect(ok.status).toBe(200)
-    expect(await membershipsOf(twoBrandUser.id)).toEqual([[w.brandA.id, 'operator'], [w.brandB.id, 'owner']])
+    expect(await membershipsOf(twoBrandUser.id)).toEqual([
+      [w.brandA.id, 'operator'],
+      [w.brandB.id, 'owner'],
+    ])
   })
 
   it("an owner cannot take over a member's login, promote themselves, or delete accounts", async () => {
@@ -174,7 +198,13 @@ describe('brand owners manage their members', () => {
 
     const self = await rest('PATCH', `/users/${w.ownerA.id}`, {
       token: tokens.ownerA,
-      json: { roles: ['admin'], brands: [{ brand: w.brandA.id, role: 'owner' }, { brand: w.brandB.id, role: 'owner' }] },
+      json: {
+        roles: ['admin'],
+        brands: [
+          { brand: w.brandA.id, role: 'owner' },
+          { brand: w.brandB.id, role: 'owner' },
+        ],
+      },
     })
     expect(self.status).toBe(400)
     const fresh = await payload.findByID({ collection: 'users', id: w.ownerA.id, depth: 0, overrideAccess: true })
@@ -185,7 +215,10 @@ describe('brand owners manage their members', () => {
   })
 
   it('members edit their own name, but cannot change their memberships', async () => {
-    const res = await rest('PATCH', `/users/${w.editorB.id}`, { token: tokens.editorB, json: { name: '新名字', brands: [{ brand: w.brandB.id, role: 'owner' }] } })
+    const res = await rest('PATCH', `/users/${w.editorB.id}`, {
+      token: tokens.editorB,
+      json: { name: '新名字', brands: [{ brand: w.brandB.id, role: 'owner' }] },
+    })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     expect(res.body.doc.name).toBe('新名字')
     expect(await membershipsOf(w.editorB.id)).toEqual([[w.brandB.id, 'editor']])
@@ -203,7 +236,7 @@ describe('brand owners manage their members', () => {
 })
 
 describe('brand selector (multi-tenant plugin)', () => {
-  it("offers a member their own brands only, and an admin every brand", async () => {
+  it('offers a member their own brands only, and an admin every brand', async () => {
     const own = await rest('GET', '/brands/populate-tenant-options', { token: tokens.editorB })
     expect(own.status).toBe(200)
     expect(own.body.tenantOptions.map((o: { value: string }) => o.value)).toEqual([w.brandB.id])

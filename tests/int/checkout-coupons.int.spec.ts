@@ -9,8 +9,8 @@ import { readStock } from '@/db/stock'
 import type { Coupon, CouponClaim, Order } from '@/payload-types'
 
 import { shutdown } from '../helpers/payload'
-import { startCheckoutBed, stopCheckoutBed, type CheckoutBed } from './checkoutBed'
-import { DAY, makeCommunities, newReader, readerPost, type CommunityWorld } from './communityHelpers'
+import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
+import { type CommunityWorld, DAY, makeCommunities, newReader, readerPost } from './communityHelpers'
 
 let t: CheckoutBed
 let c: CommunityWorld
@@ -205,7 +205,9 @@ describe('checkout with a coupon', () => {
       form.set('product', p.id)
       form.set('quantity', String(quantity))
       form.set('coupon', coupon)
-      return buyFormPost(new Request(`http://localhost/p/${p.slug}/buy`, { method: 'POST', headers: { cookie: reader }, body: form }), { params: Promise.resolve({ slug: p.slug! }) })
+      return buyFormPost(new Request(`http://localhost/p/${p.slug}/buy`, { method: 'POST', headers: { cookie: reader }, body: form }), {
+        params: Promise.resolve({ slug: p.slug! }),
+      })
     }
     const low = await post(code, 1)
     expect(low.status).toBe(303)
@@ -215,7 +217,8 @@ describe('checkout with a coupon', () => {
     expect(ok.status).toBe(303)
     const claim = await claimRow(claimId)
     expect(claim.status).toBe('used')
-    const order = (await t.payload.find({ collection: 'orders', where: { number: { equals: claim.orderRef } }, overrideAccess: true, depth: 0 })).docs[0] as Order
+    const order = (await t.payload.find({ collection: 'orders', where: { number: { equals: claim.orderRef } }, overrideAccess: true, depth: 0 }))
+      .docs[0] as Order
     expect(order).toMatchObject({ subtotal: 12000, discount: 1000, total: 11000 })
   })
 })

@@ -11,12 +11,15 @@ import { outboxIdle } from '@/platform/outbox'
 
 import { shutdown } from '../helpers/payload'
 import { rest } from '../helpers/rest'
-import { startCheckoutBed, stopCheckoutBed, type CheckoutBed } from './checkoutBed'
+import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
 let t: CheckoutBed
 let ip = 0
 const buy = (product: string, extra: Record<string, unknown> = {}) =>
-  rest('POST', '/checkout', { json: { items: [{ product, quantity: 1 }], channel: 'native', ...extra }, headers: { 'x-forwarded-for': `192.0.2.${++ip % 250}` } })
+  rest('POST', '/checkout', {
+    json: { items: [{ product, quantity: 1 }], channel: 'native', ...extra },
+    headers: { 'x-forwarded-for': `192.0.2.${++ip % 250}` },
+  })
 
 beforeAll(async () => {
   t = await startCheckoutBed()
@@ -50,7 +53,15 @@ describe('one atomic step', () => {
     const a = await t.product(5)
     const b = await t.product(1)
     await t.payload.update({ collection: 'products', id: b.id, data: { stock: 0 }, overrideAccess: true })
-    const res = await rest('POST', '/checkout', { json: { items: [{ product: a.id, quantity: 2 }, { product: b.id, quantity: 1 }], channel: 'native' } })
+    const res = await rest('POST', '/checkout', {
+      json: {
+        items: [
+          { product: a.id, quantity: 2 },
+          { product: b.id, quantity: 1 },
+        ],
+        channel: 'native',
+      },
+    })
     expect(res.status).toBe(409)
     expect(await count('orders', { 'items.product': { equals: a.id } })).toBe(0)
     expect(await readStock(t.payload, a.id)).toBe(5)
@@ -62,7 +73,9 @@ describe('one atomic step', () => {
     expect(results.filter((r) => r.status === 201)).toHaveLength(100)
     expect(results.filter((r) => r.status !== 201).every((r) => r.status === 409 || r.status === 503)).toBe(true)
     expect(await readStock(t.payload, p.id)).toBe(0)
-    const orders = (await t.payload.find({ collection: 'orders', where: { 'items.product': { equals: p.id } }, limit: 0, pagination: false, overrideAccess: true, depth: 0 })).docs
+    const orders = (
+      await t.payload.find({ collection: 'orders', where: { 'items.product': { equals: p.id } }, limit: 0, pagination: false, overrideAccess: true, depth: 0 })
+    ).docs
     expect(orders).toHaveLength(100)
     expect(await count('order-events', { order: { in: orders.map((o) => o.id) } })).toBe(100)
   })

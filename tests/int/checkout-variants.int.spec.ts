@@ -9,7 +9,7 @@ import type { Product } from '@/payload-types'
 
 import { shutdown } from '../helpers/payload'
 import { rest } from '../helpers/rest'
-import { startCheckoutBed, stopCheckoutBed, type CheckoutBed } from './checkoutBed'
+import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
 let t: CheckoutBed
 
@@ -27,7 +27,11 @@ const ordersOf = async (productId: string) =>
   (await t.payload.find({ collection: 'orders', where: { 'items.product': { equals: productId } }, limit: 0, pagination: false, overrideAccess: true })).docs
 
 /** [SKU A, SKU B, product total] straight from the database. */
-const stockOf = async (p: Product, a = 'A', b = 'B') => [await readVariantStock(t.payload, p.id, a), await readVariantStock(t.payload, p.id, b), await readStock(t.payload, p.id)]
+const stockOf = async (p: Product, a = 'A', b = 'B') => [
+  await readVariantStock(t.payload, p.id, a),
+  await readVariantStock(t.payload, p.id, b),
+  await readStock(t.payload, p.id),
+]
 
 const tea = () =>
   t.variantProduct([
@@ -39,13 +43,25 @@ describe('products with variants', () => {
   it('validates SKUs in Chinese and keeps the product stock as the sum of its variants', async () => {
     const p = await tea()
     expect(p.stock).toBe(40)
-    const updated = await t.payload.update({ collection: 'products', id: p.id, data: { variants: [{ sku: 'A', name: '50g', stock: 5 }, { sku: 'B', name: '250g', stock: 7 }] } })
+    const updated = await t.payload.update({
+      collection: 'products',
+      id: p.id,
+      data: {
+        variants: [
+          { sku: 'A', name: '50g', stock: 5 },
+          { sku: 'B', name: '250g', stock: 7 },
+        ],
+      },
+    })
     expect(updated.stock).toBe(12)
     const retitled = await t.payload.update({ collection: 'products', id: p.id, data: { title: '改名', stock: 999 } })
     expect(retitled.stock).toBe(12) // a direct stock edit cannot break the sum
     const bad = async (variants: unknown[]) => {
       try {
-        await t.payload.create({ collection: 'products', data: { title: 'x', slug: `bad-${Date.now()}`, brand: t.world.brandA.id, price: 100, stock: 0, variants: variants as never, status: 'published' } })
+        await t.payload.create({
+          collection: 'products',
+          data: { title: 'x', slug: `bad-${Date.now()}`, brand: t.world.brandA.id, price: 100, stock: 0, variants: variants as never, status: 'published' },
+        })
       } catch (error) {
         return ((error as { data?: { errors?: Array<{ path: string; message: string }> } }).data?.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; ')
       }
@@ -53,7 +69,12 @@ describe('products with variants', () => {
     }
     expect(await bad([{ sku: 'a b', name: 'x', stock: 1 }])).toMatch(/^variants\.0\.sku: 规格编码只能包含字母、数字/)
     expect(await bad([{ sku: 'X'.repeat(33), name: 'x', stock: 1 }])).toMatch(/variants\.0\.sku: 规格编码/)
-    expect(await bad([{ sku: 'S', name: 'x', stock: 1 }, { sku: 'S', name: 'y', stock: 1 }])).toMatch(/variants\.1\.sku: 规格编码「S」在本商品中重复/)
+    expect(
+      await bad([
+        { sku: 'S', name: 'x', stock: 1 },
+        { sku: 'S', name: 'y', stock: 1 },
+      ]),
+    ).toMatch(/variants\.1\.sku: 规格编码「S」在本商品中重复/)
     expect(await bad([{ sku: 'S', name: 'x', stock: -1 }])).toMatch(/variants\.0\.stock: 规格库存不能为负数/)
     expect(await bad([{ sku: 'S', name: 'x', stock: 1.5 }])).toMatch(/variants\.0\.stock: 规格库存必须是整数/)
     expect(await bad([{ sku: 'S', name: 'x', price: 9.9, stock: 1 }])).toMatch(/variants\.0\.price: 金额必须是整数分/)
@@ -161,7 +182,6 @@ describe('POST /api/checkout with variants', () => {
     expect(await stockOf(p)).toEqual([29, 10, 39])
     expect(await readStock(t.payload, plain.id)).toBe(4)
   })
-
 })
 
 describe('the no-JavaScript buy form', () => {

@@ -5,7 +5,7 @@ import { readStock } from '@/db/stock'
 
 import { shutdown } from '../helpers/payload'
 import { rest } from '../helpers/rest'
-import { startCheckoutBed, stopCheckoutBed, type CheckoutBed } from './checkoutBed'
+import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
 let t: CheckoutBed
 
@@ -24,7 +24,12 @@ const ordersOf = async (productId: string) =>
 describe('POST /api/checkout', () => {
   it('creates a pending_payment order priced from the database, holds stock, and returns what each channel needs', async () => {
     const p = await t.product(5, 4990)
-    const native = await buy({ items: [{ product: p.id, quantity: 2 }], channel: 'native', attribution: { article: 'art-1', block: 2, sharer: 'u9' }, buyer: { name: '王小明', phone: '13800000000', address: '杭州' } })
+    const native = await buy({
+      items: [{ product: p.id, quantity: 2 }],
+      channel: 'native',
+      attribution: { article: 'art-1', block: 2, sharer: 'u9' },
+      buyer: { name: '王小明', phone: '13800000000', address: '杭州' },
+    })
     expect(native.status).toBe(201)
     expect(native.body.order).toMatchObject({ status: 'pending_payment', total: 9980 })
     expect(Object.keys(native.body.order).sort()).toEqual(['id', 'number', 'status', 'total'])
@@ -67,10 +72,22 @@ describe('POST /api/checkout', () => {
 
   it('sums several lines of the same SKU before the check', async () => {
     const p = await t.product(3)
-    const over = await buy({ items: [{ product: p.id, quantity: 2 }, { product: p.id, quantity: 2 }], channel: 'native' })
+    const over = await buy({
+      items: [
+        { product: p.id, quantity: 2 },
+        { product: p.id, quantity: 2 },
+      ],
+      channel: 'native',
+    })
     expect(over.status).toBe(409)
     expect(await readStock(t.payload, p.id)).toBe(3)
-    const ok = await buy({ items: [{ product: p.id, quantity: 2 }, { product: p.id, quantity: 1 }], channel: 'native' })
+    const ok = await buy({
+      items: [
+        { product: p.id, quantity: 2 },
+        { product: p.id, quantity: 1 },
+      ],
+      channel: 'native',
+    })
     expect(ok.status).toBe(201)
     expect(ok.body.order.total).toBe(3 * 1290)
     expect(await readStock(t.payload, p.id)).toBe(0)
@@ -79,7 +96,13 @@ describe('POST /api/checkout', () => {
   it('holds several products all or nothing', async () => {
     const a = await t.product(5)
     const b = await t.product(1)
-    const res = await buy({ items: [{ product: a.id, quantity: 2 }, { product: b.id, quantity: 2 }], channel: 'native' })
+    const res = await buy({
+      items: [
+        { product: a.id, quantity: 2 },
+        { product: b.id, quantity: 2 },
+      ],
+      channel: 'native',
+    })
     expect(res.status).toBe(409)
     expect(await readStock(t.payload, a.id)).toBe(5)
     expect(await readStock(t.payload, b.id)).toBe(1)
@@ -107,14 +130,25 @@ describe('POST /api/checkout', () => {
       [{ items: [{ product: p.id, quantity: 1 }], channel: 'native', buyer: { phone: 123 } }, 400, 'buyer.phone'],
       [{ items: [{ product: p.id, quantity: 1 }], channel: 'native', attribution: { block: -1 } }, 400, 'attribution.block'],
       [[1, 2], 400, 'body'],
-      [{ items: [{ product: p.id, quantity: 1 }, { product: t.world.productB.id, quantity: 1 }], channel: 'native' }, 400, 'items'],
+      [
+        {
+          items: [
+            { product: p.id, quantity: 1 },
+            { product: t.world.productB.id, quantity: 1 },
+          ],
+          channel: 'native',
+        },
+        400,
+        'items',
+      ],
       [line({ quantity: 11 }), 409, ''],
     ]
     for (const [json, status, field] of cases) {
       const res = await buy(json)
       expect(res.status, JSON.stringify(json)).toBe(status)
       expect(typeof res.body.error.message).toBe('string')
-      if (field) expect(res.body.error.message.startsWith(`${field}:`) || res.body.error.field === field, `${JSON.stringify(res.body)} names ${field}`).toBe(true)
+      if (field)
+        expect(res.body.error.message.startsWith(`${field}:`) || res.body.error.field === field, `${JSON.stringify(res.body)} names ${field}`).toBe(true)
     }
     expect(await readStock(t.payload, p.id)).toBe(10)
     expect(await ordersOf(p.id)).toHaveLength(0)
@@ -123,9 +157,12 @@ describe('POST /api/checkout', () => {
   it('rejects a body that is not JSON', async () => {
     const { REST_POST } = await import('@payloadcms/next/routes')
     const config = (await import('@payload-config')).default
-    const response = await REST_POST(config)(new Request('http://localhost/api/checkout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"items":' }), {
-      params: Promise.resolve({ slug: ['checkout'] }),
-    })
+    const response = await REST_POST(config)(
+      new Request('http://localhost/api/checkout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"items":' }),
+      {
+        params: Promise.resolve({ slug: ['checkout'] }),
+      },
+    )
     expect(response.status).toBe(400)
     expect((await response.json()).error.message).toMatch(/^body:/)
   })

@@ -5,8 +5,8 @@ import { setPayGatewayForTests } from '@/commerce/payGateway'
 import type { Product } from '@/payload-types'
 import { startWechatPayTestbed, type WechatPayTestbed } from '@/sandbox/wechatpay/testkit'
 
-import { bootPayload } from '../helpers/payload'
 import { makeWorld, type World } from '../helpers/fixtures'
+import { bootPayload } from '../helpers/payload'
 
 export type BedVariant = { sku: string; name: string; price?: number; stock: number }
 export type CheckoutBed = {
@@ -24,7 +24,14 @@ export async function startCheckoutBed(): Promise<CheckoutBed> {
   const world = await makeWorld(payload)
   const bed = await startWechatPayTestbed()
   bed.clock.set(Date.now())
-  setPayGatewayForTests({ mode: 'sandbox', client: bed.client, notifyUrl: bed.config.notifyUrl, sandboxBase: bed.emulatorServer.url, origin: 'http://localhost', now: bed.clock.now })
+  setPayGatewayForTests({
+    mode: 'sandbox',
+    client: bed.client,
+    notifyUrl: bed.config.notifyUrl,
+    sandboxBase: bed.emulatorServer.url,
+    origin: 'http://localhost',
+    now: bed.clock.now,
+  })
   const product = async (stock: number, price = 1290) =>
     (await payload.create({
       collection: 'products',

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeWorld, type World } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'
 import { login, rest } from '../helpers/rest'
-import { gql, makeCommunities, newReader, readerPost, type CommunityWorld } from './communityHelpers'
+import { type CommunityWorld, gql, makeCommunities, newReader, readerPost } from './communityHelpers'
 
 let payload: Payload
 let w: World
@@ -65,7 +65,7 @@ describe('REST: brand A team vs brand B documents', () => {
     })
   }
 
-  it("reader-made rows of brand A cannot be read by id by editor B", async () => {
+  it('reader-made rows of brand A cannot be read by id by editor B', async () => {
     for (const slug of READER_MADE) expect((await rest('GET', `/${slug}/${rows[slug].a}`, { token: tokens.editorB })).status).toBe(404)
   })
 
@@ -79,8 +79,23 @@ describe('REST: brand A team vs brand B documents', () => {
     const start = new Date(Date.now() + 86400_000).toISOString()
     const attempts = [
       rest('POST', '/communities', { token: tokens.editorB, json: { name: '越权', brand: w.brandA.id } }),
-      rest('POST', '/community-events', { token: tokens.editorB, json: { title: '越权', community: c.communityA.id, brand: w.brandA.id, startsAt: start, mode: 'online', capacity: 5 } }),
-      rest('POST', '/coupons', { token: tokens.editorB, json: { title: '越权', community: c.communityA.id, brand: w.brandA.id, kind: 'fixed', amountOff: 100, validFrom: start, validUntil: new Date(Date.now() + 9e8).toISOString(), totalQuantity: 5 } }),
+      rest('POST', '/community-events', {
+        token: tokens.editorB,
+        json: { title: '越权', community: c.communityA.id, brand: w.brandA.id, startsAt: start, mode: 'online', capacity: 5 },
+      }),
+      rest('POST', '/coupons', {
+        token: tokens.editorB,
+        json: {
+          title: '越权',
+          community: c.communityA.id,
+          brand: w.brandA.id,
+          kind: 'fixed',
+          amountOff: 100,
+          validFrom: start,
+          validUntil: new Date(Date.now() + 9e8).toISOString(),
+          totalQuantity: 5,
+        },
+      }),
     ]
     for (const res of await Promise.all(attempts)) expect(res.status).toBe(400)
     expect((await payload.count({ collection: 'communities', where: { name: { equals: '越权' } } })).totalDocs).toBe(0)
@@ -102,10 +117,25 @@ describe('REST: brand A team vs brand B documents', () => {
 describe('cross-brand relationships are rejected', () => {
   it("an event or coupon of brand B cannot point at brand A's community (even for a user of both brands, i.e. admin)", async () => {
     const start = new Date(Date.now() + 86400_000).toISOString()
-    const event = await rest('POST', '/community-events', { token: tokens.editorB, json: { title: '串台', community: c.communityA.id, brand: w.brandB.id, startsAt: start, mode: 'online', capacity: 5 } })
+    const event = await rest('POST', '/community-events', {
+      token: tokens.editorB,
+      json: { title: '串台', community: c.communityA.id, brand: w.brandB.id, startsAt: start, mode: 'online', capacity: 5 },
+    })
     expect(event.status).toBe(400)
     expect(JSON.stringify(event.body)).toMatch(/another brand|其他品牌/)
-    const asAdmin = await rest('POST', '/coupons', { token: tokens.admin, json: { title: '串台', community: c.communityA.id, brand: w.brandB.id, kind: 'percent', percentOff: 10, validFrom: start, validUntil: new Date(Date.now() + 9e8).toISOString(), totalQuantity: 5 } })
+    const asAdmin = await rest('POST', '/coupons', {
+      token: tokens.admin,
+      json: {
+        title: '串台',
+        community: c.communityA.id,
+        brand: w.brandB.id,
+        kind: 'percent',
+        percentOff: 10,
+        validFrom: start,
+        validUntil: new Date(Date.now() + 9e8).toISOString(),
+        totalQuantity: 5,
+      },
+    })
     expect(asAdmin.status).toBe(400)
   })
   it("moving brand A's event to brand B is rejected because its community stays in A", async () => {
@@ -113,7 +143,34 @@ describe('cross-brand relationships are rejected', () => {
     expect(res.status).toBe(400)
   })
   it("a community cannot pin brand B's article or feature brand B's product", async () => {
-    const article = await payload.create({ collection: 'articles', data: { title: 'B 的文章', brand: w.brandB.id, _status: 'published', content: { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, children: [{ type: 'text', text: '正文', version: 1, format: 0, detail: 0, mode: 'normal', style: '' }] }] } } } as never })
+    const article = await payload.create({
+      collection: 'articles',
+      data: {
+        title: 'B 的文章',
+        brand: w.brandB.id,
+        _status: 'published',
+        content: {
+          root: {
+            type: 'root',
+            version: 1,
+            direction: 'ltr',
+            format: '',
+            indent: 0,
+            children: [
+              {
+                type: 'paragraph',
+                version: 1,
+                direction: 'ltr',
+                format: '',
+                indent: 0,
+                textFormat: 0,
+                children: [{ type: 'text', text: '正文', version: 1, format: 0, detail: 0, mode: 'normal', style: '' }],
+              },
+            ],
+          },
+        },
+      } as never,
+    })
     expect((await rest('PATCH', `/communities/${c.communityA.id}`, { token: tokens.ownerA, json: { pinnedArticles: [article.id] } })).status).toBe(400)
     expect((await rest('PATCH', `/communities/${c.communityA.id}`, { token: tokens.ownerA, json: { featuredProducts: [w.productB.id] } })).status).toBe(400)
     const ok = await rest('PATCH', `/communities/${c.communityA.id}`, { token: tokens.ownerA, json: { featuredProducts: [w.productA.id] } })
@@ -123,7 +180,11 @@ describe('cross-brand relationships are rejected', () => {
 
 describe('public (anonymous)', () => {
   it('sees published communities, events and coupons of every brand, never drafts', async () => {
-    for (const [slug, draft] of [['communities', c.draftCommunityA.id], ['community-events', c.draftEventA.id], ['coupons', c.draftCouponA.id]] as const) {
+    for (const [slug, draft] of [
+      ['communities', c.draftCommunityA.id],
+      ['community-events', c.draftEventA.id],
+      ['coupons', c.draftCouponA.id],
+    ] as const) {
       const list = ids(await rest('GET', `/${slug}?limit=200&depth=0`))
       expect(list).toContain(rows[slug].a)
       expect(list).not.toContain(draft)

@@ -5,13 +5,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { setClock } from '@/communities/clock'
 import { quoteCouponClaim, releaseCouponClaim, useCouponClaim } from '@/communities/coupons/redeem'
-import { MEMBER_COOKIE, readerKeyOf, verifyMemberCookie } from '@/platform/reader'
 import { counterKey, readCounter } from '@/db/counters'
+import { MEMBER_COOKIE, readerKeyOf, verifyMemberCookie } from '@/platform/reader'
 
 import { makeWorld, type World } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'
 import { login, rest } from '../helpers/rest'
-import { DAY, makeCommunities, newReader, readerPost, type CommunityWorld } from './communityHelpers'
+import { type CommunityWorld, DAY, makeCommunities, newReader, readerPost } from './communityHelpers'
 
 let payload: Payload
 let w: World
@@ -33,12 +33,33 @@ afterAll(async () => {
 const event = (capacity: number, startsInDays = 3) =>
   payload.create({
     collection: 'community-events',
-    data: { title: `活动 ${capacity}`, community: c.communityA.id, brand: w.brandA.id, startsAt: new Date(NOW.getTime() + startsInDays * DAY).toISOString(), mode: 'online', capacity, status: 'published' },
+    data: {
+      title: `活动 ${capacity}`,
+      community: c.communityA.id,
+      brand: w.brandA.id,
+      startsAt: new Date(NOW.getTime() + startsInDays * DAY).toISOString(),
+      mode: 'online',
+      capacity,
+      status: 'published',
+    },
   })
 const coupon = (totalQuantity: number, perPersonLimit = 1, extra: Record<string, unknown> = {}) =>
   payload.create({
     collection: 'coupons',
-    data: { title: '满100减10', community: c.communityA.id, brand: w.brandA.id, kind: 'fixed', amountOff: 1000, minSpend: 10000, validFrom: new Date(NOW.getTime() - DAY).toISOString(), validUntil: new Date(NOW.getTime() + 10 * DAY).toISOString(), totalQuantity, perPersonLimit, status: 'published', ...extra },
+    data: {
+      title: '满100减10',
+      community: c.communityA.id,
+      brand: w.brandA.id,
+      kind: 'fixed',
+      amountOff: 1000,
+      minSpend: 10000,
+      validFrom: new Date(NOW.getTime() - DAY).toISOString(),
+      validUntil: new Date(NOW.getTime() + 10 * DAY).toISOString(),
+      totalQuantity,
+      perPersonLimit,
+      status: 'published',
+      ...extra,
+    },
   })
 const rows = async (collection: 'event-signups' | 'coupon-claims', field: 'event' | 'coupon', id: string) =>
   (await payload.count({ collection, where: { [field]: { equals: id } }, overrideAccess: true })).totalDocs
@@ -129,7 +150,15 @@ describe('event sign-up', () => {
     expect((await readerPost('/community-events/not-an-id/signup', newReader())).status).toBe(404)
     const hidden = await payload.create({
       collection: 'community-events',
-      data: { title: '隐藏', community: c.draftCommunityA.id, brand: w.brandA.id, startsAt: new Date(NOW.getTime() + DAY).toISOString(), mode: 'online', capacity: 5, status: 'published' },
+      data: {
+        title: '隐藏',
+        community: c.draftCommunityA.id,
+        brand: w.brandA.id,
+        startsAt: new Date(NOW.getTime() + DAY).toISOString(),
+        mode: 'online',
+        capacity: 5,
+        status: 'published',
+      },
     })
     expect((await readerPost(`/community-events/${hidden.id}/signup`, newReader())).status).toBe(404)
   })
@@ -193,12 +222,20 @@ describe('coupon claims', () => {
     const readerKey = readerKeyOf(verifyMemberCookie(me.split('=')[1])!)
     const code = claimed.body.claim.code
     const base = { codes: [code], readerKey, orderBrand: w.brandA.id, now: NOW }
-    expect(await quoteCouponClaim(payload, { ...base, subtotal: 12900 })).toMatchObject({ ok: true, discount: 1000, total: 11900, claimId: claimed.body.claim.id })
+    expect(await quoteCouponClaim(payload, { ...base, subtotal: 12900 })).toMatchObject({
+      ok: true,
+      discount: 1000,
+      total: 11900,
+      claimId: claimed.body.claim.id,
+    })
     expect(await quoteCouponClaim(payload, { ...base, subtotal: 9900 })).toMatchObject({ ok: false, reason: 'MIN_SPEND_NOT_MET' })
     expect(await quoteCouponClaim(payload, { ...base, subtotal: 12900, orderBrand: w.brandB.id })).toMatchObject({ ok: false, reason: 'WRONG_BRAND' })
     expect(await quoteCouponClaim(payload, { ...base, subtotal: 12900, readerKey: 'someone-else' })).toMatchObject({ ok: false, reason: 'CLAIM_NOT_FOUND' })
     expect(await quoteCouponClaim(payload, { ...base, codes: [code, code], subtotal: 12900 })).toMatchObject({ ok: false, reason: 'ONE_COUPON_PER_ORDER' })
-    expect(await quoteCouponClaim(payload, { ...base, subtotal: 12900, now: new Date(NOW.getTime() + 11 * DAY) })).toMatchObject({ ok: false, reason: 'EXPIRED' })
+    expect(await quoteCouponClaim(payload, { ...base, subtotal: 12900, now: new Date(NOW.getTime() + 11 * DAY) })).toMatchObject({
+      ok: false,
+      reason: 'EXPIRED',
+    })
     const wins = await Promise.all(Array.from({ length: 20 }, (_, i) => useCouponClaim(payload, claimed.body.claim.id, `order-${i}`)))
     expect(wins.filter(Boolean)).toHaveLength(1)
     expect(await quoteCouponClaim(payload, { ...base, subtotal: 12900 })).toMatchObject({ ok: false, reason: 'CLAIM_USED' })

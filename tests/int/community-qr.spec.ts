@@ -2,7 +2,7 @@
 // and the admin warning two days before the last usable code expires.
 import { describe, expect, it } from 'vitest'
 
-import { groupQrWarning, groupQrWarningText, pickGroupQr, type GroupQrInput } from '@/communities/groupQr'
+import { type GroupQrInput, groupQrWarning, groupQrWarningText, pickGroupQr } from '@/communities/groupQr'
 
 const H = 3600_000
 const t0 = new Date('2026-11-20T08:00:00Z')
@@ -24,8 +24,20 @@ describe('pickGroupQr', () => {
     const onlyUnfullA = [qr('a', 72), qr('b', 24)]
     expect(pickGroupQr(onlyUnfullA, true, at(23))).toMatchObject({ qr: { id: 'a' } })
     const order = [qr('x', 24), qr('y', 48, false)]
-    expect(pickGroupQr(order.map((c) => (c.id === 'y' ? { ...c, full: true } : c)), true, at(23.9))).toMatchObject({ qr: { id: 'x' } })
-    expect(pickGroupQr(order.map((c) => (c.id === 'y' ? { ...c, full: true } : c)), true, at(24))).toEqual({ kind: 'contact' })
+    expect(
+      pickGroupQr(
+        order.map((c) => (c.id === 'y' ? { ...c, full: true } : c)),
+        true,
+        at(23.9),
+      ),
+    ).toMatchObject({ qr: { id: 'x' } })
+    expect(
+      pickGroupQr(
+        order.map((c) => (c.id === 'y' ? { ...c, full: true } : c)),
+        true,
+        at(24),
+      ),
+    ).toEqual({ kind: 'contact' })
   })
   it('treats the expiry instant as expired', () => {
     expect(pickGroupQr([qr('a', 10)], false, at(10))).toEqual({ kind: 'none' })

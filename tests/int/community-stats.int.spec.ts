@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeWorld, type World } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'
 import { login, rest } from '../helpers/rest'
-import { makeCommunities, newReader, readerPost, type CommunityWorld } from './communityHelpers'
+import { type CommunityWorld, makeCommunities, newReader, readerPost } from './communityHelpers'
 
 let payload: Payload
 let w: World
@@ -22,15 +22,31 @@ beforeAll(async () => {
   for (const r of readers.slice(0, 2)) expect((await readerPost(`/community-events/${c.eventA.id}/signup`, r, { name: '读者' })).status).toBeLessThan(300)
   const claims = []
   for (const r of readers.slice(0, 2)) claims.push((await readerPost(`/coupons/${c.couponA.id}/claim`, r)).body.claim.id as string)
-  await payload.update({ collection: 'coupon-claims', id: claims[0], data: { status: 'used', orderRef: 'TW1', usedAt: new Date().toISOString() }, overrideAccess: true })
+  await payload.update({
+    collection: 'coupon-claims',
+    id: claims[0],
+    data: { status: 'used', orderRef: 'TW1', usedAt: new Date().toISOString() },
+    overrideAccess: true,
+  })
   await readerPost(`/communities/${c.communityB.id}/join`, newReader())
   // Followers through A's community QR: two this month, one 40 days ago; an already-following scan is not new.
-  const account = await payload.create({ collection: 'wechat-accounts', data: { name: 'A 号', appId: 'wx00000000000c0a01', brand: w.brandA.id, accountType: 'service' } })
+  const account = await payload.create({
+    collection: 'wechat-accounts',
+    data: { name: 'A 号', appId: 'wx00000000000c0a01', brand: w.brandA.id, accountType: 'service' },
+  })
   let n = 0
   const follow = (event: 'subscribe' | 'scan', daysAgo = 0) =>
     payload.create({
       collection: 'follows',
-      data: { account: account.id, openid: `o${++n}`, event, community: c.communityA.id, brand: w.brandA.id, dedupeKey: `cf${n}`, at: new Date(Date.now() - daysAgo * 86_400_000).toISOString() },
+      data: {
+        account: account.id,
+        openid: `o${++n}`,
+        event,
+        community: c.communityA.id,
+        brand: w.brandA.id,
+        dedupeKey: `cf${n}`,
+        at: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
+      },
     })
   await follow('subscribe')
   await follow('subscribe', 3)
@@ -51,6 +67,9 @@ describe('community numbers', () => {
     expect((await rest('GET', `/communities/${c.communityA.id}/stats`, { token: await login(w.operatorA.email, w.password) })).status).toBe(200)
     const theirs = await rest('GET', `/communities/${c.communityA.id}/stats`, { token: await login(w.editorB.email, w.password) })
     expect(theirs).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND', message: '找不到该社区' } } })
-    expect(await rest('GET', `/communities/${c.communityA.id}/stats`)).toMatchObject({ status: 401, body: { error: { code: 'LOGIN_REQUIRED', message: '请先登录' } } })
+    expect(await rest('GET', `/communities/${c.communityA.id}/stats`)).toMatchObject({
+      status: 401,
+      body: { error: { code: 'LOGIN_REQUIRED', message: '请先登录' } },
+    })
   })
 })

@@ -4,8 +4,8 @@ import config from '@payload-config'
 import { GRAPHQL_POST, REST_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 
-import { MEMBER_COOKIE, newMemberCookieValue } from '@/platform/reader'
 import type { Community, CommunityEvent, Coupon } from '@/payload-types'
+import { MEMBER_COOKIE, newMemberCookieValue } from '@/platform/reader'
 
 import type { World } from '../helpers/fixtures'
 import type { JsonBody } from '../helpers/rest'
@@ -64,7 +64,19 @@ export async function makeCommunities(payload: Payload, w: World, now = new Date
   const coupon = (c: Community, brand: string, title: string, status: 'draft' | 'published') =>
     payload.create({
       collection: 'coupons',
-      data: { title, community: c.id, brand, kind: 'fixed', amountOff: 1000, minSpend: 10000, validFrom: new Date(now.getTime() - DAY).toISOString(), validUntil: new Date(now.getTime() + 30 * DAY).toISOString(), totalQuantity: 100, perPersonLimit: 1, status },
+      data: {
+        title,
+        community: c.id,
+        brand,
+        kind: 'fixed',
+        amountOff: 1000,
+        minSpend: 10000,
+        validFrom: new Date(now.getTime() - DAY).toISOString(),
+        validUntil: new Date(now.getTime() + 30 * DAY).toISOString(),
+        totalQuantity: 100,
+        perPersonLimit: 1,
+        status,
+      },
     })
   return {
     communityA,

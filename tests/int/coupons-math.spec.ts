@@ -5,7 +5,15 @@ import { computeCouponDiscount, couponHeadline, type CouponTerms } from '@/commu
 import { formatFen } from '@/utilities/formatFen'
 
 const now = new Date('2026-11-20T12:00:00Z')
-const fixed: CouponTerms = { id: 'c1', brand: 'b1', kind: 'fixed', amountOff: 1000, minSpend: 10000, validFrom: '2026-11-01T00:00:00Z', validUntil: '2026-11-30T23:59:59Z' }
+const fixed: CouponTerms = {
+  id: 'c1',
+  brand: 'b1',
+  kind: 'fixed',
+  amountOff: 1000,
+  minSpend: 10000,
+  validFrom: '2026-11-01T00:00:00Z',
+  validUntil: '2026-11-30T23:59:59Z',
+}
 const percent: CouponTerms = { id: 'c2', brand: 'b1', kind: 'percent', percentOff: 15, minSpend: 0, validFrom: null, validUntil: '2026-12-31T00:00:00Z' }
 const quote = (subtotal: number, coupons: CouponTerms[], at = now, orderBrand?: string) => computeCouponDiscount({ subtotal, coupons, now: at, orderBrand })
 

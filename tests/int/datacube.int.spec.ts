@@ -2,12 +2,12 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { beijingDay } from '@/platform/beijingTime'
 import { funnelReport } from '@/analytics/funnel'
 import { importArticleStats, yesterdayBeijing } from '@/analytics/wechatStats'
 import type { Article, ArticleStat, WechatAccount } from '@/payload-types'
-import { publishingRuntime } from '@/wechat/account/runtime'
+import { beijingDay } from '@/platform/beijingTime'
 import { createEmulatorClock, datacubeOf, startEmulator } from '@/sandbox/wechat-oa'
+import { publishingRuntime } from '@/wechat/account/runtime'
 import { createMemoryTokenCache, createOfficialAccountClient, type WechatApiError } from '@/wechat/oa'
 
 import { makeWorld, type World } from '../helpers/fixtures'
@@ -38,8 +38,14 @@ beforeAll(async () => {
   w = await makeWorld(payload)
   first = await makeArticle(payload, w.brandA.id, '头条：明前龙井', [w.productA.id])
   second = await makeArticle(payload, w.brandA.id, '次条：冷泡方法')
-  account = (await payload.create({ collection: 'wechat-accounts', data: { name: '山野茶事', appId: APP, appSecret: 'secret-dc', accountType: 'service', verified: true, brand: w.brandA.id } as never })) as WechatAccount
-  await payload.create({ collection: 'pushes', data: { account: account.id, articles: [first.id, second.id], brand: w.brandA.id, status: 'sent', msgId: '1000001' } as never })
+  account = (await payload.create({
+    collection: 'wechat-accounts',
+    data: { name: '山野茶事', appId: APP, appSecret: 'secret-dc', accountType: 'service', verified: true, brand: w.brandA.id } as never,
+  })) as WechatAccount
+  await payload.create({
+    collection: 'pushes',
+    data: { account: account.id, articles: [first.id, second.id], brand: w.brandA.id, status: 'sent', msgId: '1000001' } as never,
+  })
   const cube = datacubeOf(env.emulator)
   const sentOn = addDays(yesterday, -1)
   const base = { appId: APP, msgDataId: 3000001, refDate: sentOn, targetUser: 1200 }
@@ -58,15 +64,28 @@ afterAll(async () => {
 describe('datacube emulator', () => {
   it('checks dates like WeChat: one day per call, at most yesterday', async () => {
     const client = createOfficialAccountClient({ apiBase: env.apiBase, appId: APP, appSecret: 'secret-dc', tokenCache: createMemoryTokenCache() })
-    const errcode = (body: object) => client.call('/datacube/getarticlesummary', { json: body }).then(() => 0, (e: WechatApiError) => e.errcode)
+    const errcode = (body: object) =>
+      client.call('/datacube/getarticlesummary', { json: body }).then(
+        () => 0,
+        (e: WechatApiError) => e.errcode,
+      )
     expect(await errcode({ begin_date: '2026/01/01', end_date: '2026/01/01' })).toBe(61500)
     expect(await errcode({ begin_date: addDays(yesterday, -1), end_date: yesterday })).toBe(61501)
     expect(await errcode({ begin_date: beijingDay(clock.now()), end_date: beijingDay(clock.now()) })).toBe(61501)
-    const summary = await client.call<{ list: { msgid: string; int_page_read_count: number }[] }>('/datacube/getarticlesummary', { json: { begin_date: yesterday, end_date: yesterday } })
-    expect(summary.list.map((i) => [i.msgid, i.int_page_read_count])).toEqual([['3000001_1', 90], ['3000001_2', 12], ['3000001_3', 7]])
-    const total = await client.call<{ list: { msgid: string; details: { stat_date: string; int_page_read_count: number; target_user: number }[] }[] }>('/datacube/getarticletotal', {
-      json: { begin_date: addDays(yesterday, -1), end_date: addDays(yesterday, -1) },
+    const summary = await client.call<{ list: { msgid: string; int_page_read_count: number }[] }>('/datacube/getarticlesummary', {
+      json: { begin_date: yesterday, end_date: yesterday },
     })
+    expect(summary.list.map((i) => [i.msgid, i.int_page_read_count])).toEqual([
+      ['3000001_1', 90],
+      ['3000001_2', 12],
+      ['3000001_3', 7],
+    ])
+    const total = await client.call<{ list: { msgid: string; details: { stat_date: string; int_page_read_count: number; target_user: number }[] }[] }>(
+      '/datacube/getarticletotal',
+      {
+        json: { begin_date: addDays(yesterday, -1), end_date: addDays(yesterday, -1) },
+      },
+    )
     expect(total.list[0].details).toEqual([
       expect.objectContaining({ stat_date: addDays(yesterday, -1), int_page_read_count: 360, target_user: 1200 }),
       expect.objectContaining({ stat_date: yesterday, int_page_read_count: 450 }),
@@ -86,12 +105,26 @@ describe('importWechatStats job', () => {
       ['3000001_3', yesterday, 7, 0, null],
     ])
     const totals = rows.filter((r) => r.kind === 'total')
-    expect(totals.find((r) => r.msgid === '3000001_1')).toMatchObject({ day: yesterday, refDate: addDays(yesterday, -1), readCount: 450, readUser: 380, shareCount: 30, targetUser: 1200, article: first.id, brand: w.brandA.id })
+    expect(totals.find((r) => r.msgid === '3000001_1')).toMatchObject({
+      day: yesterday,
+      refDate: addDays(yesterday, -1),
+      readCount: 450,
+      readUser: 380,
+      shareCount: 30,
+      targetUser: 1200,
+      article: first.id,
+      brand: w.brandA.id,
+    })
     expect(rows.every((r) => r.brand === w.brandA.id)).toBe(true)
 
     // The day before as well (backfill with an explicit day).
     await runImport(addDays(yesterday, -1))
-    expect((await stats()).filter((r) => r.kind === 'daily' && r.msgid === '3000001_1').map((r) => r.readCount).sort()).toEqual([360, 90].sort())
+    expect(
+      (await stats())
+        .filter((r) => r.kind === 'daily' && r.msgid === '3000001_1')
+        .map((r) => r.readCount)
+        .sort(),
+    ).toEqual([360, 90].sort())
   })
 
   it('feeds WeChat reads into the funnel of the brand, and only that brand', async () => {

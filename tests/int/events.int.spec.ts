@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { beaconLimits, MAX_BATCH } from '@/analytics/endpoints'
 import { createRateLimiter } from '@/analytics/rateLimit'
 import { flushEvents, recordEvent } from '@/analytics/record'
-import { FUNNEL_VISITOR_COOKIE, visitorHash } from '@/platform/reader'
 import type { Article, FunnelEvent } from '@/payload-types'
+import { FUNNEL_VISITOR_COOKIE, visitorHash } from '@/platform/reader'
 
 import { makeWorld, type World } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'
@@ -18,7 +18,11 @@ let w: World
 let article: Article
 
 const beacon = (body: unknown, headers: Record<string, string> = {}) =>
-  call('/api/funnel/events', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'text/plain;charset=UTF-8', ...headers } })
+  call('/api/funnel/events', {
+    method: 'POST',
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': 'text/plain;charset=UTF-8', ...headers },
+  })
 
 const eventsOf = async (where: object = {}) =>
   (await payload.find({ collection: 'funnel-events', where: where as never, pagination: false, depth: 0 })).docs as FunnelEvent[]
@@ -68,13 +72,41 @@ describe('POST /api/funnel/events', () => {
     ['not JSON', '{oops', 400, 'INVALID_BODY', 'body is not JSON', undefined],
     ['empty', { events: [] }, 400, 'INVALID_BODY', 'events must be a non-empty array', 'events'],
     ['server-only type', { events: [{ type: 'paid', article: 'x' }] }, 400, 'INVALID_BODY', 'events[0].type is not a page event', 'events[0].type'],
-    ['brand from the browser', { events: [{ type: 'article_view', article: 'x', brand: 'b' }] }, 400, 'INVALID_BODY', 'events[0].brand is not allowed', 'events[0].brand'],
-    ['amount from the browser', { events: [{ type: 'landing_view', product: 'x', amount: 1 }] }, 400, 'INVALID_BODY', 'events[0].amount is not allowed', 'events[0].amount'],
+    [
+      'brand from the browser',
+      { events: [{ type: 'article_view', article: 'x', brand: 'b' }] },
+      400,
+      'INVALID_BODY',
+      'events[0].brand is not allowed',
+      'events[0].brand',
+    ],
+    [
+      'amount from the browser',
+      { events: [{ type: 'landing_view', product: 'x', amount: 1 }] },
+      400,
+      'INVALID_BODY',
+      'events[0].amount is not allowed',
+      'events[0].amount',
+    ],
     ['no article or product', { events: [{ type: 'landing_view' }] }, 400, 'INVALID_BODY', 'events[0] needs an article or a product', 'events[0]'],
     ['tap without block', { events: [{ type: 'block_tap', article: 'x' }] }, 400, 'INVALID_BODY', 'events[0] block events need article and block', 'events[0]'],
     ['bad id', { events: [{ type: 'article_view', article: '../../etc' }] }, 400, 'INVALID_BODY', 'events[0].article is malformed', 'events[0].article'],
-    ['bad channel', { events: [{ type: 'article_view', article: 'x', channel: 'tv' }] }, 400, 'INVALID_BODY', 'events[0].channel is unknown', 'events[0].channel'],
-    ['too many', { events: Array.from({ length: MAX_BATCH + 1 }, () => ({ type: 'article_view', article: 'x' })) }, 400, 'INVALID_BODY', `at most ${MAX_BATCH} events per batch`, 'events'],
+    [
+      'bad channel',
+      { events: [{ type: 'article_view', article: 'x', channel: 'tv' }] },
+      400,
+      'INVALID_BODY',
+      'events[0].channel is unknown',
+      'events[0].channel',
+    ],
+    [
+      'too many',
+      { events: Array.from({ length: MAX_BATCH + 1 }, () => ({ type: 'article_view', article: 'x' })) },
+      400,
+      'INVALID_BODY',
+      `at most ${MAX_BATCH} events per batch`,
+      'events',
+    ],
     ['too large', 'x'.repeat(9000), 413, 'BODY_TOO_LARGE', 'body too large', undefined],
   ])('rejects %s', async (_name, body, status, code, message, field) => {
     const res = await beacon(body)
@@ -117,7 +149,15 @@ describe('POST /api/funnel/events', () => {
 
 describe('recordEvent (server side, for checkout)', () => {
   it('resolves the brand, is idempotent with a dedupeKey, and never throws', async () => {
-    const event = { type: 'paid' as const, article: article.id, block: 0, product: w.productA.id, order: 'order-1', amount: 2580, dedupeKey: 'order:order-1:paid' }
+    const event = {
+      type: 'paid' as const,
+      article: article.id,
+      block: 0,
+      product: w.productA.id,
+      order: 'order-1',
+      amount: 2580,
+      dedupeKey: 'order:order-1:paid',
+    }
     expect(await recordEvent(payload, event)).toBe(true)
     expect(await recordEvent(payload, event)).toBe(false)
     const rows = await eventsOf({ dedupeKey: { equals: 'order:order-1:paid' } })

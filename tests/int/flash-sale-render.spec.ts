@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest'
 
 import { ProductCardComponent } from '@/blocks/ProductCard/Component'
 import { ProductGridComponent } from '@/blocks/ProductGrid/Component'
-import { HOLD_MS, metaRefreshSeconds, pageRevalidateSeconds, STEP_S } from '@/commerce/flashSaleCache'
 import { normalizePhone } from '@/commerce/flashSale'
+import { HOLD_MS, metaRefreshSeconds, pageRevalidateSeconds, STEP_S } from '@/commerce/flashSaleCache'
 import { BuyForm, RESTOCK_NOTE } from '@/components/web/BuyForm'
 import { clockOffset } from '@/components/web/SaleCountdown'
 import type { Product, ProductCardBlock, ProductGridBlock } from '@/payload-types'
@@ -64,7 +64,11 @@ describe('Beijing time labels', () => {
 
 describe('product cards on the web article page', () => {
   const card = (p: Product) =>
-    parse(renderToStaticMarkup(React.createElement(ProductCardComponent, { fields: { product: p, layout: 'large', blockType: 'productCard' } as ProductCardBlock, attribution: {} })))
+    parse(
+      renderToStaticMarkup(
+        React.createElement(ProductCardComponent, { fields: { product: p, layout: 'large', blockType: 'productCard' } as ProductCardBlock, attribution: {} }),
+      ),
+    )
 
   it('shows 秒杀 and the start time before the sale, only 秒杀 during it, nothing for an ordinary product', () => {
     const before = card(product('a', { saleStartsAt: FUTURE }))
@@ -85,7 +89,10 @@ describe('product cards on the web article page', () => {
   it('marks every flash-sale product of a grid', () => {
     const html = renderToStaticMarkup(
       React.createElement(ProductGridComponent, {
-        fields: { products: [product('g1', { saleStartsAt: FUTURE }), product('g2'), product('g3', { saleStartsAt: PAST })], blockType: 'productGrid' } as ProductGridBlock,
+        fields: {
+          products: [product('g1', { saleStartsAt: FUTURE }), product('g2'), product('g3', { saleStartsAt: PAST })],
+          blockType: 'productGrid',
+        } as ProductGridBlock,
         attribution: {},
       }),
     )
@@ -109,7 +116,10 @@ describe('product cards in WeChat HTML', () => {
   }
 
   it('a card shows the 秒杀 tag and the start time as static text (no script, inline styles only)', async () => {
-    const { $, html } = await render(L.block('productCard', { product: 'soon', layout: 'large' }), L.block('productCard', { product: 'plain', layout: 'small' }))
+    const { $, html } = await render(
+      L.block('productCard', { product: 'soon', layout: 'large' }),
+      L.block('productCard', { product: 'plain', layout: 'small' }),
+    )
     const cards = $.all((el) => el.attribs['data-block'] === 'productCard')
     expect(textOf(cards[0]!)).toContain('秒杀')
     expect(textOf(cards[0]!)).toContain('12月1日 10:00 开抢')

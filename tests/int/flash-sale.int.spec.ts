@@ -17,8 +17,8 @@ import { readerCookie } from '@/platform/reader'
 
 import { shutdown } from '../helpers/payload'
 import { rest } from '../helpers/rest'
-import { startCheckoutBed, stopCheckoutBed, type CheckoutBed } from './checkoutBed'
-import { DAY, makeCommunities, newReader, readerPost, type CommunityWorld } from './communityHelpers'
+import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
+import { type CommunityWorld, DAY, makeCommunities, newReader, readerPost } from './communityHelpers'
 
 let t: CheckoutBed
 let c: CommunityWorld
@@ -39,7 +39,12 @@ const nextAddress = () => `10.20.${Math.floor(++address / 250)}.${(address % 250
 type BuyOptions = { phone?: string; quantity?: number; cookie?: string; coupon?: string; ip?: string }
 const buy = (productId: string, { phone, quantity = 1, cookie, coupon, ip = nextAddress() }: BuyOptions = {}) =>
   rest('POST', '/checkout', {
-    json: { items: [{ product: productId, quantity }], channel: 'native', ...(phone ? { buyer: { name: '抢购者', phone } } : {}), ...(coupon ? { coupon } : {}) },
+    json: {
+      items: [{ product: productId, quantity }],
+      channel: 'native',
+      ...(phone ? { buyer: { name: '抢购者', phone } } : {}),
+      ...(coupon ? { coupon } : {}),
+    },
     headers: { 'x-forwarded-for': ip },
     cookie,
   })
@@ -118,9 +123,12 @@ describe('saleStartsAt', () => {
     const form = new FormData()
     form.set('product', p.id)
     form.set('quantity', '1')
-    const res = await buyFormPost(new Request(`http://localhost/p/${p.slug}/buy`, { method: 'POST', body: form, headers: { 'x-forwarded-for': nextAddress() } }), {
-      params: Promise.resolve({ slug: p.slug! }),
-    })
+    const res = await buyFormPost(
+      new Request(`http://localhost/p/${p.slug}/buy`, { method: 'POST', body: form, headers: { 'x-forwarded-for': nextAddress() } }),
+      {
+        params: Promise.resolve({ slug: p.slug! }),
+      },
+    )
     expect(res.status).toBe(303)
     const location = res.headers.get('location')!
     expect(location).toContain('error=NOT_STARTED')
@@ -179,7 +187,12 @@ describe('limitPerBuyer', () => {
       const mine = statuses(results.slice(0, 50))
       expect(count(mine, 201)).toBe(2)
       expect(count(mine, 409)).toBe(48)
-      expect(results.slice(0, 50).filter((r) => r.status === 409).every((r) => r.body.error.code === 'LIMIT_REACHED')).toBe(true)
+      expect(
+        results
+          .slice(0, 50)
+          .filter((r) => r.status === 409)
+          .every((r) => r.body.error.code === 'LIMIT_REACHED'),
+      ).toBe(true)
       expect(count(statuses(results.slice(50)), 201)).toBe(2)
       expect(await readStock(t.payload, p.id)).toBe(96)
       expect(await ordersOf(p.id)).toHaveLength(4)
@@ -208,7 +221,9 @@ describe('limitPerBuyer', () => {
     })) as Customer
     const cookie = readerCookie(customer.id, Date.now(), false).split(';')[0]
     const p = await flashProduct(20, { limitPerBuyer: 2 })
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => buy(p.id, { cookie, ...(i % 2 ? { phone: `1350000${String(i).padStart(4, '0')}` } : {}) })))
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => buy(p.id, { cookie, ...(i % 2 ? { phone: `1350000${String(i).padStart(4, '0')}` } : {}) })),
+    )
     expect(count(statuses(results), 201)).toBe(2)
     expect((await readCounter(t.payload, buyerCounterKey(p.id, buyerHash('openid', 'o_flash_buyer_0001'))))?.used).toBe(2)
     // someone else with a phone still buys
@@ -229,7 +244,14 @@ describe('limitPerBuyer', () => {
     expect(badCoupon.body.error.code).toBe('COUPON_NOT_FOUND')
     expect(await phoneUnits(q.id, phone)).toBe(0)
 
-    const gateway = { mode: 'sandbox' as const, client: t.bed.client, notifyUrl: t.bed.config.notifyUrl, sandboxBase: t.bed.emulatorServer.url, origin: 'http://localhost', now: t.bed.clock.now }
+    const gateway = {
+      mode: 'sandbox' as const,
+      client: t.bed.client,
+      notifyUrl: t.bed.config.notifyUrl,
+      sandboxBase: t.bed.emulatorServer.url,
+      origin: 'http://localhost',
+      now: t.bed.clock.now,
+    }
     setPayGatewayForTests({ ...gateway, client: { ...t.bed.client, prepayNative: async () => Promise.reject(new Error('prepay down')) } })
     try {
       const failed = await buy(q.id, { phone })

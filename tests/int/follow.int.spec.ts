@@ -5,13 +5,13 @@ import { REST_GET, REST_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Article, Community, Customer, Follow, WechatAccount } from '@/payload-types'
 import { parseScene, sceneFor } from '@/analytics/follow'
+import type { Article, Community, Customer, Follow, WechatAccount } from '@/payload-types'
 import { callbackRuntime } from '@/publishing/callbackRuntime'
-import { publishingRuntime } from '@/wechat/account/runtime'
-import { serveFetchHandler, type RunningServer } from '@/sandbox/http'
+import { type RunningServer, serveFetchHandler } from '@/sandbox/http'
 import { createOfficialAccountEmulator, type OfficialAccountEmulator } from '@/sandbox/wechat-oa'
 import { doc, paragraph } from '@/seed/lexical'
+import { publishingRuntime } from '@/wechat/account/runtime'
 
 import { makeWorld, type World } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'
@@ -52,7 +52,15 @@ beforeAll(async () => {
   callbackRuntime.now = () => emulator.clock.now()
   acc = (await payload.create({
     collection: 'wechat-accounts',
-    data: { name: '关注测试号', appId: APP_ID, appSecret: 'secret-follow', callbackToken: 'token-follow', accountType: 'service', verified: true, brand: w.brandA.id },
+    data: {
+      name: '关注测试号',
+      appId: APP_ID,
+      appSecret: 'secret-follow',
+      callbackToken: 'token-follow',
+      accountType: 'service',
+      verified: true,
+      brand: w.brandA.id,
+    },
   })) as WechatAccount
   emulator.accounts.add({
     appId: APP_ID,
@@ -63,9 +71,19 @@ beforeAll(async () => {
   })
   art = (await payload.create({
     collection: 'articles',
-    data: { title: '春茶上新', slug: `follow-${Date.now()}`, author: '林编辑', brand: w.brandA.id, content: doc(paragraph('正文')) as never, _status: 'published' },
+    data: {
+      title: '春茶上新',
+      slug: `follow-${Date.now()}`,
+      author: '林编辑',
+      brand: w.brandA.id,
+      content: doc(paragraph('正文')) as never,
+      _status: 'published',
+    },
   })) as Article
-  club = (await payload.create({ collection: 'communities', data: { name: '茶友会', slug: `club-follow-${Date.now()}`, brand: w.brandA.id, status: 'published' } as never })) as Community
+  club = (await payload.create({
+    collection: 'communities',
+    data: { name: '茶友会', slug: `club-follow-${Date.now()}`, brand: w.brandA.id, status: 'published' } as never,
+  })) as Community
 })
 afterAll(async () => {
   await server?.close()
@@ -139,7 +157,14 @@ describe('follow QR codes and callbacks', () => {
   it('rejects a forged subscribe callback', async () => {
     const record = emulator.pushEvent(
       APP_ID,
-      { ToUserName: 'gh_x', FromUserName: 'oForged00000000000000000001', CreateTime: 99, MsgType: 'event', Event: 'subscribe', EventKey: `qrscene_a:${art.id}` },
+      {
+        ToUserName: 'gh_x',
+        FromUserName: 'oForged00000000000000000001',
+        CreateTime: 99,
+        MsgType: 'event',
+        Event: 'subscribe',
+        EventKey: `qrscene_a:${art.id}`,
+      },
       { forgeSignature: true },
     )
     await emulator.idle()
@@ -153,7 +178,10 @@ describe('access to GET /api/follow-qr', () => {
     const notFound = { status: 404, body: { error: { code: 'NOT_FOUND', message: 'not found' } } }
     expect(await rest('GET', `/follow-qr?kind=article&id=${art.id}`, { token: editorB })).toMatchObject(notFound)
     expect(await rest('GET', `/follow-qr?kind=community&id=${club.id}`, { token: editorB })).toMatchObject(notFound)
-    expect(await rest('GET', `/follow-qr?kind=article&id=${art.id}`)).toMatchObject({ status: 401, body: { error: { code: 'LOGIN_REQUIRED', message: 'login required' } } })
+    expect(await rest('GET', `/follow-qr?kind=article&id=${art.id}`)).toMatchObject({
+      status: 401,
+      body: { error: { code: 'LOGIN_REQUIRED', message: 'login required' } },
+    })
     const badKind = await rest('GET', `/follow-qr?kind=product&id=${art.id}`, { token: editorA })
     expect(badKind).toMatchObject({ status: 400, body: { error: { code: 'INVALID_QUERY', message: 'kind must be article or community', field: 'kind' } } })
     const badId = await rest('GET', `/follow-qr?kind=article&id=${encodeURIComponent('../x')}`, { token: editorA })
@@ -163,7 +191,14 @@ describe('access to GET /api/follow-qr', () => {
   it('a brand without an Official Account gets 409', async () => {
     const other = (await payload.create({
       collection: 'articles',
-      data: { title: 'B 文章', slug: `follow-b-${Date.now()}`, author: 'B', brand: w.brandB.id, content: doc(paragraph('正文')) as never, _status: 'published' },
+      data: {
+        title: 'B 文章',
+        slug: `follow-b-${Date.now()}`,
+        author: 'B',
+        brand: w.brandB.id,
+        content: doc(paragraph('正文')) as never,
+        _status: 'published',
+      },
     })) as Article
     const res = await rest('GET', `/follow-qr?kind=article&id=${other.id}`, { token: editorB })
     expect(res.status).toBe(409)

@@ -24,7 +24,11 @@ describe('resolveForwarded', () => {
 
   it('without trusted proxies believes the socket and the Host header only', () => {
     for (const xff of ['1.1.1.1', '2.2.2.2', '3.3.3.3'])
-      expect(resolveForwarded({ peer: '203.0.113.9', headers: { ...headers, 'x-forwarded-for': xff }, trustProxy: 0 })).toEqual({ clientIp: '203.0.113.9', proto: 'http', host: 'shop.example' })
+      expect(resolveForwarded({ peer: '203.0.113.9', headers: { ...headers, 'x-forwarded-for': xff }, trustProxy: 0 })).toEqual({
+        clientIp: '203.0.113.9',
+        proto: 'http',
+        host: 'shop.example',
+      })
   })
 
   it('behind one proxy takes the address that proxy saw, and its protocol and host', () => {
@@ -44,7 +48,13 @@ describe('resolveForwarded', () => {
 
 describe('normalizeForwardedHeaders', () => {
   it('leaves only the resolved values for Next and the app to read', () => {
-    const req = { socket: { remoteAddress: '203.0.113.9' }, headers: { host: 'shop.example', 'x-forwarded-for': '1.2.3.4', 'x-real-ip': '1.2.3.4', forwarded: 'for=1.2.3.4', 'x-forwarded-proto': 'https' } as Record<string, string> }
+    const req = {
+      socket: { remoteAddress: '203.0.113.9' },
+      headers: { host: 'shop.example', 'x-forwarded-for': '1.2.3.4', 'x-real-ip': '1.2.3.4', forwarded: 'for=1.2.3.4', 'x-forwarded-proto': 'https' } as Record<
+        string,
+        string
+      >,
+    }
     normalizeForwardedHeaders(req, 0)
     expect(req.headers).toEqual({ host: 'shop.example', 'x-forwarded-for': '203.0.113.9', 'x-forwarded-proto': 'http', 'x-forwarded-host': 'shop.example' })
   })

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 
 import { shutdown } from '../helpers/payload'
 import { rest } from '../helpers/rest'
-import { startCheckoutBed, stopCheckoutBed, type CheckoutBed } from './checkoutBed'
+import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
 let t: CheckoutBed
 const post = REST_POST(config)

@@ -7,13 +7,13 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { lastDays } from '@/platform/beijingTime'
-import { articleHours, funnelReport, type FunnelReport } from '@/analytics/funnel'
+import { articleHours, type FunnelReport, funnelReport } from '@/analytics/funnel'
 import { pruneRawEvents, rebuildRollups } from '@/analytics/maintenance'
 import { enqueueEvents, flushEvents, recordEvent } from '@/analytics/record'
 import { MAX_COUNTED_PER_VISITOR } from '@/analytics/rollup'
 import { BEACON_TYPES, type FunnelEventInput } from '@/analytics/types'
 import type { Article } from '@/payload-types'
+import { lastDays } from '@/platform/beijingTime'
 
 import { makeWorld, type World } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'
@@ -35,9 +35,19 @@ function rng(seed: number) {
     return s / 2 ** 32
   }
 }
-const pick = <T,>(r: () => number, list: readonly T[]) => list[Math.floor(r() * list.length)]
+const pick = <T>(r: () => number, list: readonly T[]) => list[Math.floor(r() * list.length)]
 
-type Raw = { type: string; brand: string; article?: string | null; block?: number | null; product?: string | null; channel?: string | null; visitor?: string | null; amount?: number | null; day: string }
+type Raw = {
+  type: string
+  brand: string
+  article?: string | null
+  block?: number | null
+  product?: string | null
+  channel?: string | null
+  visitor?: string | null
+  amount?: number | null
+  day: string
+}
 
 /** The report's totals and per-article / per-block counts, computed from the raw rows by hand (the model). */
 function model(raw: Raw[], brand: string, days: string[]) {
@@ -105,7 +115,15 @@ beforeAll(async () => {
     const at = new Date(now - ageDays * DAY - Math.floor(r() * 3600_000))
     const type = pick(r, ['article_view', 'block_impression', 'block_impression', 'block_tap', 'landing_view'] as const)
     const product = type === 'landing_view' ? (brandB ? w.productB.id : w.productA.id) : undefined
-    beacon.push({ type, article: article.id, block: type === 'article_view' ? undefined : block, product, channel: pick(r, ['qr', 'share', undefined] as const), visitor, at })
+    beacon.push({
+      type,
+      article: article.id,
+      block: type === 'article_view' ? undefined : block,
+      product,
+      channel: pick(r, ['qr', 'share', undefined] as const),
+      visitor,
+      at,
+    })
   }
   // A flood: one visitor taps one block 300 times today.
   for (let i = 0; i < 300; i++) beacon.push({ type: 'block_tap', article: articlesA[0].id, block: 0, visitor: 'flooder', at: new Date(now - i * 1000) })
@@ -115,7 +133,14 @@ beforeAll(async () => {
   for (let i = 0; i < 30; i++) {
     const brandB = i % 5 === 0
     const article = brandB ? articleB : articlesA[i % 2]
-    const base = { brand: brandB ? w.brandB.id : w.brandA.id, article: article.id, block: 0, product: brandB ? w.productB.id : w.productA.id, visitor: `v${i}`, at: new Date(now - (i % 4) * DAY) }
+    const base = {
+      brand: brandB ? w.brandB.id : w.brandA.id,
+      article: article.id,
+      block: 0,
+      product: brandB ? w.productB.id : w.productA.id,
+      visitor: `v${i}`,
+      at: new Date(now - (i % 4) * DAY),
+    }
     const order = `order-${i}`
     const amount = 1000 + i * 10
     const items = [{ product: base.product, units: 1 + (i % 3), amount }]
@@ -142,7 +167,11 @@ describe('rollups equal the raw events', () => {
     }
     // The flooder's 300 taps on one block today count MAX_COUNTED_PER_VISITOR times, and as one tapping visitor.
     const today = await funnelReport(payload, { scope: [w.brandA.id], fromDay: lastDays(1, now)[0], toDay: lastDays(1, now)[0] })
-    const flooded = model(raw.filter((e) => e.visitor === 'flooder'), w.brandA.id, lastDays(1, now))
+    const flooded = model(
+      raw.filter((e) => e.visitor === 'flooder'),
+      w.brandA.id,
+      lastDays(1, now),
+    )
     expect(flooded.totals.taps).toBe(MAX_COUNTED_PER_VISITOR)
     expect(today.totals.taps).toBeLessThan(300)
   })
@@ -199,7 +228,8 @@ describe('windows', () => {
     await view(10)
     await view(60)
     await view(200)
-    const reads = async (input: object) => (await funnelReport(payload, { scope: [w.brandA.id], now, ...input })).articles.find((a) => a.article === article.id)?.webReads ?? 0
+    const reads = async (input: object) =>
+      (await funnelReport(payload, { scope: [w.brandA.id], now, ...input })).articles.find((a) => a.article === article.id)?.webReads ?? 0
     expect(await reads({ days: 7 })).toBe(1)
     expect(await reads({ days: 30 })).toBe(2)
     expect(await reads({ days: 90 })).toBe(3)
@@ -245,8 +275,27 @@ describe('unique visitors', () => {
       }
       if (v % 4 === 0) {
         await recordEvent(payload, { type: 'landing_view', article: article.id, block: 0, product: w.productA.id, visitor, at })
-        await recordEvent(payload, { type: 'checkout_started', article: article.id, block: 0, product: w.productA.id, visitor, order: `h${v}`, dedupeKey: `order:h${v}:checkout_started`, at })
-        await recordEvent(payload, { type: 'paid', article: article.id, block: 0, product: w.productA.id, visitor, order: `h${v}`, amount: 500, dedupeKey: `order:h${v}:paid`, at })
+        await recordEvent(payload, {
+          type: 'checkout_started',
+          article: article.id,
+          block: 0,
+          product: w.productA.id,
+          visitor,
+          order: `h${v}`,
+          dedupeKey: `order:h${v}:checkout_started`,
+          at,
+        })
+        await recordEvent(payload, {
+          type: 'paid',
+          article: article.id,
+          block: 0,
+          product: w.productA.id,
+          visitor,
+          order: `h${v}`,
+          amount: 500,
+          dedupeKey: `order:h${v}:paid`,
+          at,
+        })
       }
     }
     const report = await funnelReport(payload, { scope: [w.brandA.id], days: 7, now })
@@ -264,8 +313,15 @@ describe('推送后 48 小时', () => {
   it('counts the article hour by hour from its push', async () => {
     const article = await makeArticle(payload, w.brandA.id, '整点推送', [w.productA.id])
     const pushedAt = Math.floor((now - 30 * 3600_000) / 3600_000) * 3600_000 + 5 * 60_000 // 30 h ago, at :05
-    const account = await payload.create({ collection: 'wechat-accounts', data: { name: '公众号', appId: 'wx00000000000f0a48', brand: w.brandA.id, accountType: 'service' } })
-    await payload.create({ collection: 'pushes', data: { account: account.id, articles: [article.id], brand: w.brandA.id, sentAt: new Date(pushedAt).toISOString() } as never, overrideAccess: true })
+    const account = await payload.create({
+      collection: 'wechat-accounts',
+      data: { name: '公众号', appId: 'wx00000000000f0a48', brand: w.brandA.id, accountType: 'service' },
+    })
+    await payload.create({
+      collection: 'pushes',
+      data: { account: account.id, articles: [article.id], brand: w.brandA.id, sentAt: new Date(pushedAt).toISOString() } as never,
+      overrideAccess: true,
+    })
     const at = (hours: number) => new Date(pushedAt + hours * 3600_000)
     await recordEvent(payload, { type: 'article_view', article: article.id, visitor: 'h1', at: at(0.5) })
     await recordEvent(payload, { type: 'article_view', article: article.id, visitor: 'h2', at: at(0.9) })

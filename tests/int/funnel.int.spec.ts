@@ -53,11 +53,21 @@ beforeAll(async () => {
   // WeChat's own reads of article 1, imported from datacube.
   await payload.create({
     collection: 'article-stats',
-    data: { key: 'daily:test:1_1:x', kind: 'daily', day: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), msgid: '1_1', article: A, brand: w.brandA.id, readCount: 40, shareCount: 5 },
+    data: {
+      key: 'daily:test:1_1:x',
+      kind: 'daily',
+      day: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+      msgid: '1_1',
+      article: A,
+      brand: w.brandA.id,
+      readCount: 40,
+      shareCount: 5,
+    },
   })
   // Follows through article 1's follow QR: 3 new followers this week, 1 already-following scan (not new),
   // 1 six weeks ago; 1 via the community's QR (brand total only); brand B's one is never A's.
-  const accountOf = (brand: string, appId: string) => payload.create({ collection: 'wechat-accounts', data: { name: '公众号', appId, brand, accountType: 'service' } })
+  const accountOf = (brand: string, appId: string) =>
+    payload.create({ collection: 'wechat-accounts', data: { name: '公众号', appId, brand, accountType: 'service' } })
   const accA = await accountOf(w.brandA.id, 'wx00000000000f0a01')
   const accB = await accountOf(w.brandB.id, 'wx00000000000f0b01')
   let follow = 0
@@ -103,14 +113,45 @@ describe('funnel figures', () => {
     expect(row.conversion).toEqual({ tapRate: 0.12, landingRate: 0.8333, checkoutRate: 0.6, payRate: 0.6667, overall: 0.04 })
     expect(row.blocks).toHaveLength(2)
     expect(row.blocks).toMatchObject([
-      { block: 0, impressions: 8, taps: 4, landingViews: 3, checkouts: 2, orders: 1, revenue: 2580, refunds: 0, conversion: { tapRate: null, landingRate: 0.75, checkoutRate: 0.6667, payRate: 0.5, overall: null } },
-      { block: 1, impressions: 6, taps: 2, landingViews: 2, checkouts: 1, orders: 1, revenue: 1290, refunds: 1, refundAmount: 1290, conversion: { tapRate: null, landingRate: 1, checkoutRate: 0.5, payRate: 1, overall: null } },
+      {
+        block: 0,
+        impressions: 8,
+        taps: 4,
+        landingViews: 3,
+        checkouts: 2,
+        orders: 1,
+        revenue: 2580,
+        refunds: 0,
+        conversion: { tapRate: null, landingRate: 0.75, checkoutRate: 0.6667, payRate: 0.5, overall: null },
+      },
+      {
+        block: 1,
+        impressions: 6,
+        taps: 2,
+        landingViews: 2,
+        checkouts: 1,
+        orders: 1,
+        revenue: 1290,
+        refunds: 1,
+        refundAmount: 1290,
+        conversion: { tapRate: null, landingRate: 1, checkoutRate: 0.5, payRate: 1, overall: null },
+      },
     ])
     // Blocks are named by their product (and position), from the article as it is now.
     expect(row.blocks.map((b) => b.name)).toEqual([`「${w.productA.title}」（第 1 个商品块）`, `「${w.productA.title}」（第 2 个商品块）`])
     const second = report.articles.find((a) => a.article === a2.id)!
     expect(second).toMatchObject({ reads: 5, webReads: 5, taps: 0, orders: 1, revenue: 1290, blocks: [] })
-    expect(report.totals).toMatchObject({ reads: 55, taps: 6, landingViews: 5, checkouts: 3, orders: 3, revenue: 5160, refunds: 1, refundAmount: 1290, follows: 4 })
+    expect(report.totals).toMatchObject({
+      reads: 55,
+      taps: 6,
+      landingViews: 5,
+      checkouts: 3,
+      orders: 3,
+      revenue: 5160,
+      refunds: 1,
+      refundAmount: 1290,
+      follows: 4,
+    })
     expect(report.daily.reduce((n, d) => n + d.follows, 0)).toBe(4)
     // Revenue first: article 1 (¥38.70) before article 2 (¥12.90).
     expect(report.articles.map((a) => a.article)).toEqual([a1.id, a2.id])
@@ -120,7 +161,16 @@ describe('funnel figures', () => {
     const report = await funnelReport(payload, { scope: [w.brandA.id], days: 7 })
     expect(report.products).toHaveLength(1)
     // The same revenue as the article table: what was paid, the refunded order included, its refund apart.
-    expect(report.products[0]).toMatchObject({ product: w.productA.id, title: w.productA.title, landingViews: 5, orders: 3, units: 4, revenue: 5160, refunds: 1, refundAmount: 1290 })
+    expect(report.products[0]).toMatchObject({
+      product: w.productA.id,
+      title: w.productA.title,
+      landingViews: 5,
+      orders: 3,
+      units: 4,
+      revenue: 5160,
+      refunds: 1,
+      refundAmount: 1290,
+    })
     expect(report.products[0].articles).toEqual([
       { article: a1.id, title: '春茶指南', orders: 2, units: 3, revenue: 3870 },
       { article: a2.id, title: '夏日冷泡', orders: 1, units: 1, revenue: 1290 },

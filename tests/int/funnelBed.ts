@@ -33,7 +33,16 @@ export async function makeArticle(payload: Payload, brand: string, title: string
 
 export async function makeOrder(
   payload: Payload,
-  input: { brand: string; product: string; quantity?: number; unitPrice?: number; status?: Order['status']; article?: string; block?: number; paidAt?: Date | null },
+  input: {
+    brand: string
+    product: string
+    quantity?: number
+    unitPrice?: number
+    status?: Order['status']
+    article?: string
+    block?: number
+    paidAt?: Date | null
+  },
 ): Promise<Order> {
   const quantity = input.quantity ?? 1
   const unitPrice = input.unitPrice ?? 1290

@@ -13,7 +13,7 @@ import type { BuiltCallback } from '@/sandbox/wechatpay/notifier'
 
 import { shutdown } from '../helpers/payload'
 import { rest } from '../helpers/rest'
-import { startCheckoutBed, stopCheckoutBed, type CheckoutBed } from './checkoutBed'
+import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
 let t: CheckoutBed
 const post = REST_POST(config)
@@ -43,9 +43,9 @@ async function buyOne(stock = 5) {
 
 const history = async (id: string) => (await orderHistory(t.payload, id)).map((e) => `${e.from ?? ''}>${e.to}`)
 const notifyJobs = async (orderId: string) =>
-  (await t.payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'notifyOrder' } }, limit: 0, pagination: false, overrideAccess: true })).docs.filter(
-    (job) => (job.input as { orderId?: string } | undefined)?.orderId === orderId,
-  )
+  (
+    await t.payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'notifyOrder' } }, limit: 0, pagination: false, overrideAccess: true })
+  ).docs.filter((job) => (job.input as { orderId?: string } | undefined)?.orderId === orderId)
 
 describe('money races', () => {
   it('20 first payment notifies at once: paid once, one history entry, one notification queued', async () => {
@@ -62,13 +62,19 @@ describe('money races', () => {
       const { product, order, outTradeNo } = await buyOne(5)
       t.bed.emulator.confirmPayment(outTradeNo) // the money arrived just as the window closed
       t.bed.clock.advance(16 * 60_000)
-      await Promise.all([notify(t.bed.emulator.buildCallback(outTradeNo)), reconcilePayments(t.payload, { orderId: order.id }), expireOrders(t.payload), expireOrders(t.payload)])
+      await Promise.all([
+        notify(t.bed.emulator.buildCallback(outTradeNo)),
+        reconcilePayments(t.payload, { orderId: order.id }),
+        expireOrders(t.payload),
+        expireOrders(t.payload),
+      ])
       const steps = await history(order.id)
       const paid = ['>pending_payment', 'pending_payment>paid']
       const cancelledThenRefunded = ['>pending_payment', 'pending_payment>cancelled', 'cancelled>refunding']
       const same = (a: string[], b: string[]) => JSON.stringify(a) === JSON.stringify(b)
       expect(same(steps, paid) || same(steps.slice(0, 3), cancelledThenRefunded), steps.join(' · ')).toBe(true)
-      if (steps.includes('pending_payment>paid')) expect(await readStock(t.payload, product.id)).toBe(4) // kept for the buyer
+      if (steps.includes('pending_payment>paid'))
+        expect(await readStock(t.payload, product.id)).toBe(4) // kept for the buyer
       else expect(await readStock(t.payload, product.id)).toBe(5) // given back, and the payment is being refunded
       t.bed.clock.set(Date.now())
     }

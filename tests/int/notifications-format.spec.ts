@@ -2,8 +2,8 @@
 // emulator's own validator (the same rules that answer 47003).
 import { describe, expect, it } from 'vitest'
 
-import { beijingMinute } from '@/platform/beijingTime'
 import { DEFAULT_KEYWORDS, fitValue, formatAmount, parseKeywords, templateData } from '@/notifications/format'
+import { beijingMinute } from '@/platform/beijingTime'
 import { invalidTemplateKey } from '@/sandbox/wechat-oa/template-rules'
 
 describe('template field formatter', () => {

@@ -7,14 +7,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { transitionOrder } from '@/commerce/orderState'
 import { hashOrderToken } from '@/commerce/orderToken'
 import type { Customer, OrderNotification, WechatAccount } from '@/payload-types'
-import { defaultOrigin, publishingRuntime } from '@/wechat/account/runtime'
-import { startEmulator, type OfficialAccountEmulator } from '@/sandbox/wechat-oa'
-import type { RunningServer } from '@/sandbox/http'
 import { readerCookie } from '@/platform/reader'
+import type { RunningServer } from '@/sandbox/http'
+import { type OfficialAccountEmulator, startEmulator } from '@/sandbox/wechat-oa'
+import { defaultOrigin, publishingRuntime } from '@/wechat/account/runtime'
 
 import { shutdown } from '../helpers/payload'
 import { login, rest } from '../helpers/rest'
-import { startCheckoutBed, stopCheckoutBed, type CheckoutBed } from './checkoutBed'
+import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
 const APP_ID = 'wx00000000000a0b0c'
 const KEYS = ['character_string1', 'thing2', 'amount3', 'time4', 'phrase5']
@@ -83,7 +83,11 @@ async function paidOrder(who?: Customer) {
   const headers = new Headers({ 'content-type': 'application/json' })
   if (who) headers.set('cookie', readerCookie(who.id, Date.now(), false).split(';')[0])
   const res = await post(
-    new Request('http://localhost/api/checkout', { method: 'POST', headers, body: JSON.stringify({ items: [{ product: product.id, quantity: 2 }], channel: 'native' }) }),
+    new Request('http://localhost/api/checkout', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ items: [{ product: product.id, quantity: 2 }], channel: 'native' }),
+    }),
     { params: Promise.resolve({ slug: ['checkout'] }) },
   )
   const body = await res.json()
@@ -100,9 +104,13 @@ async function paidOrder(who?: Customer) {
 
 const runJobs = () => t.payload.jobs.run({ silent: true, limit: 100 })
 const sentTo = (orderNumber: string) =>
-  emulator.messages.filter((m) => m.kind === 'template' && m.data.character_string1?.value === orderNumber) as Extract<(typeof emulator.messages)[number], { kind: 'template' }>[]
+  emulator.messages.filter((m) => m.kind === 'template' && m.data.character_string1?.value === orderNumber) as Extract<
+    (typeof emulator.messages)[number],
+    { kind: 'template' }
+  >[]
 const notificationsOf = async (orderId: string) =>
-  (await t.payload.find({ collection: 'order-notifications', where: { order: { equals: orderId } }, overrideAccess: true, sort: 'createdAt' })).docs as OrderNotification[]
+  (await t.payload.find({ collection: 'order-notifications', where: { order: { equals: orderId } }, overrideAccess: true, sort: 'createdAt' }))
+    .docs as OrderNotification[]
 
 describe('order notifications (服务号模板消息)', () => {
   it('paid: exactly one template message with the order fields and a working order link', async () => {
@@ -141,12 +149,21 @@ describe('order notifications (服务号模板消息)', () => {
     let [n] = await notificationsOf(order.id)
     expect(n).toMatchObject({ status: 'failed', retryable: true, attempts: 1 })
     expect(n.error).toMatch(/-1/)
-    const jobs = await t.payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'notifyOrder' }, 'input.orderId': { equals: order.id } }, overrideAccess: true })
+    const jobs = await t.payload.find({
+      collection: 'payload-jobs',
+      where: { taskSlug: { equals: 'notifyOrder' }, 'input.orderId': { equals: order.id } },
+      overrideAccess: true,
+    })
     expect(jobs.docs).toHaveLength(1)
     expect(jobs.docs[0].hasError).toBeFalsy()
     // WeChat recovers; skip the backoff wait and let the queue retry.
     emulator.faults.disable()
-    await t.payload.update({ collection: 'payload-jobs', id: jobs.docs[0].id, data: { waitUntil: new Date(Date.now() - 1000).toISOString() }, overrideAccess: true })
+    await t.payload.update({
+      collection: 'payload-jobs',
+      id: jobs.docs[0].id,
+      data: { waitUntil: new Date(Date.now() - 1000).toISOString() },
+      overrideAccess: true,
+    })
     await runJobs()
     await runJobs()
     expect(sentTo(order.number)).toHaveLength(1)
@@ -212,7 +229,13 @@ describe('order notifications (服务号模板消息)', () => {
       await t.payload.update({
         collection: 'wechat-accounts',
         id: account.id,
-        data: { templateIds: [{ key: 'order_paid', templateId: TPL.paid }, { key: 'order_shipped', templateId: TPL.shipped }, { key: 'order_refunded', templateId: TPL.refunded }] },
+        data: {
+          templateIds: [
+            { key: 'order_paid', templateId: TPL.paid },
+            { key: 'order_shipped', templateId: TPL.shipped },
+            { key: 'order_refunded', templateId: TPL.refunded },
+          ],
+        },
       })
     }
   })
@@ -226,11 +249,24 @@ describe('order notifications (服务号模板消息)', () => {
     await t.payload.update({
       collection: 'wechat-accounts',
       id: account.id,
-      data: { templateIds: [{ key: 'order_paid', templateId: TPL.paid }, { key: 'order_shipped', templateId: TPL.shipped }, { key: 'order_refunded', templateId: TPL.refunded }] },
+      data: {
+        templateIds: [
+          { key: 'order_paid', templateId: TPL.paid },
+          { key: 'order_shipped', templateId: TPL.shipped },
+          { key: 'order_refunded', templateId: TPL.refunded },
+        ],
+      },
     })
     const w = t.world
-    const [operator, editor, otherBrand] = await Promise.all([login(w.operatorA.email, w.password), login(w.editorA.email, w.password), login(w.editorB.email, w.password)])
-    expect(await rest('POST', `/order-notifications/${skipped.id}/resend`)).toMatchObject({ status: 401, body: { error: { code: 'LOGIN_REQUIRED', message: '请先登录' } } })
+    const [operator, editor, otherBrand] = await Promise.all([
+      login(w.operatorA.email, w.password),
+      login(w.editorA.email, w.password),
+      login(w.editorB.email, w.password),
+    ])
+    expect(await rest('POST', `/order-notifications/${skipped.id}/resend`)).toMatchObject({
+      status: 401,
+      body: { error: { code: 'LOGIN_REQUIRED', message: '请先登录' } },
+    })
     expect([403, 404]).toContain((await rest('POST', `/order-notifications/${skipped.id}/resend`, { token: editor })).status)
     expect([403, 404]).toContain((await rest('POST', `/order-notifications/${skipped.id}/resend`, { token: otherBrand })).status)
     expect((await notificationsOf(order.id))[0].status).toBe('skipped')

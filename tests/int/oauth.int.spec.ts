@@ -4,15 +4,14 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Customer, WechatAccount } from '@/payload-types'
-import { publishingRuntime } from '@/wechat/account/runtime'
-import { createEmulatorClock, startEmulator } from '@/sandbox/wechat-oa'
 import { READER_COOKIE, readerCookie, readerFromHeaders } from '@/platform/reader'
+import { createEmulatorClock, startEmulator } from '@/sandbox/wechat-oa'
+import { publishingRuntime } from '@/wechat/account/runtime'
 import { identityRuntime } from '@/wechat/identity/runtime'
 import { jsapiSignature } from '@/wechat/web'
 
 import { makeWorld, type World } from '../helpers/fixtures'
 import { bootPayload, shutdown } from '../helpers/payload'
-
 import { call, makeArticle } from './funnelBed'
 
 const WECHAT_UA = 'Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 MicroMessenger/8.0.50 NetType/WIFI'
@@ -59,7 +58,10 @@ beforeAll(async () => {
   w = await makeWorld(payload)
   article = await makeArticle(payload, w.brandA.id, '读者识别', [w.productA.id])
   const account = (appId: string, secret: string, brand: string) =>
-    payload.create({ collection: 'wechat-accounts', data: { name: `服务号 ${appId.slice(-4)}`, appId, appSecret: secret, accountType: 'service', verified: true, brand } as never }) as Promise<WechatAccount>
+    payload.create({
+      collection: 'wechat-accounts',
+      data: { name: `服务号 ${appId.slice(-4)}`, appId, appSecret: secret, accountType: 'service', verified: true, brand } as never,
+    }) as Promise<WechatAccount>
   await account(APP_A, 'secret-a', w.brandA.id)
   accountB = await account(APP_B, 'secret-b', w.brandB.id)
 })
@@ -147,25 +149,26 @@ describe('web OAuth', () => {
     expect(ok.status).toBe(302)
   })
 
-  it.each([
-    ['//evil.example/x'],
-    ['https://evil.example/x'],
-    ['/\\evil.example'],
-    ['javascript:alert(1)'],
-    ['/%0a/evil.example'],
-  ])('open redirect attempt %j ends on our own path', async (returnTo) => {
-    const start = await call(`/api/wechat/oauth/start?returnTo=${encodeURIComponent(returnTo)}&brand=${w.brandA.id}`, { headers: { 'user-agent': WECHAT_UA } })
-    const location = start.headers.get('location')!
-    const redirectUri = new URL(new URL(location).searchParams.get('redirect_uri')!)
-    expect(redirectUri.origin).toBe('http://localhost:3000')
-    const next = redirectUri.searchParams.get('next')!
-    expect(next.startsWith('/') && !next.startsWith('//')).toBe(true)
-    expect(new URL(next, 'http://localhost:3000').origin).toBe('http://localhost:3000')
-    expect(next).not.toMatch(/^\/[\\/]|:/)
-  })
+  it.each([['//evil.example/x'], ['https://evil.example/x'], ['/\\evil.example'], ['javascript:alert(1)'], ['/%0a/evil.example']])(
+    'open redirect attempt %j ends on our own path',
+    async (returnTo) => {
+      const start = await call(`/api/wechat/oauth/start?returnTo=${encodeURIComponent(returnTo)}&brand=${w.brandA.id}`, {
+        headers: { 'user-agent': WECHAT_UA },
+      })
+      const location = start.headers.get('location')!
+      const redirectUri = new URL(new URL(location).searchParams.get('redirect_uri')!)
+      expect(redirectUri.origin).toBe('http://localhost:3000')
+      const next = redirectUri.searchParams.get('next')!
+      expect(next.startsWith('/') && !next.startsWith('//')).toBe(true)
+      expect(new URL(next, 'http://localhost:3000').origin).toBe('http://localhost:3000')
+      expect(next).not.toMatch(/^\/[\\/]|:/)
+    },
+  )
 
   it('outside WeChat, or for a brand without an account, the reader goes straight back as a guest', async () => {
-    const chrome = await call(`/api/wechat/oauth/start?returnTo=${encodeURIComponent(`/p/${w.productA.slug}`)}`, { headers: { 'user-agent': 'Mozilla/5.0 Chrome/130' } })
+    const chrome = await call(`/api/wechat/oauth/start?returnTo=${encodeURIComponent(`/p/${w.productA.slug}`)}`, {
+      headers: { 'user-agent': 'Mozilla/5.0 Chrome/130' },
+    })
     expect(chrome.status).toBe(302)
     expect(chrome.headers.get('location')).toBe(`/p/${w.productA.slug}`)
     const noAccount = await call(`/api/wechat/oauth/start?returnTo=%2F&brand=unknown-brand`, { headers: { 'user-agent': WECHAT_UA } })
@@ -237,7 +240,9 @@ describe('GET /api/wechat/jssdk-config', () => {
     expect(recognised.sharer).toBe('reader-77')
     const guest = await (await call(`/api/wechat/jssdk-config?url=${encodeURIComponent(pageUrl)}`)).json()
     expect(guest.sharer).toBeUndefined()
-    const forged = await (await call(`/api/wechat/jssdk-config?url=${encodeURIComponent(pageUrl)}`, { headers: { cookie: cookie.replace('reader-77', 'reader-78') } })).json()
+    const forged = await (
+      await call(`/api/wechat/jssdk-config?url=${encodeURIComponent(pageUrl)}`, { headers: { cookie: cookie.replace('reader-77', 'reader-78') } })
+    ).json()
     expect(forged.sharer).toBeUndefined()
   })
 

@@ -9,7 +9,7 @@ import { readStock } from '@/db/stock'
 
 import { shutdown } from '../helpers/payload'
 import { login, rest } from '../helpers/rest'
-import { startCheckoutBed, stopCheckoutBed, type CheckoutBed } from './checkoutBed'
+import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
 let t: CheckoutBed
 let tokens: { operatorA: string; editorA: string; brandA: string; editorB: string }
@@ -18,7 +18,12 @@ const post = REST_POST(config)
 beforeAll(async () => {
   t = await startCheckoutBed()
   const w = t.world
-  tokens = { operatorA: await login(w.operatorA.email, w.password), editorA: await login(w.editorA.email, w.password), brandA: await login(w.ownerA.email, w.password), editorB: await login(w.editorB.email, w.password) }
+  tokens = {
+    operatorA: await login(w.operatorA.email, w.password),
+    editorA: await login(w.editorA.email, w.password),
+    brandA: await login(w.ownerA.email, w.password),
+    editorB: await login(w.editorB.email, w.password),
+  }
 })
 afterAll(async () => {
   await stopCheckoutBed(t)
@@ -82,14 +87,20 @@ describe('POST /api/orders/:id/action', () => {
     expect(payment.outRefundNo).toBeTruthy()
   })
 
-  it("other brands, anonymous callers and bad actions are refused", async () => {
+  it('other brands, anonymous callers and bad actions are refused', async () => {
     const { id } = await order(true)
     expect(await act(id, 'ship')).toMatchObject({ status: 401, body: { error: { code: 'LOGIN_REQUIRED', message: '请先登录 (login required)' } } })
     expect(await act(id, 'ship', tokens.editorB)).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND', message: '订单不存在 (not found)' } } })
     // an editor of the same brand writes content, not after-sales
     expect([403, 404]).toContain((await act(id, 'ship', tokens.editorA)).status)
-    expect(await act(id, 'explode', tokens.operatorA)).toMatchObject({ status: 400, body: { error: { code: 'INVALID_BODY', field: 'action', message: expect.stringMatching(/^action 必须是 /) } } })
-    expect(await act(id, 'ship', tokens.operatorA, 'x'.repeat(201))).toMatchObject({ status: 400, body: { error: { code: 'INVALID_BODY', field: 'note', message: 'note 必须是 200 字以内的文字' } } })
+    expect(await act(id, 'explode', tokens.operatorA)).toMatchObject({
+      status: 400,
+      body: { error: { code: 'INVALID_BODY', field: 'action', message: expect.stringMatching(/^action 必须是 /) } },
+    })
+    expect(await act(id, 'ship', tokens.operatorA, 'x'.repeat(201))).toMatchObject({
+      status: 400,
+      body: { error: { code: 'INVALID_BODY', field: 'note', message: 'note 必须是 200 字以内的文字' } },
+    })
     expect(await status(id)).toBe('paid')
   })
 })

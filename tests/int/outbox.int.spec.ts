@@ -5,9 +5,9 @@ import config from '@payload-config'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { orderStepMessage } from '@/commerce/outboxHandlers'
 import { claimOutbox, enqueueOutbox, pendingOutboxCount } from '@/db/outbox'
 import { drainOutbox, drainOutboxOnce, onOutbox, outboxIdle } from '@/platform/outbox'
-import { orderStepMessage } from '@/commerce/outboxHandlers'
 
 import { bootPayload, shutdown } from '../helpers/payload'
 
@@ -28,12 +28,16 @@ afterAll(async () => {
   await shutdown(payload)
 })
 
-const funnelEvents = async (order: string) => (await payload.count({ collection: 'funnel-events', where: { order: { equals: order } }, overrideAccess: true })).totalDocs
+const funnelEvents = async (order: string) =>
+  (await payload.count({ collection: 'funnel-events', where: { order: { equals: order } }, overrideAccess: true })).totalDocs
 
 describe('the outbox', () => {
   it('processes every message once, in batches, however many drains run at once', async () => {
     seen.length = 0
-    await enqueueOutbox(payload, Array.from({ length: 250 }, (_, n) => ({ topic: 'test.record', data: { n } })))
+    await enqueueOutbox(
+      payload,
+      Array.from({ length: 250 }, (_, n) => ({ topic: 'test.record', data: { n } })),
+    )
     await Promise.all([drainOutbox(payload), drainOutbox(payload), drainOutbox(payload)])
     expect(seen).toHaveLength(250)
     expect(new Set(seen).size).toBe(250)
@@ -45,7 +49,14 @@ describe('the outbox', () => {
   it('leaves a message that is not due yet, and retries a failing one later, not at once', async () => {
     seen.length = 0
     const now = Date.now()
-    await enqueueOutbox(payload, [{ topic: 'test.record', data: { n: 'later' }, availableAt: now + 60_000 }, { topic: 'test.flaky', data: { n: 1 } }], now)
+    await enqueueOutbox(
+      payload,
+      [
+        { topic: 'test.record', data: { n: 'later' }, availableAt: now + 60_000 },
+        { topic: 'test.flaky', data: { n: 1 } },
+      ],
+      now,
+    )
     await drainOutboxOnce(payload, now)
     expect(seen).toEqual(['flaky:1'])
     await drainOutboxOnce(payload, now + 500)
@@ -71,7 +82,10 @@ describe('rows left by a process that died between commit and processing', () =>
     const brand = await payload.create({ collection: 'brands', data: { name: '断电品牌', slug: `killed-${Date.now()}` } })
     const orders = ['killed-1', 'killed-2', 'killed-3']
     await payload.db.deleteMany({ collection: 'outbox', where: { id: { exists: true } } }) // only this test's messages
-    await enqueueOutbox(payload, orders.map((order) => orderStepMessage({ order, type: 'checkout_started', brand: brand.id })))
+    await enqueueOutbox(
+      payload,
+      orders.map((order) => orderStepMessage({ order, type: 'checkout_started', brand: brand.id })),
+    )
     await new Promise((r) => setTimeout(r, 100))
     expect(await pendingOutboxCount(payload)).toBe(3)
     for (const order of orders) expect(await funnelEvents(order)).toBe(0)

@@ -15,7 +15,7 @@ import type { BuiltCallback } from '@/sandbox/wechatpay/notifier'
 
 import { shutdown } from '../helpers/payload'
 import { rest } from '../helpers/rest'
-import { startCheckoutBed, stopCheckoutBed, type CheckoutBed } from './checkoutBed'
+import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
 let t: CheckoutBed
 const post = REST_POST(config)
@@ -49,7 +49,11 @@ describe('payment callback', () => {
   it('rejects forged, stale, tampered, probe-signed, wrong-amount and foreign callbacks without paying anything', async () => {
     const { order, outTradeNo } = await buyOne()
     expect(t.bed.emulator.confirmPayment(outTradeNo).ok).toBe(true)
-    const forger = crypto.generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } })
+    const forger = crypto.generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    })
     const spoiled = {
       forged: { signWithPrivateKeyPem: forger.privateKey },
       stale: { timestampOffsetSeconds: -301 },

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Push, WechatAccount } from '@/payload-types'
 import { callbackRuntime } from '@/publishing/callbackRuntime'
-import { publishingRuntime } from '@/wechat/account/runtime'
+import { type RunningServer, serveFetchHandler } from '@/sandbox/http'
 import { createOfficialAccountEmulator, type OfficialAccountEmulator } from '@/sandbox/wechat-oa'
-import { serveFetchHandler, type RunningServer } from '@/sandbox/http'
 import { doc, heading, paragraph, productCard, upload } from '@/seed/lexical'
+import { publishingRuntime } from '@/wechat/account/runtime'
 import { createOfficialAccountClient } from '@/wechat/oa'
 import { checkWechatHtml } from '@/wechat/render'
 
@@ -68,7 +68,12 @@ async function article(title: string, imageIds: string[], opts: { cover?: string
       digest: '一段摘要',
       brand: w.brandA.id,
       cover: opts.cover,
-      content: doc(heading('h2', title), ...blocks, ...(opts.product ? [productCard(w.productA.id, 'large', '马上尝鲜')] : []), ...((opts.extra ?? []) as never[])) as never,
+      content: doc(
+        heading('h2', title),
+        ...blocks,
+        ...(opts.product ? [productCard(w.productA.id, 'large', '马上尝鲜')] : []),
+        ...((opts.extra ?? []) as never[]),
+      ) as never,
       _status: 'published',
     },
   })) as Article
@@ -99,7 +104,10 @@ async function account(type: 'service' | 'subscription' | 'subscription_unverifi
 }
 
 async function push(acc: WechatAccount, articles: Article[], extra: Partial<Push> = {}) {
-  return (await payload.create({ collection: 'pushes', data: { account: acc.id, articles: articles.map((a) => a.id), brand: w.brandA.id, ...extra } as never })) as Push
+  return (await payload.create({
+    collection: 'pushes',
+    data: { account: acc.id, articles: articles.map((a) => a.id), brand: w.brandA.id, ...extra } as never,
+  })) as Push
 }
 
 const getPush = async (id: string) => (await rest('GET', `/pushes/${id}`, { token: editorToken })).body as Push
@@ -262,7 +270,7 @@ describe('publishing a push to the Official Account', () => {
     expect(emulator.publishJobs.list().filter((j) => j.appId === acc2.appId)).toHaveLength(1)
   })
 
-  it('when WeChat\'s callback never comes, the queued poll learns the outcome and stores it', async () => {
+  it("when WeChat's callback never comes, the queued poll learns the outcome and stores it", async () => {
     const acc5 = await account('service')
     emulator.accounts.get(acc5.appId).callback = undefined
     const q = await push(acc5, [articles[2]!])
@@ -281,8 +289,13 @@ describe('publishing a push to the Official Account', () => {
     const done = await getPush(q.id)
     expect(done.status, done.lastError ?? '').toBe('published')
     expect(done.mediaId).toBeNull()
-    expect(done.publishedUrls).toEqual([expect.objectContaining({ articleId: articles[2]!.id, idx: 1, url: expect.stringMatching(/^http:\/\/mp\.weixin\.qq\.com\/s\//) })])
-    expect((done.steps as { key: string; state: string; message?: string }[]).find((s) => s.key === 'publish')).toMatchObject({ state: 'done', message: '发表成功' })
+    expect(done.publishedUrls).toEqual([
+      expect.objectContaining({ articleId: articles[2]!.id, idx: 1, url: expect.stringMatching(/^http:\/\/mp\.weixin\.qq\.com\/s\//) }),
+    ])
+    expect((done.steps as { key: string; state: string; message?: string }[]).find((s) => s.key === 'publish')).toMatchObject({
+      state: 'done',
+      message: '发表成功',
+    })
   })
 
   it('an account without publish permission (48001) ends at "publish manually", not failed', async () => {
@@ -365,12 +378,18 @@ describe('field limits are enforced before sending, with editor-readable errors'
 describe('callbacks', () => {
   it('rejects a forged signature and an unsigned request; accepts a signed one', async () => {
     const acc = await account('service')
-    const q = await push(acc, [])
-      .catch(() => undefined)
+    const q = await push(acc, []).catch(() => undefined)
     expect(q).toBeUndefined() // a push needs at least one article
     const record = emulator.pushEvent(
       acc.appId,
-      { ToUserName: 'gh_x', FromUserName: 'mphelper', CreateTime: 1, MsgType: 'event', Event: 'PUBLISHJOBFINISH', PublishEventInfo: { publish_id: 1, publish_status: 0 } },
+      {
+        ToUserName: 'gh_x',
+        FromUserName: 'mphelper',
+        CreateTime: 1,
+        MsgType: 'event',
+        Event: 'PUBLISHJOBFINISH',
+        PublishEventInfo: { publish_id: 1, publish_status: 0 },
+      },
       { forgeSignature: true },
     )
     await emulator.idle()
@@ -392,7 +411,9 @@ describe('HTTP contract and access', () => {
     const body = { json: { action: 'draft' } }
     const refused = (status: number, error: object) => ({ status, body: { error } })
     expect(await rest('POST', `/pushes/${q.id}/send`, body)).toMatchObject(refused(401, { code: 'LOGIN_REQUIRED', message: '请先登录' }))
-    expect(await rest('POST', `/pushes/${q.id}/send`, { ...body, token: await login(w.editorB.email, w.password) })).toMatchObject(refused(404, { code: 'NOT_FOUND', message: '找不到该推送' }))
+    expect(await rest('POST', `/pushes/${q.id}/send`, { ...body, token: await login(w.editorB.email, w.password) })).toMatchObject(
+      refused(404, { code: 'NOT_FOUND', message: '找不到该推送' }),
+    )
     expect(await rest('POST', `/pushes/${q.id}/send`, { ...body, token: await login(w.operatorA.email, w.password) })).toMatchObject(
       refused(403, { code: 'FORBIDDEN', message: '你没有权限推送该内容' }),
     )

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseDocument, DomUtils } from 'htmlparser2'
+
+import { DomUtils, parseDocument } from 'htmlparser2'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 const root = path.resolve(__dirname, '../..')

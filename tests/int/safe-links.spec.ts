@@ -29,7 +29,12 @@ const content = () =>
     L.paragraph(...[...UNSAFE, ...SAFE].map((url) => L.link(url, L.text(linkText(url))))),
     L.paragraph(autolink('javascript:alert(8)', '自动链接 坏'), autolink('https://auto.example/x', '自动链接 好')),
     L.paragraph(
-      { type: 'link', version: 3, fields: { linkType: 'internal', newTab: false, doc: { relationTo: 'articles', value: { id: 'a1', slug: 'spring-longjing-guide' } } }, children: [L.text('上一篇')] },
+      {
+        type: 'link',
+        version: 3,
+        fields: { linkType: 'internal', newTab: false, doc: { relationTo: 'articles', value: { id: 'a1', slug: 'spring-longjing-guide' } } },
+        children: [L.text('上一篇')],
+      },
       { type: 'link', version: 3, fields: { linkType: 'internal', newTab: false, doc: { relationTo: 'articles', value: 'a2' } }, children: [L.text('未展开')] },
     ),
   ) as unknown as SerializedEditorState
@@ -80,6 +85,10 @@ describe('WeChat HTML (renderWechatArticle)', () => {
       media: {},
       baseUrl: 'https://shop.example.com',
     })
-    expect(parse(html).tags('a').map((a) => a.attribs.href)).toEqual(['https://mp.weixin.qq.com/s/ok'])
+    expect(
+      parse(html)
+        .tags('a')
+        .map((a) => a.attribs.href),
+    ).toEqual(['https://mp.weixin.qq.com/s/ok'])
   })
 })

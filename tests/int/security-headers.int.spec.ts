@@ -61,7 +61,15 @@ describe('security headers', () => {
     expect(csp['default-src']).toEqual(["'self'"])
     expect(csp['script-src']).toEqual(["'self'", "'unsafe-inline'", 'https://res.wx.qq.com'])
     expect(csp['style-src']).toEqual(["'self'", "'unsafe-inline'"])
-    expect(csp['img-src']).toEqual(["'self'", 'data:', 'blob:', 'https://mmbiz.qpic.cn', 'https://*.qpic.cn', 'https://media.example-cdn.com', 'bucket.s3.amazonaws.com'])
+    expect(csp['img-src']).toEqual([
+      "'self'",
+      'data:',
+      'blob:',
+      'https://mmbiz.qpic.cn',
+      'https://*.qpic.cn',
+      'https://media.example-cdn.com',
+      'bucket.s3.amazonaws.com',
+    ])
     expect(csp['connect-src']).toEqual(["'self'"])
     expect(csp['form-action']).toEqual(["'self'", 'https://wx.tenpay.com'])
     expect(csp['frame-ancestors']).toEqual(["'self'"])
@@ -132,7 +140,9 @@ describe('security headers', () => {
   it('HSTS only when the public origin is https', () => {
     expect(proxy(request('/a/x')).headers.get('strict-transport-security')).toBeNull()
     // behind a TLS-terminating proxy (X-Forwarded-Proto normalized by scripts/server.mjs)
-    expect(proxy(request('/a/x', { proto: 'https', host: 'shop.example' })).headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains')
+    expect(proxy(request('/a/x', { proto: 'https', host: 'shop.example' })).headers.get('strict-transport-security')).toBe(
+      'max-age=31536000; includeSubDomains',
+    )
     process.env.NEXT_PUBLIC_SERVER_URL = 'https://shop.example'
     for (const p of ['/a/x', '/admin', '/api/users/me', '/o/T1?t=x']) {
       expect(proxy(request(p)).headers.get('strict-transport-security'), p).toBe('max-age=31536000; includeSubDomains')
@@ -149,10 +159,9 @@ describe('security headers', () => {
   })
 
   it('TUIWEN_IMAGE_HOSTS cannot inject directives or keywords', () => {
-    expect(imageHostsFrom(env({ TUIWEN_IMAGE_HOSTS: "cdn.example.com, evil.example; script-src *, 'unsafe-eval', *, https://*.cdn.example.net/media/" }))).toEqual([
-      'cdn.example.com',
-      'https://*.cdn.example.net/media/',
-    ])
+    expect(
+      imageHostsFrom(env({ TUIWEN_IMAGE_HOSTS: "cdn.example.com, evil.example; script-src *, 'unsafe-eval', *, https://*.cdn.example.net/media/" })),
+    ).toEqual(['cdn.example.com', 'https://*.cdn.example.net/media/'])
     process.env.TUIWEN_IMAGE_HOSTS = 'a.example; script-src https://evil.example'
     const csp = parseCsp(proxy(request('/a/x')).headers.get('content-security-policy'))
     expect(csp['script-src']).toEqual(["'self'", "'unsafe-inline'", 'https://res.wx.qq.com'])
@@ -171,7 +180,8 @@ describe('security headers', () => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name)
         if (entry.isDirectory()) walk(full)
-        else if (entry.name.endsWith('.js')) for (const m of fs.readFileSync(full, 'utf8').matchAll(/https:\/\/cdn\.jsdelivr\.net\/npm\/monaco-editor@[^/'"]+\//g)) found.add(m[0])
+        else if (entry.name.endsWith('.js'))
+          for (const m of fs.readFileSync(full, 'utf8').matchAll(/https:\/\/cdn\.jsdelivr\.net\/npm\/monaco-editor@[^/'"]+\//g)) found.add(m[0])
       }
     }
     walk(dist)
@@ -182,7 +192,18 @@ describe('security headers', () => {
     const { config } = await import('@/proxy')
     const source = config.matcher[0]
     const re = new RegExp(`^${source}$`)
-    for (const p of ['/', '/a/x', '/o/T1', '/admin', '/admin/collections/articles', '/api/products', '/api/graphql', '/sandbox/wechatpay/pay/1', '/p/x/buy', '/qr'])
+    for (const p of [
+      '/',
+      '/a/x',
+      '/o/T1',
+      '/admin',
+      '/admin/collections/articles',
+      '/api/products',
+      '/api/graphql',
+      '/sandbox/wechatpay/pay/1',
+      '/p/x/buy',
+      '/qr',
+    ])
       expect(re.test(p), p).toBe(true)
     for (const p of ['/_next/static/chunks/main.js', '/_next/image', '/favicon.ico']) expect(re.test(p), p).toBe(false)
   })
@@ -208,7 +229,8 @@ describe('CSRF', () => {
   })
 
   it('refuses every state-changing method, on every surface', async () => {
-    for (const method of ['PUT', 'PATCH', 'DELETE']) await expectRefused(write('/api/products/1', { cookie: 'payload-token=abc', origin: 'http://evil.example' }, method))
+    for (const method of ['PUT', 'PATCH', 'DELETE'])
+      await expectRefused(write('/api/products/1', { cookie: 'payload-token=abc', origin: 'http://evil.example' }, method))
     await expectRefused(write('/admin/collections/products', { cookie: 'payload-token=abc', origin: 'https://evil.example', 'next-action': 'x' }))
     await expectRefused(write('/api/graphql', { cookie: 'payload-token=abc', origin: 'http://evil.example' }))
   })
@@ -216,11 +238,27 @@ describe('CSRF', () => {
   it('passes same-origin requests (fetch and no-JavaScript form posts)', () => {
     expect(passedThrough(write('/api/products', { cookie: 'payload-token=abc', origin: 'http://localhost:3000' }))).toBe(true)
     // the landing page's buy form, and the 沙箱 pay page's confirm form, as a browser posts them
-    const form = { cookie: 'tw_member=abc.def; tw_vid=0123456789abcdef', origin: 'http://localhost:3000', referer: 'http://localhost:3000/p/mingqian-longjing', 'content-type': 'application/x-www-form-urlencoded' }
+    const form = {
+      cookie: 'tw_member=abc.def; tw_vid=0123456789abcdef',
+      origin: 'http://localhost:3000',
+      referer: 'http://localhost:3000/p/mingqian-longjing',
+      'content-type': 'application/x-www-form-urlencoded',
+    }
     expect(passedThrough(write('/p/mingqian-longjing/buy', form))).toBe(true)
     expect(passedThrough(write('/sandbox/wechatpay/pay/wx123', { ...form, referer: 'http://localhost:3000/sandbox/wechatpay/pay/wx123' }))).toBe(true)
     // behind https, on the public host
-    expect(passedThrough(proxy(request('/api/coupons/1/claim', { method: 'POST', proto: 'https', host: 'shop.example', headers: { cookie: 'tw_member=a', origin: 'https://shop.example' } })))).toBe(true)
+    expect(
+      passedThrough(
+        proxy(
+          request('/api/coupons/1/claim', {
+            method: 'POST',
+            proto: 'https',
+            host: 'shop.example',
+            headers: { cookie: 'tw_member=a', origin: 'https://shop.example' },
+          }),
+        ),
+      ),
+    ).toBe(true)
   })
 
   it('accepts the configured origins, and only those when NEXT_PUBLIC_SERVER_URL is set', async () => {
@@ -229,7 +267,9 @@ describe('CSRF', () => {
     expect(passedThrough(write('/api/products', { cookie: 'payload-token=abc', origin: 'https://shop.example' }))).toBe(true)
     expect(passedThrough(write('/api/products', { cookie: 'payload-token=abc', origin: 'https://m.shop.example' }))).toBe(true)
     // the Host header is the client's to choose: with a configured origin it no longer counts
-    await expectRefused(proxy(request('/api/products', { method: 'POST', host: 'evil.example', headers: { cookie: 'payload-token=abc', origin: 'http://evil.example' } })))
+    await expectRefused(
+      proxy(request('/api/products', { method: 'POST', host: 'evil.example', headers: { cookie: 'payload-token=abc', origin: 'http://evil.example' } })),
+    )
     // same host, other scheme or port: another origin
     await expectRefused(write('/api/products', { cookie: 'payload-token=abc', origin: 'http://shop.example' }))
     await expectRefused(write('/api/products', { cookie: 'payload-token=abc', origin: 'https://shop.example:8443' }))
@@ -241,7 +281,8 @@ describe('CSRF', () => {
   })
 
   it('passes safe methods from anywhere', () => {
-    for (const method of ['GET', 'HEAD', 'OPTIONS']) expect(passedThrough(write('/api/products', { cookie: 'payload-token=abc', origin: 'http://evil.example' }, method)), method).toBe(true)
+    for (const method of ['GET', 'HEAD', 'OPTIONS'])
+      expect(passedThrough(write('/api/products', { cookie: 'payload-token=abc', origin: 'http://evil.example' }, method)), method).toBe(true)
   })
 
   it('without Origin, judges by Referer: foreign → 403, ours → passes, none → passes', async () => {

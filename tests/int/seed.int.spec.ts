@@ -28,7 +28,10 @@ describe('seed', () => {
     const counts = async () =>
       Object.fromEntries(
         await Promise.all(
-          (['brands', 'users', 'media', 'products', 'articles', 'communities'] as const).map(async (c) => [c, (await payload.count({ collection: c })).totalDocs]),
+          (['brands', 'users', 'media', 'products', 'articles', 'communities'] as const).map(async (c) => [
+            c,
+            (await payload.count({ collection: c })).totalDocs,
+          ]),
         ),
       )
     const before = await counts()

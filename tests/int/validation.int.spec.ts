@@ -41,7 +41,10 @@ describe('bad input gets a 400 naming the field, and loses nothing', () => {
   })
   it('unknown brand', async () => {
     const adminToken = await login(w.admin.email, w.password)
-    const res = await rest('POST', '/products', { token: adminToken, json: { title: 't', brand: '00000000-0000-4000-8000-000000000000', price: 100, stock: 1 } })
+    const res = await rest('POST', '/products', {
+      token: adminToken,
+      json: { title: 't', brand: '00000000-0000-4000-8000-000000000000', price: 100, stock: 1 },
+    })
     expect(res.status).toBe(400)
     expect(fieldErrors(res.body).map((e) => e.path)).toContain('brand')
   })

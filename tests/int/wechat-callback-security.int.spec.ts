@@ -9,11 +9,11 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Follow, WechatAccount } from '@/payload-types'
-import { loadAccount } from '@/wechat/account'
 import { callbackRuntime } from '@/publishing/callbackRuntime'
-import { syncSandboxAccounts } from '@/sandbox/wechat-oa/accounts'
 import { createEmulatorClock, createOfficialAccountEmulator, type OfficialAccountEmulator } from '@/sandbox/wechat-oa'
+import { syncSandboxAccounts } from '@/sandbox/wechat-oa/accounts'
 import { SANDBOX_ACCOUNT, seedWechatSandbox } from '@/seed/wechatSandbox'
+import { loadAccount } from '@/wechat/account'
 import { buildXml, callbackSignature, encryptCallbackMessage, generateEncodingAESKey } from '@/wechat/oa'
 
 import { makeWorld, type World } from '../helpers/fixtures'
@@ -36,7 +36,11 @@ const inProcessFetch = async (input: string, init?: RequestInit): Promise<Respon
 
 type Secrets = { appId: string; token: string; key: string }
 let hex = 0xcb00
-const secretsFor = (): Secrets => ({ appId: `wx${(hex++).toString(16).padStart(16, '0')}`, token: randomBytes(12).toString('hex'), key: generateEncodingAESKey() })
+const secretsFor = (): Secrets => ({
+  appId: `wx${(hex++).toString(16).padStart(16, '0')}`,
+  token: randomBytes(12).toString('hex'),
+  key: generateEncodingAESKey(),
+})
 
 async function createAccount(mode: 'plaintext' | 'compatible' | 'safe'): Promise<WechatAccount & { s: Secrets }> {
   const s = secretsFor()
@@ -154,7 +158,10 @@ describe('plaintext callbacks: signature, timestamp window, nonce', () => {
     expect((await call('GET', acc.id, probe)).status).toBe(401)
 
     const racing = plainQuery(acc)
-    const both = await Promise.all([call('POST', acc.id, racing, subscribe('oNonceRace000000000000000001')), call('POST', acc.id, racing, subscribe('oNonceRace000000000000000001'))])
+    const both = await Promise.all([
+      call('POST', acc.id, racing, subscribe('oNonceRace000000000000000001')),
+      call('POST', acc.id, racing, subscribe('oNonceRace000000000000000001')),
+    ])
     expect(both.map((r) => r.status).sort()).toEqual([200, 401])
   })
 
@@ -237,7 +244,10 @@ describe('安全模式 callbacks', () => {
       encrypt_type: 'aes',
       msg_signature: callbackSignature({ token: acc.s.token, timestamp, nonce, encrypt }),
     })
-    expect(await call('POST', acc.id, query, buildXml({ ToUserName: 'gh_test', Encrypt: encrypt }))).toEqual({ status: 401, text: 'cannot decrypt the message' })
+    expect(await call('POST', acc.id, query, buildXml({ ToUserName: 'gh_test', Encrypt: encrypt }))).toEqual({
+      status: 401,
+      text: 'cannot decrypt the message',
+    })
   })
 
   it('the GET probe answers with the plaintext signature (echostr in clear, §1.11)', async () => {
@@ -298,7 +308,10 @@ describe('EncodingAESKey and mode on the account', () => {
     owner = await login(w.ownerA.email, w.password)
   })
   const create = (json: Record<string, unknown>) =>
-    rest('POST', '/wechat-accounts', { token: owner, json: { name: '密钥校验', appId: secretsFor().appId, accountType: 'service', brand: w.brandA.id, ...json } })
+    rest('POST', '/wechat-accounts', {
+      token: owner,
+      json: { name: '密钥校验', appId: secretsFor().appId, accountType: 'service', brand: w.brandA.id, ...json },
+    })
 
   it('refuses a malformed key and safe mode without a key, with a field error', async () => {
     const bad = await create({ encodingAESKey: 'too-short', callbackMode: 'safe' })

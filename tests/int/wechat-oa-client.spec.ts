@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveFetchHandler, type RunningServer } from '@/sandbox/http'
+
+import { type RunningServer, serveFetchHandler } from '@/sandbox/http'
 import { createEmulatorClock, fakeGif, fakeJpeg, fakePng, startEmulator } from '@/sandbox/wechat-oa'
+import type { DraftArticle } from '@/wechat/oa'
 import {
   type CallbackMessage,
   createMemoryTokenCache,
@@ -11,7 +13,6 @@ import {
   WechatApiError,
   withRetry,
 } from '@/wechat/oa'
-import type { DraftArticle } from '@/wechat/oa'
 
 const APP = { appId: 'wxservice0000001', appSecret: 'secret-service' }
 const SUB = { appId: 'wxpersonal000002', appSecret: 'secret-personal' }
@@ -149,7 +150,9 @@ describe('access token', () => {
     expect(await errcodeOf(client({ appId: 'wxnope', appSecret: 'x' }).getAccessToken())).toBe(40013)
     env.emulator.accounts.get(APP.appId).ipWhitelist = ['10.1.2.3']
     try {
-      const error = await client().getAccessToken().catch((e: unknown) => e)
+      const error = await client()
+        .getAccessToken()
+        .catch((e: unknown) => e)
       expect(error).toBeInstanceOf(WechatApiError)
       expect((error as WechatApiError).errcode).toBe(40164)
       expect((error as WechatApiError).messageZh).toContain('IP 白名单')
@@ -305,7 +308,10 @@ describe('publishing', () => {
     const c = client()
     const cover = await coverFor(c)
     env.emulator.scripts.publish.push({ status: 4, failIdx: [2] }, { errcode: 53503 })
-    const a = await c.draft.add([{ title: '一', content: '<p>1</p>', thumb_media_id: cover }, { title: '二', content: '<p>2</p>', thumb_media_id: cover }])
+    const a = await c.draft.add([
+      { title: '一', content: '<p>1</p>', thumb_media_id: cover },
+      { title: '二', content: '<p>2</p>', thumb_media_id: cover },
+    ])
     const { publish_id } = await c.publish.submit(a.media_id)
     clock.advance(2_000)
     await env.emulator.idle()
@@ -380,7 +386,13 @@ describe('fault mode', () => {
       const c = client()
       await c.getAccessToken().catch(() => undefined)
       const codes: number[] = []
-      for (let i = 0; i < 12; i++) codes.push(await c.draft.count().then(() => 0, (e: WechatApiError) => e.errcode))
+      for (let i = 0; i < 12; i++)
+        codes.push(
+          await c.draft.count().then(
+            () => 0,
+            (e: WechatApiError) => e.errcode,
+          ),
+        )
       env.emulator.faults.disable()
       return codes
     }

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveFetchHandler, type RunningServer } from '@/sandbox/http'
+
+import { type RunningServer, serveFetchHandler } from '@/sandbox/http'
 import { createEmulatorClock, fakeJpeg, startEmulator } from '@/sandbox/wechat-oa'
-import { type CallbackMessage, createMemoryTokenCache, createOfficialAccountClient, parseCallbackXml, verifyCallbackSignature, WechatApiError } from '@/wechat/oa'
+import {
+  type CallbackMessage,
+  createMemoryTokenCache,
+  createOfficialAccountClient,
+  parseCallbackXml,
+  verifyCallbackSignature,
+  WechatApiError,
+} from '@/wechat/oa'
 
 const SVC = { appId: 'wxmsgservice0001', appSecret: 'svc' }
 const SUBS = { appId: 'wxmsgsubscr00002', appSecret: 'sub' }
@@ -38,7 +46,11 @@ afterAll(async () => {
 })
 
 const client = (app: typeof SVC) => createOfficialAccountClient({ apiBase: env.apiBase, ...app, clock, tokenCache: createMemoryTokenCache(clock) })
-const errcodeOf = (p: Promise<unknown>) => p.then(() => 0, (e: WechatApiError) => e.errcode)
+const errcodeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 0,
+    (e: WechatApiError) => e.errcode,
+  )
 async function draftFor(c: ReturnType<typeof client>, title = '群发') {
   const cover = await c.addMaterial('image', { data: fakeJpeg(), filename: 'c.jpg' })
   return (await c.draft.add([{ title, content: '<p>x</p>', thumb_media_id: cover.media_id }])).media_id

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { createEmulatorClock, startEmulator } from '@/sandbox/wechat-oa'
 import { createMemoryTokenCache, createOfficialAccountClient, WechatApiError } from '@/wechat/oa'
 import {
@@ -36,7 +37,11 @@ beforeAll(async () => {
 afterAll(() => env.server.close())
 
 const oauth = () => createWebOAuthClient({ ...APP, apiBase: env.apiBase })
-const errcodeOf = (p: Promise<unknown>) => p.then(() => 0, (e: WechatApiError) => e.errcode)
+const errcodeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 0,
+    (e: WechatApiError) => e.errcode,
+  )
 
 /** Follows our authorize URL through the emulator and returns where it redirects. */
 async function authorize(scope: 'snsapi_base' | 'snsapi_userinfo', extra = '', redirectHost = 'shop.example.com') {

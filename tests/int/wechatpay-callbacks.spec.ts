@@ -1,9 +1,11 @@
 import crypto from 'node:crypto'
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startWechatPayTestbed, type WechatPayTestbed } from '@/sandbox/wechatpay/testkit'
-import { CALLBACK_RETRY_INTERVALS_MS, createWechatPayEmulator, generateSandboxKeys, sandboxMerchant, type SandboxKeys } from '@/sandbox/wechatpay'
+
 import { serveFetchHandler } from '@/sandbox/http'
-import { newOutTradeNo, parsePaymentNotification, parseRefundNotification, type NotificationEnvelope } from '@/wechat/pay'
+import { CALLBACK_RETRY_INTERVALS_MS, createWechatPayEmulator, generateSandboxKeys, type SandboxKeys, sandboxMerchant } from '@/sandbox/wechatpay'
+import { startWechatPayTestbed, type WechatPayTestbed } from '@/sandbox/wechatpay/testkit'
+import { newOutTradeNo, type NotificationEnvelope, parsePaymentNotification, parseRefundNotification } from '@/wechat/pay'
 
 let keys: SandboxKeys
 let bed: WechatPayTestbed
@@ -170,7 +172,12 @@ describe('refund callback', () => {
     expect(envelope).toMatchObject({ event_type: 'REFUND.SUCCESS', resource: { associated_data: 'refund', original_type: 'refund' } })
     const parsed = parseRefundNotification({ headers: bed.received[0].headers, body: bed.received[0].body, config: bed.config, now: bed.clock.now })
     if (!parsed.ok) throw parsed.error
-    expect(parsed.resource).toMatchObject({ out_trade_no: outTradeNo, out_refund_no: `${outTradeNo}R1`, refund_status: 'SUCCESS', amount: { refund: 2000, total: 5000 } })
+    expect(parsed.resource).toMatchObject({
+      out_trade_no: outTradeNo,
+      out_refund_no: `${outTradeNo}R1`,
+      refund_status: 'SUCCESS',
+      amount: { refund: 2000, total: 5000 },
+    })
     expect(parsePayment(bed.received[0])).toMatchObject({ ok: false, error: { reason: 'WRONG_EVENT' } })
 
     await bed.client.refund({ outTradeNo, outRefundNo: `${outTradeNo}R2`, refundFen: 3000, totalFen: 5000 })
@@ -187,7 +194,12 @@ describe('real-time mode', () => {
   it('delivers and retries on timers, compressed by timeFactor', async () => {
     let calls = 0
     const receiver = await serveFetchHandler(() => new Response(null, { status: ++calls === 1 ? 500 : 204 }))
-    const emulator = createWechatPayEmulator({ platform: keys.platform, merchants: [sandboxMerchant(keys)], timeFactor: 0.001, policy: { allowInsecureNotifyUrl: true } })
+    const emulator = createWechatPayEmulator({
+      platform: keys.platform,
+      merchants: [sandboxMerchant(keys)],
+      timeFactor: 0.001,
+      policy: { allowInsecureNotifyUrl: true },
+    })
     const server = await serveFetchHandler(emulator.handle)
     try {
       const { createWechatPayClient } = await import('@/wechat/pay')

@@ -1,14 +1,16 @@
 import crypto from 'node:crypto'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { startWechatPayTestbed, type WechatPayTestbed } from '@/sandbox/wechatpay/testkit'
 import {
   buildAuthorization,
   createWechatPayClient,
   jsapiPaySignMessage,
   newOutTradeNo,
+  type WechatPayClient,
   WechatPayError,
   WechatPaySignatureError,
-  type WechatPayClient,
 } from '@/wechat/pay'
 
 let bed: WechatPayTestbed
@@ -32,7 +34,10 @@ let otherKey: { privateKeyPem: string; publicKeyPem: string }
 
 beforeAll(async () => {
   const pair = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 })
-  otherKey = { privateKeyPem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }) as string }
+  otherKey = {
+    privateKeyPem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+    publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }) as string,
+  }
   bed = await startWechatPayTestbed()
   client = bed.client
 })
@@ -45,7 +50,14 @@ describe('signed requests against the emulator', () => {
   })
 
   it('rejects a tampered signature with 401 SIGN_ERROR and no Wechatpay-* headers', async () => {
-    const body = JSON.stringify({ appid: bed.config.appid, mchid: bed.config.mchid, description: 'x', out_trade_no: otn(), notify_url: bed.config.notifyUrl, amount: { total: 1 } })
+    const body = JSON.stringify({
+      appid: bed.config.appid,
+      mchid: bed.config.mchid,
+      description: 'x',
+      out_trade_no: otn(),
+      notify_url: bed.config.notifyUrl,
+      amount: { total: 1 },
+    })
     const authorization = buildAuthorization({
       mchid: bed.config.mchid,
       serialNo: bed.config.serialNo,
@@ -95,7 +107,10 @@ describe('signed requests against the emulator', () => {
     expect(probe).toMatchObject({ reason: 'BAD_SIGNATURE' })
     const otherPub = otherKey.publicKeyPem
     const v = bed.config.verification as { publicKeyId: string }
-    const distrusting = createWechatPayClient({ ...bed.config, verification: { mode: 'publicKey', publicKeyId: v.publicKeyId, publicKeyPem: otherPub } }, { now: bed.clock.now })
+    const distrusting = createWechatPayClient(
+      { ...bed.config, verification: { mode: 'publicKey', publicKeyId: v.publicKeyId, publicKeyPem: otherPub } },
+      { now: bed.clock.now },
+    )
     await expect(distrusting.prepayNative(base(otn()))).rejects.toMatchObject({ reason: 'BAD_SIGNATURE' })
     // certificate mode with an unknown serial
     const certMode = createWechatPayClient({ ...bed.config, verification: { mode: 'certificate', certificates: {} } }, { now: bed.clock.now })
@@ -116,12 +131,25 @@ describe('signed requests against the emulator', () => {
 describe('prepay', () => {
   it('JSAPI: prepay_id and a paySign bundle that verifies with the merchant public key', async () => {
     const { prepayId, payParams } = await client.jsapiCheckout({ ...base(otn(), 2990), openid: 'oReader42' })
-    expect(payParams).toMatchObject({ appId: bed.config.appid, package: `prepay_id=${prepayId}`, signType: 'RSA', timeStamp: String(Math.floor(bed.clock.now() / 1000)) })
+    expect(payParams).toMatchObject({
+      appId: bed.config.appid,
+      package: `prepay_id=${prepayId}`,
+      signType: 'RSA',
+      timeStamp: String(Math.floor(bed.clock.now() / 1000)),
+    })
     const message = jsapiPaySignMessage(payParams.appId, payParams.timeStamp, payParams.nonceStr, payParams.package)
     expect(message).toBe(`${payParams.appId}\n${payParams.timeStamp}\n${payParams.nonceStr}\nprepay_id=${prepayId}\n`)
     expect(crypto.verify('RSA-SHA256', Buffer.from(message), bed.keys.merchant.publicKeyPem, Buffer.from(payParams.paySign, 'base64'))).toBe(true)
     // the emulated WeChat client checks the bundle and the payer
-    expect(bed.emulator.jsapiInvoke({ ...payParams, paySign: payParams.paySign.replace(/^./, 'A') === payParams.paySign ? payParams.paySign.replace(/^./, 'B') : payParams.paySign.replace(/^./, 'A') }, { openid: 'oReader42' })).toMatchObject({ err_msg: 'get_brand_wcpay_request:fail', message: '支付验证签名失败' })
+    expect(
+      bed.emulator.jsapiInvoke(
+        {
+          ...payParams,
+          paySign: payParams.paySign.replace(/^./, 'A') === payParams.paySign ? payParams.paySign.replace(/^./, 'B') : payParams.paySign.replace(/^./, 'A'),
+        },
+        { openid: 'oReader42' },
+      ),
+    ).toMatchObject({ err_msg: 'get_brand_wcpay_request:fail', message: '支付验证签名失败' })
     expect(bed.emulator.jsapiInvoke(payParams, { openid: 'oSomeoneElse' })).toMatchObject({ message: '下单账号与支付账号不一致' })
     expect(bed.emulator.jsapiInvoke(payParams, { openid: 'oReader42' })).toEqual({ err_msg: 'get_brand_wcpay_request:ok' })
     const tx = await client.queryByOutTradeNo(bed.emulator.getOrder(prepayId)!.outTradeNo)
@@ -141,7 +169,11 @@ describe('prepay', () => {
     const cancel = await fetch(h5Url, { method: 'POST', body: new URLSearchParams({ action: 'cancel' }) })
     expect(await cancel.text()).toContain('已取消支付')
     expect((await client.queryByOutTradeNo(outTradeNo)).trade_state).toBe('NOTPAY')
-    const confirm = await fetch(h5Url, { method: 'POST', body: new URLSearchParams({ action: 'confirm', redirect_url: 'https://shop.example/o/1' }), redirect: 'manual' })
+    const confirm = await fetch(h5Url, {
+      method: 'POST',
+      body: new URLSearchParams({ action: 'confirm', redirect_url: 'https://shop.example/o/1' }),
+      redirect: 'manual',
+    })
     expect(confirm.status).toBe(303)
     expect(confirm.headers.get('location')).toBe('https://shop.example/o/1')
     expect(await client.queryByOutTradeNo(outTradeNo)).toMatchObject({ trade_state: 'SUCCESS', trade_type: 'MWEB' })
@@ -150,25 +182,74 @@ describe('prepay', () => {
   it('Native: code_url; H5 requires scene_info; JSAPI requires payer.openid', async () => {
     const { codeUrl } = await client.prepayNative(base(otn()))
     expect(codeUrl).toMatch(/\/sandbox\/pay\/wx/)
-    const noScene = await expectPayError(client.request('POST', '/v3/pay/transactions/h5', { appid: bed.config.appid, mchid: bed.config.mchid, description: 'x', out_trade_no: otn(), notify_url: bed.config.notifyUrl, amount: { total: 1 } }), 400, 'PARAM_ERROR')
+    const noScene = await expectPayError(
+      client.request('POST', '/v3/pay/transactions/h5', {
+        appid: bed.config.appid,
+        mchid: bed.config.mchid,
+        description: 'x',
+        out_trade_no: otn(),
+        notify_url: bed.config.notifyUrl,
+        amount: { total: 1 },
+      }),
+      400,
+      'PARAM_ERROR',
+    )
     expect(noScene.detail).toMatchObject({ field: '/scene_info/payer_client_ip', location: 'body' })
-    const noPayer = await expectPayError(client.request('POST', '/v3/pay/transactions/jsapi', { appid: bed.config.appid, mchid: bed.config.mchid, description: 'x', out_trade_no: otn(), notify_url: bed.config.notifyUrl, amount: { total: 1 } }), 400, 'PARAM_ERROR')
+    const noPayer = await expectPayError(
+      client.request('POST', '/v3/pay/transactions/jsapi', {
+        appid: bed.config.appid,
+        mchid: bed.config.mchid,
+        description: 'x',
+        out_trade_no: otn(),
+        notify_url: bed.config.notifyUrl,
+        amount: { total: 1 },
+      }),
+      400,
+      'PARAM_ERROR',
+    )
     expect(noPayer.detail).toMatchObject({ field: '/payer/openid' })
   })
 
   it('validates fields: amount ≥ 1, out_trade_no charset, notify_url, appid binding, mchid match', async () => {
-    const body = { appid: bed.config.appid, mchid: bed.config.mchid, description: 'x', out_trade_no: otn(), notify_url: bed.config.notifyUrl, amount: { total: 0 } }
+    const body = {
+      appid: bed.config.appid,
+      mchid: bed.config.mchid,
+      description: 'x',
+      out_trade_no: otn(),
+      notify_url: bed.config.notifyUrl,
+      amount: { total: 0 },
+    }
     const zero = await expectPayError(client.request('POST', '/v3/pay/transactions/native', body), 400, 'PARAM_ERROR')
     expect(zero.message).toBe('输入源"/body/amount/total"映射到数值字段"总金额"规则校验失败，值低于最小值 1')
     expect(zero.detail).toMatchObject({ field: '/amount/total', value: 0 })
-    const badNo = await expectPayError(client.request('POST', '/v3/pay/transactions/native', { ...body, amount: { total: 1 }, out_trade_no: 'ab#12345' }), 400, 'PARAM_ERROR')
+    const badNo = await expectPayError(
+      client.request('POST', '/v3/pay/transactions/native', { ...body, amount: { total: 1 }, out_trade_no: 'ab#12345' }),
+      400,
+      'PARAM_ERROR',
+    )
     expect(badNo.detail).toMatchObject({ field: '/out_trade_no' })
-    const query = await expectPayError(client.request('POST', '/v3/pay/transactions/native', { ...body, amount: { total: 1 }, notify_url: 'https://shop.example/n?x=1' }), 400, 'PARAM_ERROR')
+    const query = await expectPayError(
+      client.request('POST', '/v3/pay/transactions/native', { ...body, amount: { total: 1 }, notify_url: 'https://shop.example/n?x=1' }),
+      400,
+      'PARAM_ERROR',
+    )
     expect(query.detail).toMatchObject({ field: '/notify_url' })
-    await expectPayError(client.request('POST', '/v3/pay/transactions/native', { ...body, amount: { total: 1 }, appid: 'wx0000000000000000' }), 400, 'APPID_MCHID_NOT_MATCH')
-    const mismatch = await expectPayError(client.request('POST', '/v3/pay/transactions/native', { ...body, amount: { total: 1 }, mchid: '1234567890' }), 400, 'PARAM_ERROR')
+    await expectPayError(
+      client.request('POST', '/v3/pay/transactions/native', { ...body, amount: { total: 1 }, appid: 'wx0000000000000000' }),
+      400,
+      'APPID_MCHID_NOT_MATCH',
+    )
+    const mismatch = await expectPayError(
+      client.request('POST', '/v3/pay/transactions/native', { ...body, amount: { total: 1 }, mchid: '1234567890' }),
+      400,
+      'PARAM_ERROR',
+    )
     expect(mismatch.message).toContain('mchid')
-    await expectPayError(client.request('POST', '/v3/pay/transactions/native', { ...body, amount: { total: 1 }, time_expire: '2026-01-01 10:00:00' }), 400, 'PARAM_ERROR')
+    await expectPayError(
+      client.request('POST', '/v3/pay/transactions/native', { ...body, amount: { total: 1 }, time_expire: '2026-01-01 10:00:00' }),
+      400,
+      'PARAM_ERROR',
+    )
   })
 
   it('same out_trade_no: identical params → same prepay_id; changed params or product → 403 OUT_TRADE_NO_USED', async () => {
@@ -196,7 +277,15 @@ describe('query and close', () => {
     const outTradeNo = otn()
     await client.prepayNative({ ...base(outTradeNo, 800), attach: 'order:42' })
     const unpaid = await client.queryByOutTradeNo(outTradeNo)
-    expect(unpaid).toEqual({ appid: bed.config.appid, mchid: bed.config.mchid, out_trade_no: outTradeNo, trade_state: 'NOTPAY', trade_state_desc: '订单未支付', attach: 'order:42', amount: { total: 800, currency: 'CNY' } })
+    expect(unpaid).toEqual({
+      appid: bed.config.appid,
+      mchid: bed.config.mchid,
+      out_trade_no: outTradeNo,
+      trade_state: 'NOTPAY',
+      trade_state_desc: '订单未支付',
+      attach: 'order:42',
+      amount: { total: 800, currency: 'CNY' },
+    })
     await expectPayError(client.queryByOutTradeNo('NO_SUCH_ORDER_1'), 404, 'ORDER_NOT_EXIST')
     const paid = bed.emulator.confirmPayment(outTradeNo)
     expect(paid.ok).toBe(true)
@@ -234,10 +323,19 @@ describe('refunds', () => {
     await expectPayError(client.refund({ outTradeNo, outRefundNo: `${outTradeNo}R1`, refundFen: 3001, totalFen: 10000 }), 400, 'REFUND_FEE_MISMATCH')
     await expectPayError(client.refund({ outTradeNo, outRefundNo: `${outTradeNo}R2`, refundFen: 7001, totalFen: 10000 }), 400, 'INVALID_REQUEST')
     await expectPayError(client.refund({ outTradeNo, outRefundNo: `${outTradeNo}R3`, refundFen: 10, totalFen: 9999 }), 400, 'INVALID_REQUEST')
-    const rest = await client.refund({ transactionId: bed.emulator.getOrder(outTradeNo)!.transactionId!, outRefundNo: `${outTradeNo}R4`, refundFen: 7000, totalFen: 10000 })
+    const rest = await client.refund({
+      transactionId: bed.emulator.getOrder(outTradeNo)!.transactionId!,
+      outRefundNo: `${outTradeNo}R4`,
+      refundFen: 7000,
+      totalFen: 10000,
+    })
     expect(rest.status).toBe('PROCESSING')
     expect((await client.queryByOutTradeNo(outTradeNo)).trade_state).toBe('REFUND')
-    const noCurrency = await expectPayError(client.request('POST', '/v3/refund/domestic/refunds', { out_trade_no: outTradeNo, out_refund_no: 'R9x', amount: { refund: 1, total: 10000 } }), 400, 'PARAM_ERROR')
+    const noCurrency = await expectPayError(
+      client.request('POST', '/v3/refund/domestic/refunds', { out_trade_no: outTradeNo, out_refund_no: 'R9x', amount: { refund: 1, total: 10000 } }),
+      400,
+      'PARAM_ERROR',
+    )
     expect(noCurrency.detail).toMatchObject({ field: '/amount/currency' })
     await expectPayError(client.queryRefund('NO_SUCH_REFUND'), 404, 'RESOURCE_NOT_EXISTS')
     // settles after the configured delay (virtual time)
@@ -265,7 +363,13 @@ describe('sandbox mounting', () => {
   it('works under a base path (as mounted at /sandbox/wechatpay) and the JSAPI pay page runs the bundle checks', async () => {
     const { createWechatPayEmulator, sandboxClientConfig, sandboxJsapiPayUrl, sandboxMerchant } = await import('@/sandbox/wechatpay')
     const { serveFetchHandler } = await import('@/sandbox/http')
-    const emulator = createWechatPayEmulator({ platform: bed.keys.platform, merchants: [sandboxMerchant(bed.keys)], clock: bed.clock, publicBasePath: '/sandbox/wechatpay', policy: { allowInsecureNotifyUrl: true } })
+    const emulator = createWechatPayEmulator({
+      platform: bed.keys.platform,
+      merchants: [sandboxMerchant(bed.keys)],
+      clock: bed.clock,
+      publicBasePath: '/sandbox/wechatpay',
+      policy: { allowInsecureNotifyUrl: true },
+    })
     const server = await serveFetchHandler(emulator.handle)
     try {
       const apiBase = `${server.url}/sandbox/wechatpay`
@@ -277,11 +381,18 @@ describe('sandbox mounting', () => {
       const wrongUser = new URL(sandboxJsapiPayUrl(apiBase, payParams, { openid: 'oIntruder' }))
       const page = await fetch(wrongUser)
       expect(await page.text()).toContain('value="oIntruder"')
-      const denied = await fetch(wrongUser.origin + wrongUser.pathname, { method: 'POST', body: new URLSearchParams({ ...Object.fromEntries(wrongUser.searchParams), action: 'confirm' }) })
+      const denied = await fetch(wrongUser.origin + wrongUser.pathname, {
+        method: 'POST',
+        body: new URLSearchParams({ ...Object.fromEntries(wrongUser.searchParams), action: 'confirm' }),
+      })
       expect(denied.status).toBe(409)
       expect(await denied.text()).toContain('下单账号与支付账号不一致')
       const url = new URL(sandboxJsapiPayUrl(apiBase, payParams, { openid: 'oMounted', redirectUrl: 'http://127.0.0.1/o/1' }))
-      const paid = await fetch(url.origin + url.pathname, { method: 'POST', body: new URLSearchParams({ ...Object.fromEntries(url.searchParams), action: 'confirm' }), redirect: 'manual' })
+      const paid = await fetch(url.origin + url.pathname, {
+        method: 'POST',
+        body: new URLSearchParams({ ...Object.fromEntries(url.searchParams), action: 'confirm' }),
+        redirect: 'manual',
+      })
       expect(paid.status).toBe(303)
       expect((await mounted.queryByOutTradeNo(outTradeNo)).trade_state).toBe('SUCCESS')
     } finally {

@@ -3,7 +3,7 @@
 import type { Endpoint } from 'payload'
 
 import { brandIdsOf, hasRole, idOf } from '../../access/roles'
-import { AppError, answersErrors } from '../../platform/errors'
+import { answersErrors, AppError } from '../../platform/errors'
 import { AccountSetupError } from '../../wechat/account'
 import { isWechatApiError } from '../../wechat/oa'
 import { followAccountFor, followQrFor } from './qr'

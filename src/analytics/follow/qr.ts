@@ -32,18 +32,12 @@ export async function followAccountFor(payload: Payload, brand: string, accountI
   return found.docs[0] as WechatAccount | undefined
 }
 
-export async function followQrFor(
-  payload: Payload,
-  target: FollowTarget,
-  opts: { brand: string; account: string; now?: number },
-): Promise<FollowQr> {
+export async function followQrFor(payload: Payload, target: FollowTarget, opts: { brand: string; account: string; now?: number }): Promise<FollowQr> {
   const now = opts.now ?? Date.now()
   const scene = sceneFor(target)
   const permanent = target.kind === 'community'
   const where: Where = { and: [{ account: { equals: opts.account } }, { scene: { equals: scene } }] }
-  const cached = (await payload.find({ collection: 'follow-qr-codes', where, limit: 1, depth: 0, overrideAccess: true })).docs[0] as
-    | FollowQrCode
-    | undefined
+  const cached = (await payload.find({ collection: 'follow-qr-codes', where, limit: 1, depth: 0, overrideAccess: true })).docs[0] as FollowQrCode | undefined
   const fresh = (doc: FollowQrCode) => !doc.expiresAt || Date.parse(doc.expiresAt) - now > RENEW_BEFORE_MS
   const out = (doc: Pick<FollowQrCode, 'ticket' | 'expiresAt'>): FollowQr => ({
     url: showQrUrl(doc.ticket),
@@ -75,8 +69,7 @@ export async function followQrFor(
     } catch (error) {
       // Lost a race on the (account, scene) unique index: the other request's code is as good as ours.
       const winner = (await payload.find({ collection: 'follow-qr-codes', where, limit: 1, depth: 0, overrideAccess: true })).docs[0] as
-        | FollowQrCode
-        | undefined
+        FollowQrCode | undefined
       if (winner) return out(winner)
       throw error
     }

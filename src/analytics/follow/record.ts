@@ -67,13 +67,9 @@ export async function recordFollow(payload: Payload, accountId: string, message:
   return { recorded: true, follow: followId, target }
 }
 
-async function upsertCustomer(
-  payload: Payload,
-  input: { account: WechatAccount; brand: string; openid: string; article?: string; at: string },
-): Promise<void> {
+async function upsertCustomer(payload: Payload, input: { account: WechatAccount; brand: string; openid: string; article?: string; at: string }): Promise<void> {
   const where: Where = { and: [{ appId: { equals: input.account.appId } }, { openid: { equals: input.openid } }] }
-  const find = async () =>
-    (await payload.find({ collection: 'customers', where, limit: 1, depth: 0, overrideAccess: true })).docs[0] as Customer | undefined
+  const find = async () => (await payload.find({ collection: 'customers', where, limit: 1, depth: 0, overrideAccess: true })).docs[0] as Customer | undefined
   let customer = await find()
   if (!customer) {
     try {

@@ -22,19 +22,25 @@ export default async function Home() {
       <h2 className="section-title">文章</h2>
       <ul className="list">
         {articles.docs.map((a) => (
-          <li key={a.id}><Link href={`/a/${a.slug}`}>{a.title}</Link></li>
+          <li key={a.id}>
+            <Link href={`/a/${a.slug}`}>{a.title}</Link>
+          </li>
         ))}
       </ul>
       <h2 className="section-title">商品</h2>
       <ul className="list">
         {products.docs.map((p) => (
-          <li key={p.id}><Link href={`/p/${p.slug}`}>{p.title}</Link></li>
+          <li key={p.id}>
+            <Link href={`/p/${p.slug}`}>{p.title}</Link>
+          </li>
         ))}
       </ul>
       <h2 className="section-title">粉丝社区</h2>
       <ul className="list">
         {communities.docs.map((c) => (
-          <li key={c.id}><Link href={`/c/${c.slug}`}>{c.name}</Link></li>
+          <li key={c.id}>
+            <Link href={`/c/${c.slug}`}>{c.name}</Link>
+          </li>
         ))}
       </ul>
     </>

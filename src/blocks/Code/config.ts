@@ -11,9 +11,7 @@ export const CodeBlock: Block = {
       type: 'select',
       defaultValue: 'plaintext',
       label: { en: 'Language', zh: '语言' },
-      options: ['plaintext', 'typescript', 'javascript', 'python', 'bash', 'json', 'html', 'css', 'sql', 'go', 'java'].map(
-        (v) => ({ label: v, value: v }),
-      ),
+      options: ['plaintext', 'typescript', 'javascript', 'python', 'bash', 'json', 'html', 'css', 'sql', 'go', 'java'].map((v) => ({ label: v, value: v })),
     },
     { name: 'code', type: 'code', required: true, label: { en: 'Code', zh: '代码' } },
   ],

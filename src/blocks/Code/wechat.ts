@@ -1,6 +1,6 @@
+import type { WechatBlockConverter } from '../../wechat/render/context'
 import { escapeHtml } from '../../wechat/render/escape'
 import { styleAttr } from '../../wechat/render/style'
-import type { WechatBlockConverter } from '../../wechat/render/context'
 
 /** Leading whitespace and runs of spaces would collapse in WeChat; tabs are 4 columns. */
 function codeLine(line: string): string {

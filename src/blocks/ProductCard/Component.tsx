@@ -3,7 +3,7 @@ import React from 'react'
 import { ProductTile } from '@/components/web/ProductTile'
 import type { Product, ProductCardBlock as ProductCardFields } from '@/payload-types'
 
-import { landingHref, type Attribution } from '../attribution'
+import { type Attribution, landingHref } from '../attribution'
 
 /** Web view of a product card: a tappable tile to the landing page, carrying the article attribution. */
 export function ProductCardComponent({ fields, attribution }: { fields: ProductCardFields; attribution: Attribution }) {

@@ -1,7 +1,7 @@
 import { buyAction } from '../../wechat/render/buy'
+import type { WechatBlockConverter } from '../../wechat/render/context'
 import { pointsHtml, priceHtml, productImageHtml, productOrPlaceholder, saleHtml, titleHtml } from '../../wechat/render/productParts'
 import { styleAttr } from '../../wechat/render/style'
-import type { WechatBlockConverter } from '../../wechat/render/context'
 
 /**
  * `productCard` → a static card on a solid background: image, title, 秒杀 tag and start time (if any), selling points

@@ -3,7 +3,7 @@ import React from 'react'
 import { ProductTile } from '@/components/web/ProductTile'
 import type { Product, ProductGridBlock as ProductGridFields } from '@/payload-types'
 
-import { landingHref, type Attribution } from '../attribution'
+import { type Attribution, landingHref } from '../attribution'
 
 export function ProductGridComponent({ fields, attribution }: { fields: ProductGridFields; attribution: Attribution }) {
   const products = (fields.products ?? []).filter((p): p is Product => typeof p === 'object' && p !== null)

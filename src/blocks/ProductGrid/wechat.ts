@@ -1,8 +1,8 @@
 import { buyAction } from '../../wechat/render/buy'
+import type { WechatBlockConverter } from '../../wechat/render/context'
 import { placeholder } from '../../wechat/render/placeholder'
 import { priceHtml, productImageHtml, productOrPlaceholder, saleHtml, titleHtml } from '../../wechat/render/productParts'
 import { styleAttr } from '../../wechat/render/style'
-import type { WechatBlockConverter } from '../../wechat/render/context'
 
 /** `productGrid` → rows of two inline-block cells (the layout WeChat keeps), each with its own QR / mini-program link. */
 export const productGridToWechat: WechatBlockConverter = (fields, ctx) => {
@@ -13,7 +13,13 @@ export const productGridToWechat: WechatBlockConverter = (fields, ctx) => {
     const found = productOrPlaceholder(ref, ctx)
     if ('html' in found) return found.html
     const { product } = found
-    return productImageHtml(ctx, product) + titleHtml(ctx, product) + saleHtml(ctx, product) + priceHtml(ctx, product) + buyAction(ctx, product, blockIndex, '购买', true)
+    return (
+      productImageHtml(ctx, product) +
+      titleHtml(ctx, product) +
+      saleHtml(ctx, product) +
+      priceHtml(ctx, product) +
+      buyAction(ctx, product, blockIndex, '购买', true)
+    )
   })
   let rows = ''
   for (let i = 0; i < cells.length; i += 2) {

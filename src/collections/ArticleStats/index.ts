@@ -42,6 +42,14 @@ export const ArticleStats: CollectionConfig = {
     { name: 'shareCount', type: 'number', label: { en: 'Shares', zh: '分享次数' } },
     { name: 'favCount', type: 'number', label: { en: 'Favourites', zh: '收藏次数' } },
     { name: 'targetUser', type: 'number', label: { en: 'Delivered to', zh: '送达人数' } },
-    { name: 'brand', type: 'relationship', relationTo: 'brands', required: true, index: true, label: { en: 'Brand', zh: '品牌' }, admin: { position: 'sidebar' } },
+    {
+      name: 'brand',
+      type: 'relationship',
+      relationTo: 'brands',
+      required: true,
+      index: true,
+      label: { en: 'Brand', zh: '品牌' },
+      admin: { position: 'sidebar' },
+    },
   ],
 }

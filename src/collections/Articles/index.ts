@@ -6,10 +6,10 @@ import { brandMemberVersions } from '../../access/brandMemberVersions'
 import { publishedOrBrandMember } from '../../access/publishedOrBrandMember'
 import { brandField } from '../../fields/brand'
 import { slugField } from '../../fields/slug'
-import { publishingFields } from './publishingFields'
 import { wechatEndpoint } from './endpoints/wechat'
-import { productsMatchBrand } from './hooks/productsMatchBrand'
 import { wechatPreviewEndpoint } from './endpoints/wechatPreview'
+import { productsMatchBrand } from './hooks/productsMatchBrand'
+import { publishingFields } from './publishingFields'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '../../access/isAdmin'
 import { brandsWhere } from '../../access/brandsWhere'
+import { isAdmin } from '../../access/isAdmin'
 import { slugField } from '../../fields/slug'
 import { refuseDeleteWhileInUse } from './hooks/refuseDeleteWhileInUse'
 
@@ -21,8 +21,7 @@ export const Brands: CollectionConfig = {
       type: 'text',
       defaultValue: '#07c160',
       label: { en: 'Primary colour', zh: '品牌主色' },
-      validate: (value: unknown) =>
-        !value || (typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value)) ? true : '颜色格式应为 #RRGGBB',
+      validate: (value: unknown) => (!value || (typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value)) ? true : '颜色格式应为 #RRGGBB'),
     },
     {
       name: 'miniProgramAppId',

@@ -9,8 +9,8 @@ import { sameBrandRelations } from '../../communities/hooks/sameBrandRelations'
 import { memberCount } from '../../communities/members'
 import { brandField } from '../../fields/brand'
 import { slugField } from '../../fields/slug'
-import { statsEndpoint } from './endpoints/stats'
 import { statusField } from '../../fields/status'
+import { statsEndpoint } from './endpoints/stats'
 
 const sameBrandOptions = ({ data }: { data?: Record<string, unknown> }): Where | true => {
   const brand = idOf(data?.brand)
@@ -96,7 +96,13 @@ export const Communities: CollectionConfig = {
               type: 'row',
               fields: [
                 { name: 'label', type: 'text', maxLength: 20, label: { en: 'Group name', zh: '群名称' } },
-                { name: 'expiresAt', type: 'date', required: true, label: { en: 'Expires', zh: '过期时间' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+                {
+                  name: 'expiresAt',
+                  type: 'date',
+                  required: true,
+                  label: { en: 'Expires', zh: '过期时间' },
+                  admin: { date: { pickerAppearance: 'dayAndTime' } },
+                },
                 { name: 'full', type: 'checkbox', defaultValue: false, label: { en: 'Group is full', zh: '群已满' } },
               ],
             },

@@ -3,9 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { brandCan } from '../../access/brandCan'
 import { brandCanCreate } from '../../access/brandCanCreate'
 import { publishedOrBrandMember } from '../../access/publishedOrBrandMember'
+import { signUpEndpoint } from '../../communities/endpoints'
 import { counterLimitHooks, usedCountField } from '../../communities/hooks/counterFields'
 import { sameBrandRelations } from '../../communities/hooks/sameBrandRelations'
-import { signUpEndpoint } from '../../communities/endpoints'
 import { brandField } from '../../fields/brand'
 import { statusField } from '../../fields/status'
 
@@ -18,7 +18,13 @@ export const CommunityEvents: CollectionConfig = {
   access: { read: publishedOrBrandMember('status'), create: brandCanCreate('content'), update: brandCan('content'), delete: brandCan('content') },
   endpoints: [signUpEndpoint],
   hooks: {
-    beforeChange: [sameBrandRelations([{ field: 'community', collection: 'communities' }, { field: 'cover', collection: 'media', optionalBrand: true }]), counterLimitHooks.beforeChange('event', 'capacity')],
+    beforeChange: [
+      sameBrandRelations([
+        { field: 'community', collection: 'communities' },
+        { field: 'cover', collection: 'media', optionalBrand: true },
+      ]),
+      counterLimitHooks.beforeChange('event', 'capacity'),
+    ],
     afterChange: [counterLimitHooks.afterChange('event', 'capacity')],
   },
   fields: [
@@ -28,7 +34,14 @@ export const CommunityEvents: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'startsAt', type: 'date', required: true, index: true, label: { en: 'Starts', zh: '开始时间' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'startsAt',
+          type: 'date',
+          required: true,
+          index: true,
+          label: { en: 'Starts', zh: '开始时间' },
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
         {
           name: 'endsAt',
           type: 'date',

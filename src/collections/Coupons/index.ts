@@ -52,7 +52,9 @@ export const Coupons: CollectionConfig = {
           label: { en: 'Percent off', zh: '优惠比例 %' },
           admin: { condition: (data) => data?.kind === 'percent', description: { en: '15 = 15% off', zh: '15 表示减 15%，即 85 折' } },
           validate: (value: unknown, { data }: { data: CouponData }) =>
-            data?.kind !== 'percent' || (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 99) ? true : '优惠比例为 1–99 的整数 (1–99)',
+            data?.kind !== 'percent' || (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 99)
+              ? true
+              : '优惠比例为 1–99 的整数 (1–99)',
         },
         { ...moneyField('minSpend', { en: 'Minimum spend', zh: '最低消费' }), defaultValue: 0 },
       ],
@@ -61,7 +63,14 @@ export const Coupons: CollectionConfig = {
       type: 'row',
       fields: [
         // A new coupon runs from now for 30 days unless the brand says otherwise.
-        { name: 'validFrom', type: 'date', required: true, defaultValue: () => new Date().toISOString(), label: { en: 'Valid from', zh: '生效时间' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'validFrom',
+          type: 'date',
+          required: true,
+          defaultValue: () => new Date().toISOString(),
+          label: { en: 'Valid from', zh: '生效时间' },
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
         {
           name: 'validUntil',
           type: 'date',
@@ -71,7 +80,11 @@ export const Coupons: CollectionConfig = {
           label: { en: 'Valid until', zh: '失效时间' },
           admin: { date: { pickerAppearance: 'dayAndTime' } },
           validate: (value: unknown, { data }: { data: CouponData }) =>
-            !value ? '请填写失效时间 (required)' : !data?.validFrom || new Date(value as string) > new Date(data.validFrom) ? true : '失效时间必须晚于生效时间 (must end after it starts)',
+            !value
+              ? '请填写失效时间 (required)'
+              : !data?.validFrom || new Date(value as string) > new Date(data.validFrom)
+                ? true
+                : '失效时间必须晚于生效时间 (must end after it starts)',
         },
       ],
     },

@@ -29,6 +29,14 @@ export const Customers: CollectionConfig = {
     { name: 'firstSeenPath', type: 'text', label: { en: 'First seen on page', zh: '首次访问页面' } },
     { name: 'lastSeenAt', type: 'date', label: { en: 'Last seen', zh: '最近访问' } },
     { name: 'account', type: 'relationship', relationTo: 'wechat-accounts', label: { en: 'Official Account', zh: '公众号' } },
-    { name: 'brand', type: 'relationship', relationTo: 'brands', required: true, index: true, label: { en: 'Brand', zh: '品牌' }, admin: { position: 'sidebar' } },
+    {
+      name: 'brand',
+      type: 'relationship',
+      relationTo: 'brands',
+      required: true,
+      index: true,
+      label: { en: 'Brand', zh: '品牌' },
+      admin: { position: 'sidebar' },
+    },
   ],
 }

@@ -3,7 +3,6 @@ import type { CollectionConfig } from 'payload'
 import { brandMember } from '../../access/brandMember'
 import { isAdmin } from '../../access/isAdmin'
 import { nobody } from '../../access/nobody'
-
 import { countFollow } from './hooks/countFollow'
 
 /**

@@ -58,6 +58,14 @@ export const OrderNotifications: CollectionConfig = {
     { name: 'templateId', type: 'text', label: { en: 'Template id', zh: '模板 ID' } },
     { name: 'msgId', type: 'text', label: { en: 'WeChat msgid', zh: '微信消息 ID' } },
     { name: 'sentAt', type: 'date', label: { en: 'Sent at', zh: '发送时间' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'brand', type: 'relationship', relationTo: 'brands', required: true, index: true, label: { en: 'Brand', zh: '品牌' }, admin: { position: 'sidebar' } },
+    {
+      name: 'brand',
+      type: 'relationship',
+      relationTo: 'brands',
+      required: true,
+      index: true,
+      label: { en: 'Brand', zh: '品牌' },
+      admin: { position: 'sidebar' },
+    },
   ],
 }

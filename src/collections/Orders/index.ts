@@ -3,11 +3,11 @@ import type { CollectionConfig } from 'payload'
 import { brandCan } from '../../access/brandCan'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { nobody } from '../../access/nobody'
+import { ORDER_STATUSES } from '../../commerce/orderStateMachine'
 import { brandField } from '../../fields/brand'
 import { moneyField } from '../../fields/money'
-import { orderActionEndpoint } from './endpoints/action'
-import { ORDER_STATUSES } from '../../commerce/orderStateMachine'
 import { selectOptions } from '../../utilities/selectOptions'
+import { orderActionEndpoint } from './endpoints/action'
 
 /**
  * Orders are written by src/commerce only (checkout, payment settlement, expiry, refunds), read by their brand.
@@ -85,7 +85,11 @@ export const Orders: CollectionConfig = {
       type: 'relationship',
       relationTo: 'customers',
       label: { en: 'WeChat reader', zh: '微信读者' },
-      admin: { readOnly: true, position: 'sidebar', description: { en: 'Recognised by WeChat OAuth at checkout; gets the order notifications', zh: '下单时通过微信授权识别，接收订单通知' } },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: { en: 'Recognised by WeChat OAuth at checkout; gets the order notifications', zh: '下单时通过微信授权识别，接收订单通知' },
+      },
     },
     {
       name: 'notifications',

@@ -7,9 +7,9 @@ import { idOf } from '../../access/roles'
 import { brandField } from '../../fields/brand'
 import { sendEndpoint } from '../../publishing/sendEndpoint'
 import { PUSH_STATUSES } from '../../publishing/steps'
+import { selectOptions } from '../../utilities/selectOptions'
 import { defaultTitle } from './hooks/defaultTitle'
 import { scheduleJob } from './hooks/scheduleJob'
-import { selectOptions } from '../../utilities/selectOptions'
 
 const sameBrand: FilterOptions = ({ siblingData }) => {
   const brand = idOf((siblingData as { brand?: unknown } | undefined)?.brand)
@@ -36,7 +36,13 @@ export const Pushes: CollectionConfig = {
   endpoints: [sendEndpoint],
   hooks: { beforeChange: [defaultTitle], afterChange: [scheduleJob] },
   fields: [
-    { name: 'title', type: 'text', maxLength: 80, label: { en: 'Title', zh: '推送名称' }, admin: { description: { zh: '留空则使用头条标题', en: 'Defaults to the first article title' } } },
+    {
+      name: 'title',
+      type: 'text',
+      maxLength: 80,
+      label: { en: 'Title', zh: '推送名称' },
+      admin: { description: { zh: '留空则使用头条标题', en: 'Defaults to the first article title' } },
+    },
     {
       name: 'account',
       type: 'relationship',

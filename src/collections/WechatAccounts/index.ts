@@ -35,8 +35,7 @@ export const WechatAccounts: CollectionConfig = {
           required: true,
           unique: true,
           label: { en: 'AppID', zh: 'AppID' },
-          validate: (value: unknown) =>
-            typeof value === 'string' && /^wx[0-9a-f]{16}$/.test(value) ? true : 'AppID 格式应为 wx 加 16 位十六进制',
+          validate: (value: unknown) => (typeof value === 'string' && /^wx[0-9a-f]{16}$/.test(value) ? true : 'AppID 格式应为 wx 加 16 位十六进制'),
         },
         {
           name: 'appSecret',
@@ -100,7 +99,12 @@ export const WechatAccounts: CollectionConfig = {
               type: 'text',
               required: true,
               label: { en: 'Use', zh: '用途' },
-              admin: { description: { en: 'order_paid, order_shipped or order_refunded', zh: '订单通知填 order_paid（支付成功）、order_shipped（已发货）、order_refunded（已退款）' } },
+              admin: {
+                description: {
+                  en: 'order_paid, order_shipped or order_refunded',
+                  zh: '订单通知填 order_paid（支付成功）、order_shipped（已发货）、order_refunded（已退款）',
+                },
+              },
             },
             { name: 'templateId', type: 'text', required: true, label: { en: 'Template id', zh: '模板 ID' } },
           ],
@@ -126,7 +130,13 @@ export const WechatAccounts: CollectionConfig = {
       admin: { placeholder: '保存后不再显示；留空表示不修改' },
     },
     { name: 'callbackTokenEncrypted', type: 'text', hidden: true },
-    { name: 'hasCallbackToken', type: 'checkbox', defaultValue: false, label: { en: 'Token set', zh: '已设置令牌' }, admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'hasCallbackToken',
+      type: 'checkbox',
+      defaultValue: false,
+      label: { en: 'Token set', zh: '已设置令牌' },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
     {
       type: 'row',
       fields: [
@@ -167,7 +177,10 @@ export const WechatAccounts: CollectionConfig = {
       type: 'checkbox',
       defaultValue: false,
       label: { en: 'Sandbox (local emulator)', zh: '沙箱（本地模拟公众号）' },
-      admin: { position: 'sidebar', description: { en: 'Talks to /sandbox/wechat instead of api.weixin.qq.com', zh: '推送到本站 /sandbox/wechat 模拟器，而不是真实微信' } },
+      admin: {
+        position: 'sidebar',
+        description: { en: 'Talks to /sandbox/wechat instead of api.weixin.qq.com', zh: '推送到本站 /sandbox/wechat 模拟器，而不是真实微信' },
+      },
     },
     brandField({ capability: 'settings' }),
   ],

@@ -4,7 +4,7 @@ import type { UIFieldClientComponent } from 'payload'
 import { reduceFieldsToValues } from 'payload/shared'
 import React from 'react'
 
-import { groupQrWarning, groupQrWarningText, type GroupQrInput } from '../groupQr'
+import { type GroupQrInput, groupQrWarning, groupQrWarningText } from '../groupQr'
 
 /** The admin's warning, live while editing: two days before the last usable group QR expires, and once none is usable. */
 export const GroupQrWarning: UIFieldClientComponent = () => {
@@ -18,7 +18,14 @@ export const GroupQrWarning: UIFieldClientComponent = () => {
     <div
       role="alert"
       data-testid="group-qr-warning"
-      style={{ margin: '0 0 16px', padding: '10px 14px', borderRadius: 6, background: 'var(--theme-warning-100, #fff4d6)', color: 'var(--theme-warning-900, #6b4b00)', border: '1px solid var(--theme-warning-400, #f0c14b)' }}
+      style={{
+        margin: '0 0 16px',
+        padding: '10px 14px',
+        borderRadius: 6,
+        background: 'var(--theme-warning-100, #fff4d6)',
+        color: 'var(--theme-warning-900, #6b4b00)',
+        border: '1px solid var(--theme-warning-400, #f0c14b)',
+      }}
     >
       ⚠️ {text}
     </div>

@@ -19,8 +19,7 @@ export type CouponTerms = {
 export type CouponRejection = 'ONE_COUPON_PER_ORDER' | 'NOT_STARTED' | 'EXPIRED' | 'MIN_SPEND_NOT_MET' | 'WRONG_BRAND' | 'INVALID_COUPON' | 'INVALID_SUBTOTAL'
 
 export type CouponQuote =
-  | { ok: true; couponId?: string; subtotal: number; discount: number; total: number }
-  | { ok: false; reason: CouponRejection; message: string }
+  { ok: true; couponId?: string; subtotal: number; discount: number; total: number } | { ok: false; reason: CouponRejection; message: string }
 
 const MESSAGES: Record<CouponRejection, string> = {
   ONE_COUPON_PER_ORDER: '每笔订单只能使用一张优惠券',

@@ -9,7 +9,8 @@ import { compareAndSetClaim } from '../../db/counters'
 import type { Coupon, CouponClaim } from '../../payload-types'
 import { computeCouponDiscount, type CouponQuote } from './computeCouponDiscount'
 
-export type ClaimQuote = (CouponQuote & { ok: true; claimId: string }) | (CouponQuote & { ok: false }) | { ok: false; reason: 'CLAIM_NOT_FOUND' | 'CLAIM_USED'; message: string }
+export type ClaimQuote =
+  (CouponQuote & { ok: true; claimId: string }) | (CouponQuote & { ok: false }) | { ok: false; reason: 'CLAIM_NOT_FOUND' | 'CLAIM_USED'; message: string }
 
 /**
  * Prices one claimed coupon (by its code) for an order of `orderBrand` with `subtotal` fen, for the reader who
@@ -31,9 +32,20 @@ export async function quoteCouponClaim(
   const claim = docs[0] as CouponClaim | undefined
   if (!claim) return { ok: false, reason: 'CLAIM_NOT_FOUND', message: '没有找到这张优惠券' }
   if (claim.status !== 'claimed') return { ok: false, reason: 'CLAIM_USED', message: '这张优惠券已经用过了' }
-  const coupon = (await payload.findByID({ collection: 'coupons', id: idOf(claim.coupon) as string, depth: 0, overrideAccess: true, disableErrors: true })) as Coupon | null
+  const coupon = (await payload.findByID({
+    collection: 'coupons',
+    id: idOf(claim.coupon) as string,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+  })) as Coupon | null
   if (!coupon) return { ok: false, reason: 'CLAIM_NOT_FOUND', message: '没有找到这张优惠券' }
-  const quote = computeCouponDiscount({ subtotal: input.subtotal, coupons: [{ ...coupon, brand: idOf(coupon.brand) }], now: input.now, orderBrand: input.orderBrand })
+  const quote = computeCouponDiscount({
+    subtotal: input.subtotal,
+    coupons: [{ ...coupon, brand: idOf(coupon.brand) }],
+    now: input.now,
+    orderBrand: input.orderBrand,
+  })
   return quote.ok ? { ...quote, claimId: claim.id } : quote
 }
 

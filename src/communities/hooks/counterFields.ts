@@ -1,6 +1,6 @@
-import { ValidationError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type NumberField } from 'payload'
+import { type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type NumberField, ValidationError } from 'payload'
 
-import { counterKey, readCounter, setLimit, type CounterKind } from '../../db/counters'
+import { counterKey, type CounterKind, readCounter, setLimit } from '../../db/counters'
 
 /**
  * The count taken so far (seats, coupons), shown read-only in the admin and the API. Virtual: the number lives

@@ -1,4 +1,4 @@
-import { ValidationError, type CollectionBeforeChangeHook, type CollectionSlug } from 'payload'
+import { type CollectionBeforeChangeHook, type CollectionSlug, ValidationError } from 'payload'
 
 import { idOf } from '../../access/roles'
 

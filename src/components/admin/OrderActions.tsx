@@ -69,7 +69,14 @@ export const OrderActions: React.FC = () => {
           />
           <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
             {available.map((a) => (
-              <button key={a.action} type="button" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }} disabled={busy} onClick={() => run(a.action, a.confirm)}>
+              <button
+                key={a.action}
+                type="button"
+                className="btn btn--style-secondary btn--size-small"
+                style={{ margin: 0 }}
+                disabled={busy}
+                onClick={() => run(a.action, a.confirm)}
+              >
                 {a.label}
               </button>
             ))}

@@ -70,7 +70,9 @@ export const WechatPreview: React.FC = () => {
         <strong>公众号预览</strong>
         <select aria-label="主题" value={theme} onChange={(e) => setTheme(e.target.value)}>
           {THEMES.map((t) => (
-            <option key={t.name} value={t.name}>{t.label}</option>
+            <option key={t.name} value={t.name}>
+              {t.label}
+            </option>
           ))}
         </select>
         <label style={{ display: 'flex', gap: 4, alignItems: 'center' }}>
@@ -91,7 +93,11 @@ export const WechatPreview: React.FC = () => {
           正文 {result.stats.textChars ?? '—'} 字 · HTML {result.stats.chars.toLocaleString()} / 20,000 字符 · {result.stats.images} 张图片
         </p>
       ) : null}
-      {error ? <p role="alert" style={{ color: 'var(--theme-error-500)' }}>预览失败：{error}</p> : null}
+      {error ? (
+        <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
+          预览失败：{error}
+        </p>
+      ) : null}
       {result?.warnings.length ? (
         <ul aria-label="排版提示" style={{ fontSize: 12, paddingLeft: 16, color: 'var(--theme-warning-600, #b7791f)' }}>
           {result.warnings.map((w, i) => (

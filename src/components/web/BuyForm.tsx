@@ -119,7 +119,14 @@ export function BuyForm({
         </label>
         <label>
           手机号{limit ? <span className="flash-required">*</span> : null}{' '}
-          <input name="phone" type="tel" maxLength={20} autoComplete="tel" aria-required={limit ? true : undefined} placeholder={limit ? '限购商品按手机号计数' : undefined} />
+          <input
+            name="phone"
+            type="tel"
+            maxLength={20}
+            autoComplete="tel"
+            aria-required={limit ? true : undefined}
+            placeholder={limit ? '限购商品按手机号计数' : undefined}
+          />
         </label>
         <label>
           地址 <input name="address" maxLength={200} autoComplete="street-address" />
@@ -128,7 +135,16 @@ export function BuyForm({
       <details className="coupon">
         <summary>使用优惠券（选填）</summary>
         <label>
-          券码 <input name="coupon" maxLength={32} autoComplete="off" autoCapitalize="characters" spellCheck={false} pattern="[A-Za-z0-9]{4,32}" placeholder="在社区页领取的券码" />
+          券码{' '}
+          <input
+            name="coupon"
+            maxLength={32}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            pattern="[A-Za-z0-9]{4,32}"
+            placeholder="在社区页领取的券码"
+          />
         </label>
         <p className="coupon-note">优惠金额在下单时由服务器计算，每笔订单限用一张。</p>
       </details>

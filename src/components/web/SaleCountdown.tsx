@@ -50,7 +50,8 @@ export function SaleCountdown({ formId, slug, startsAt, serverNow }: { formId: s
         .then((data: { now?: number; startsAt?: string | null }) => {
           if (typeof data.now !== 'number') return
           offset = clockOffset(data.now, Date.now())
-          if (data.startsAt === null) target = 0 // no longer a timed sale
+          if (data.startsAt === null)
+            target = 0 // no longer a timed sale
           else if (typeof data.startsAt === 'string' && Number.isFinite(Date.parse(data.startsAt))) target = Date.parse(data.startsAt)
           tick()
         })

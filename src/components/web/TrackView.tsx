@@ -39,7 +39,14 @@ export function TrackView(props: TrackViewProps) {
       while (queue.length) {
         const body = JSON.stringify({ events: queue.splice(0, 20) })
         const sent = typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(endpoint, new Blob([body], { type: 'text/plain;charset=UTF-8' }))
-        if (!sent) void fetch(endpoint, { method: 'POST', body, keepalive: true, credentials: 'same-origin', headers: { 'content-type': 'text/plain;charset=UTF-8' } }).catch(() => undefined)
+        if (!sent)
+          void fetch(endpoint, {
+            method: 'POST',
+            body,
+            keepalive: true,
+            credentials: 'same-origin',
+            headers: { 'content-type': 'text/plain;charset=UTF-8' },
+          }).catch(() => undefined)
       }
     }
     const send = (event: BeaconEvent) => {

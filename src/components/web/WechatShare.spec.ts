@@ -3,7 +3,14 @@ import { describe, expect, it, vi } from 'vitest'
 import { setupWechatShare, withSharer, type WxLike } from './WechatShare'
 
 const WECHAT_UA = 'Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 Mobile/15E148 MicroMessenger/8.0.50 NetType/WIFI'
-const config = { appId: 'wx123', timestamp: 1414587457, nonceStr: 'abc', signature: 'f'.repeat(40), jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData'], openTagList: [] }
+const config = {
+  appId: 'wx123',
+  timestamp: 1414587457,
+  nonceStr: 'abc',
+  signature: 'f'.repeat(40),
+  jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData'],
+  openTagList: [],
+}
 const props = { title: '春茶上新', desc: '山野茶事', imgUrl: 'https://cdn.example/c.jpg', link: 'https://tuiwen.example/a/spring' }
 
 function env(ua: string, withWx = true) {
@@ -14,7 +21,16 @@ function env(ua: string, withWx = true) {
     updateTimelineShareData: vi.fn(),
   }
   const fetch = vi.fn(async (_url: string): Promise<{ ok: boolean; json(): Promise<unknown> }> => ({ ok: true, json: async () => config }))
-  return { wx, fetch, e: { navigator: { userAgent: ua }, location: { href: 'https://tuiwen.example/a/spring?x=1#top', origin: 'https://tuiwen.example' }, wx: withWx ? wx : undefined, fetch } }
+  return {
+    wx,
+    fetch,
+    e: {
+      navigator: { userAgent: ua },
+      location: { href: 'https://tuiwen.example/a/spring?x=1#top', origin: 'https://tuiwen.example' },
+      wx: withWx ? wx : undefined,
+      fetch,
+    },
+  }
 }
 
 describe('WechatShare', () => {

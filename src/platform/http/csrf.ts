@@ -4,7 +4,6 @@
 // refused before any route runs (src/proxy.ts). Requests naming no origin at all pass: they do not come from a
 // browser page, and a non-browser client cannot ride a victim's cookies.
 import { AppError, errorResponse } from '../errors'
-
 import { configuredOrigins, publicOrigin } from './origin'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])

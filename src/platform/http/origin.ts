@@ -15,7 +15,14 @@ export function configuredOrigin(env = process.env): string {
 /** Every origin the installation answers on when it is configured: NEXT_PUBLIC_SERVER_URL and TUIWEN_EXTRA_ORIGINS (comma-separated). */
 export function configuredOrigins(env = process.env): string[] {
   const list = [env.NEXT_PUBLIC_SERVER_URL, ...(env.TUIWEN_EXTRA_ORIGINS ?? '').split(',')]
-  return [...new Set(list.map((s) => s?.trim()).filter((s): s is string => Boolean(s)).map((s) => new URL(s).origin))]
+  return [
+    ...new Set(
+      list
+        .map((s) => s?.trim())
+        .filter((s): s is string => Boolean(s))
+        .map((s) => new URL(s).origin),
+    ),
+  ]
 }
 
 /**

@@ -3,9 +3,9 @@ import type { Payload } from 'payload'
 import { hitWindow } from '@/db/rateLimits'
 
 import { AppError } from '../errors'
-import { LIMITS, type LimitName } from './policies'
+import { type LimitName, LIMITS } from './policies'
 
-export { LIMITS, type LimitName } from './policies'
+export { type LimitName, LIMITS } from './policies'
 
 /** A request over one of the LIMITS: answered 429 RATE_LIMITED with Retry-After. */
 export class RateLimitedError extends AppError {
@@ -39,7 +39,12 @@ export async function takeLimit(payload: Payload, name: LimitName, subject: stri
 }
 
 /** Gives back what takeLimit took (a hold that failed, a login that succeeded). */
-export async function giveBackLimit(payload: Payload, name: LimitName, subject: string | undefined, options: { cost?: number; now?: number } = {}): Promise<void> {
+export async function giveBackLimit(
+  payload: Payload,
+  name: LimitName,
+  subject: string | undefined,
+  options: { cost?: number; now?: number } = {},
+): Promise<void> {
   if (!limited(subject)) return
   await hitWindow(payload, `${name}:${subject}`, LIMITS[name].windowMs, { now: options.now, delta: -(options.cost ?? 1) }).catch(() => undefined)
 }

@@ -2,8 +2,8 @@ import { createHash, createHmac } from 'node:crypto'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { readCookie } from './cookies'
 import { ensureMember, FUNNEL_VISITOR_COOKIE, MEMBER_COOKIE, READER_COOKIE, readerCookie, readerOf, visitorCookie, visitorHash } from '.'
+import { readCookie } from './cookies'
 
 const SECRET = 'reader-spec-secret'
 const saved = { secret: process.env.PAYLOAD_SECRET, origin: process.env.NEXT_PUBLIC_SERVER_URL }
@@ -47,7 +47,11 @@ describe('the reader cookies (their names, formats and attributes are a contract
     })
     expect(ensureMember(headers)).toEqual({ readerKey: readerOf({ headers }).readerKey })
 
-    const forged = cookieHeader(`${FUNNEL_VISITOR_COOKIE}=short`, `${MEMBER_COOKIE}=${memberId}.forged`, `${READER_COOKIE}=customer-7.9999999999.${'A'.repeat(32)}`)
+    const forged = cookieHeader(
+      `${FUNNEL_VISITOR_COOKIE}=short`,
+      `${MEMBER_COOKIE}=${memberId}.forged`,
+      `${READER_COOKIE}=customer-7.9999999999.${'A'.repeat(32)}`,
+    )
     expect(readerOf({ headers: forged })).toEqual({ funnelVisitor: undefined, readerKey: undefined, customerId: undefined })
     expect(readerOf({ headers: cookieHeader(wechat) }, Date.now() + 31 * 86_400_000).customerId).toBeUndefined()
   })

@@ -1,5 +1,5 @@
-import { renderWechatArticle } from '../../wechat/render'
 import type { LoadedArticle } from '../../wechat/articleRenderInput'
+import { renderWechatArticle } from '../../wechat/render'
 
 /** Every image the articles need (each once, in order), each article's own list, and the QR codes among them. */
 export type ArticleImages = { needed: string[]; perArticle: string[][]; qrCodes: Map<string, string> }

@@ -5,7 +5,11 @@ import { callWechat, type PushJob } from './job'
 import type { PushTarget } from './target'
 
 /** Step 1: every body image uploaded once (the cache answers for the rest). Returns our URL → its mmbiz URL. */
-export async function uploadBodyImages(job: PushJob, { client, origin, scope }: PushTarget, { needed, qrCodes }: ArticleImages): Promise<Record<string, string>> {
+export async function uploadBodyImages(
+  job: PushJob,
+  { client, origin, scope }: PushTarget,
+  { needed, qrCodes }: ArticleImages,
+): Promise<Record<string, string>> {
   const step = await job.start('images', needed.length)
   const imageUrlMap: Record<string, string> = {}
   for (const url of needed) {

@@ -1,6 +1,6 @@
+import type { LoadedArticle } from '../../wechat/articleRenderInput'
 import { PublishError } from '../errors'
 import { contentHash, prepareCover, readImageSource, uploadOnce } from '../images'
-import type { LoadedArticle } from '../../wechat/articleRenderInput'
 import type { ArticleImages } from './articleImages'
 import { callWechat, type PushJob } from './job'
 import type { PushTarget } from './target'
@@ -9,7 +9,12 @@ import type { PushTarget } from './target'
  * Step 2: each article's cover as permanent material (its cover, else its first body image that is not a QR code).
  * Returns the thumb_media_id of each article, in order.
  */
-export async function uploadCovers(job: PushJob, { client, origin, scope }: PushTarget, loaded: LoadedArticle[], { perArticle, qrCodes }: ArticleImages): Promise<string[]> {
+export async function uploadCovers(
+  job: PushJob,
+  { client, origin, scope }: PushTarget,
+  loaded: LoadedArticle[],
+  { perArticle, qrCodes }: ArticleImages,
+): Promise<string[]> {
   const step = await job.start('cover', loaded.length)
   const thumbs: string[] = []
   for (const [index, item] of loaded.entries()) {

@@ -1,8 +1,8 @@
 import type { Article } from '../../payload-types'
+import type { LoadedArticle } from '../../wechat/articleRenderInput'
 import { type DraftArticle, validateDraftArticle } from '../../wechat/oa'
 import { RenderImageError, RenderInputError, RenderLimitError, renderWechatArticle } from '../../wechat/render'
 import { PublishError } from '../errors'
-import type { LoadedArticle } from '../../wechat/articleRenderInput'
 import { upsertDraft } from './draftBox'
 import type { PushJob } from './job'
 import type { PushTarget } from './target'
@@ -45,7 +45,13 @@ async function draftArticles(loaded: LoadedArticle[], origin: string, imageUrlMa
     const label = `第 ${index + 1} 篇《${item.article.title}》`
     try {
       const rendered = await renderWechatArticle({ ...item.input, mode: 'api', imageUrlMap })
-      const draft = toDraftArticle(item.article, rendered.html, rendered.contentSourceUrl ?? `${origin}/a/${item.article.slug}`, thumbs[index]!, loaded.length === 1)
+      const draft = toDraftArticle(
+        item.article,
+        rendered.html,
+        rendered.contentSourceUrl ?? `${origin}/a/${item.article.slug}`,
+        thumbs[index]!,
+        loaded.length === 1,
+      )
       for (const e of validateDraftArticle(draft)) problems.push(`${label}：${e.message}`)
       articles.push(draft)
     } catch (error) {

@@ -3,9 +3,9 @@
 import type { Payload } from 'payload'
 
 import type { Push } from '../../payload-types'
-import { isWechatApiError, withRetry } from '../../wechat/oa'
-import { publishingRuntime } from '../../wechat/account/runtime'
 import { AccountSetupError } from '../../wechat/account/errors'
+import { publishingRuntime } from '../../wechat/account/runtime'
+import { isWechatApiError, withRetry } from '../../wechat/oa'
 import { PublishError } from '../errors'
 import type { PushStatus, Step, StepKey } from '../steps'
 
@@ -30,8 +30,7 @@ export type PushJob = {
 }
 
 /** A WeChat call retried on transient failures, as the process-wide runtime says. */
-export const callWechat = <T>(fn: () => Promise<T>): Promise<T> =>
-  withRetry(fn, { attempts: publishingRuntime.retryAttempts, sleep: publishingRuntime.sleep })
+export const callWechat = <T>(fn: () => Promise<T>): Promise<T> => withRetry(fn, { attempts: publishingRuntime.retryAttempts, sleep: publishingRuntime.sleep })
 
 export function openPushJob(payload: Payload, push: Push): PushJob {
   let running: Step | undefined

@@ -25,7 +25,12 @@ function setup(answer: PublishStatus, pushPatch: Partial<Push> = {}) {
   } as unknown as Push
   const writes: string[] = []
   const payload = {
-    find: async () => ({ docs: [{ id: 'art-1', title: '头条' }, { id: 'art-2', title: '次条' }] }),
+    find: async () => ({
+      docs: [
+        { id: 'art-1', title: '头条' },
+        { id: 'art-2', title: '次条' },
+      ],
+    }),
     update: async () => writes.push('payload.update'),
     findByID: async () => writes.push('payload.findByID'),
   } as unknown as Payload
@@ -51,7 +56,12 @@ describe('polling a submitted publish', () => {
     const t = setup({
       publish_status: 0,
       article_id: 'wx-article',
-      article_detail: { item: [{ idx: 1, article_url: 'http://mp.weixin.qq.com/s/1' }, { idx: 2, article_url: 'http://mp.weixin.qq.com/s/2' }] },
+      article_detail: {
+        item: [
+          { idx: 1, article_url: 'http://mp.weixin.qq.com/s/1' },
+          { idx: 2, article_url: 'http://mp.weixin.qq.com/s/2' },
+        ],
+      },
       fail_idx: [],
     })
     await pollPublish(t.payload, t.client, t.push, t.save)
@@ -68,7 +78,10 @@ describe('polling a submitted publish', () => {
       ],
     })
     expect(t.push.status).toBe('published')
-    expect((t.push.steps as { key: string; state: string; message?: string }[]).find((s) => s.key === 'publish')).toMatchObject({ state: 'done', message: '发表成功' })
+    expect((t.push.steps as { key: string; state: string; message?: string }[]).find((s) => s.key === 'publish')).toMatchObject({
+      state: 'done',
+      message: '发表成功',
+    })
     // save is the one writer; nothing is written or read back behind it.
     expect(t.writes).toEqual([])
   })
@@ -76,10 +89,11 @@ describe('polling a submitted publish', () => {
   it('stores a rejection through save, naming the articles that failed', async () => {
     const t = setup({ publish_status: 4, fail_idx: [2] })
     await pollPublish(t.payload, t.client, t.push, t.save)
-    expect(t.saved).toEqual([
-      expect.objectContaining({ status: 'failed', lastError: '平台审核未通过：第 2 篇', mediaId: null }),
-    ])
-    expect((t.push.steps as { key: string; state: string; message?: string }[]).find((s) => s.key === 'publish')).toMatchObject({ state: 'failed', message: '平台审核未通过：第 2 篇' })
+    expect(t.saved).toEqual([expect.objectContaining({ status: 'failed', lastError: '平台审核未通过：第 2 篇', mediaId: null })])
+    expect((t.push.steps as { key: string; state: string; message?: string }[]).find((s) => s.key === 'publish')).toMatchObject({
+      state: 'failed',
+      message: '平台审核未通过：第 2 篇',
+    })
     expect(t.writes).toEqual([])
   })
 

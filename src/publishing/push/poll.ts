@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
 import type { Push } from '../../payload-types'
-import type { OfficialAccountClient } from '../../wechat/oa'
 import { publishingRuntime } from '../../wechat/account/runtime'
+import type { OfficialAccountClient } from '../../wechat/oa'
 import { publishOutcomeData } from '../results'
 import { callWechat } from './job'
 

@@ -60,11 +60,20 @@ export async function syncSandboxAccounts(payload: Payload, origin: string, forc
   const now = Date.now()
   if (!force && now - holder.lastSync < 2_000) return holder.emulator
   holder.lastSync = now
-  const found = await payload.find({ collection: 'wechat-accounts', where: { sandbox: { equals: true } }, depth: 0, limit: 50, overrideAccess: true, showHiddenFields: true })
+  const found = await payload.find({
+    collection: 'wechat-accounts',
+    where: { sandbox: { equals: true } },
+    depth: 0,
+    limit: 50,
+    overrideAccess: true,
+    showHiddenFields: true,
+  })
   for (const account of found.docs as WechatAccount[]) {
     const secrets = sandboxSecrets(account)
     if (!secrets) continue
-    const fingerprint = [secrets.appSecret, secrets.token, secrets.encodingAESKey, account.callbackMode, emulatorType(account), origin, account.updatedAt].join('|')
+    const fingerprint = [secrets.appSecret, secrets.token, secrets.encodingAESKey, account.callbackMode, emulatorType(account), origin, account.updatedAt].join(
+      '|',
+    )
     if (holder.synced.get(account.appId) === fingerprint) continue
     const previous = holder.emulator.state.accounts.get(account.appId)
     const added = holder.emulator.accounts.add({

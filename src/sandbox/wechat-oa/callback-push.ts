@@ -1,6 +1,8 @@
 import { createHash, randomInt } from 'node:crypto'
+
 import { encryptCallbackMessage } from '@/wechat/oa/callbackCrypto'
 import { buildXml, type XmlValue } from '@/wechat/oa/xml'
+
 import type { EmulatorClock } from './clock'
 import type { CallbackDelivery, EmulatorAccount, EmulatorCallback, EmulatorState } from './state'
 

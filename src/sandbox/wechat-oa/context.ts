@@ -1,4 +1,5 @@
 import type { XmlValue } from '@/wechat/oa/xml'
+
 import type { EmulatorClock } from './clock'
 import type { EmulatorAccount, EmulatorState, PublishOutcome } from './state'
 

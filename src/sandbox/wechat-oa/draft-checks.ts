@@ -1,9 +1,10 @@
 import type { DraftArticle, StoredDraftArticle } from '@/wechat/oa/types'
+
 import type { Ctx } from './context'
 import { rawJsonToken } from './raw-json'
+import { randomId } from './respond'
 import { isIssuedImageUrl } from './routes-media'
 import { sanitizeDraftContent } from './sanitize-content'
-import { randomId } from './respond'
 
 const chars = (s: string) => [...s].length
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8')
@@ -30,8 +31,7 @@ export function checkDraftArticle(ctx: Ctx, input: unknown): number {
   }
   if (type === 'news') {
     const media = typeof a.thumb_media_id === 'string' ? ctx.state.media.get(a.thumb_media_id) : undefined
-    if (!media || !media.permanent || media.appId !== ctx.account.appId || (media.type !== 'image' && media.type !== 'thumb'))
-      return 40007
+    if (!media || !media.permanent || media.appId !== ctx.account.appId || (media.type !== 'image' && media.type !== 'thumb')) return 40007
   } else {
     const list = (a.image_info as { image_list?: { image_media_id?: string }[] } | undefined)?.image_list
     if (!Array.isArray(list) || list.length === 0 || list.length > 20) return 40007
@@ -68,6 +68,10 @@ export function storeArticle(ctx: Ctx, input: DraftArticle): StoredDraftArticle 
 
 /** §1.4.1: an empty digest defaults to the first 54 characters of the body text. */
 function defaultDigest(content: string): string {
-  const text = content.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim()
+  const text = content
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   return [...text].slice(0, 54).join('')
 }

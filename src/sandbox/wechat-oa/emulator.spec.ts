@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 
 import { decryptCallbackMessage, generateEncodingAESKey } from '@/wechat/oa/callbackCrypto'
+
 import { createEmulatorClock } from './clock'
 import { createOfficialAccountEmulator } from './emulator'
 import { sanitizeDraftContent } from './sanitize-content'

@@ -1,5 +1,5 @@
-import { createSeededRandom } from './rng'
 import { html, wxError } from './respond'
+import { createSeededRandom } from './rng'
 
 export type FaultKind = 'system_error' | 'daily_quota' | 'minute_quota' | 'http_502' | 'drop'
 

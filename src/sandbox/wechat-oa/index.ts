@@ -1,8 +1,17 @@
-export { type OfficialAccountEmulator, type OfficialAccountEmulatorOptions, createOfficialAccountEmulator } from './emulator'
-export { type EmulatorClock, createEmulatorClock } from './clock'
-export { type FaultConfig, type FaultKind, EmulatedConnectionDrop } from './faults'
+export { createEmulatorClock, type EmulatorClock } from './clock'
 export { DEFAULT_LIMITS, type EmulatorLimits, type EmulatorScripts, type EmulatorSettings } from './context'
-export type { AccountType, CallbackDelivery, EmulatorAccount, EmulatorAccountInit, EmulatorCallback, EmulatorMessage, EmulatorUser, PublishOutcome } from './state'
+export { createOfficialAccountEmulator, type OfficialAccountEmulator, type OfficialAccountEmulatorOptions } from './emulator'
+export { EmulatedConnectionDrop, type FaultConfig, type FaultKind } from './faults'
 export { createSeededRandom } from './rng'
-export { fakeGif, fakeJpeg, fakePng, startEmulator } from './testing'
 export { type ArticleDayCounts, datacubeOf } from './routes-datacube'
+export type {
+  AccountType,
+  CallbackDelivery,
+  EmulatorAccount,
+  EmulatorAccountInit,
+  EmulatorCallback,
+  EmulatorMessage,
+  EmulatorUser,
+  PublishOutcome,
+} from './state'
+export { fakeGif, fakeJpeg, fakePng, startEmulator } from './testing'

@@ -1,5 +1,6 @@
-import type { Ctx } from './context'
 import { beijingDayNumber } from '@/platform/beijingTime'
+
+import type { Ctx } from './context'
 
 /** Counts one call of `path` for `appId` today; true when the daily quota (if any) is exceeded (→ 45009). */
 export function overQuota(ctx: Pick<Ctx, 'state' | 'settings' | 'clock'>, appId: string, path: string): boolean {

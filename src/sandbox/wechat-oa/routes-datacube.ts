@@ -4,9 +4,10 @@
 // span at most 1 day, end_date at most yesterday; answers `{list:[…]}` without errcode. Only mass-sent articles
 // are counted by these (old) endpoints. Error codes for bad dates are [unverified]: 61500 format, 61501 range.
 // Reads are scripted by tests through datacubeOf(emulator).record(…).
+import { beijingDay } from '@/platform/beijingTime'
+
 import type { Route } from './context'
 import { json, wxError } from './respond'
-import { beijingDay } from '@/platform/beijingTime'
 import type { EmulatorState } from './state'
 
 export type ArticleDayCounts = {
@@ -50,7 +51,14 @@ type Range = { begin: string; end: string } | { errcode: number }
 function range(body: Record<string, unknown>, nowMs: number): Range {
   const begin = body.begin_date
   const end = body.end_date
-  if (typeof begin !== 'string' || typeof end !== 'string' || !DATE_RE.test(begin) || !DATE_RE.test(end) || Number.isNaN(dayMs(begin)) || Number.isNaN(dayMs(end)))
+  if (
+    typeof begin !== 'string' ||
+    typeof end !== 'string' ||
+    !DATE_RE.test(begin) ||
+    !DATE_RE.test(end) ||
+    Number.isNaN(dayMs(begin)) ||
+    Number.isNaN(dayMs(end))
+  )
     return { errcode: 61500 }
   const yesterday = addDays(beijingDay(nowMs), -1)
   // Max span 1 day (begin = end), end at most yesterday.
@@ -121,11 +129,25 @@ export function datacubeOf(emulator: { state: EmulatorState }) {
      * Adds one day's counts for article `index` (1-based) of the send `msgDataId` (the msg_data_id sendall
      * returned). `refDate` is the send day (Beijing); repeated calls for the same day add up.
      */
-    record(input: { appId: string; msgDataId: string | number; index: number; title: string; refDate: string; day: string; targetUser?: number } & Partial<ArticleDayCounts>) {
+    record(
+      input: {
+        appId: string
+        msgDataId: string | number
+        index: number
+        title: string
+        refDate: string
+        day: string
+        targetUser?: number
+      } & Partial<ArticleDayCounts>,
+    ) {
       const msgid = `${input.msgDataId}_${input.index}`
       const key = `${input.appId}|${msgid}`
       let article = store.articles.get(key)
-      if (!article) store.articles.set(key, (article = { appId: input.appId, msgid, title: input.title, refDate: input.refDate, targetUser: input.targetUser ?? 0, days: new Map() }))
+      if (!article)
+        store.articles.set(
+          key,
+          (article = { appId: input.appId, msgid, title: input.title, refDate: input.refDate, targetUser: input.targetUser ?? 0, days: new Map() }),
+        )
       if (input.targetUser !== undefined) article.targetUser = input.targetUser
       const counts = { ...(article.days.get(input.day) ?? EMPTY) }
       for (const k of Object.keys(EMPTY) as (keyof ArticleDayCounts)[]) counts[k] += input[k] ?? 0

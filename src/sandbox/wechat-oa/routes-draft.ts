@@ -1,4 +1,5 @@
 import type { DraftArticle } from '@/wechat/oa/types'
+
 import type { Ctx, Route } from './context'
 import { checkDraftArticle, storeArticle } from './draft-checks'
 import { json, ok, randomId, wxError } from './respond'

@@ -1,7 +1,8 @@
-import type { Ctx, Route } from './context'
-import { liveDraft } from './routes-draft'
-import { ok, wxError } from './respond'
 import { beijingDayNumber } from '@/platform/beijingTime'
+
+import type { Ctx, Route } from './context'
+import { ok, wxError } from './respond'
+import { liveDraft } from './routes-draft'
 import type { EmulatorUser } from './state'
 import { invalidTemplateKey } from './template-rules'
 

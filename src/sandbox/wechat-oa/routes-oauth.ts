@@ -51,8 +51,7 @@ const authorize: Route = {
         return escapeHtml(next.pathname + next.search)
       }
       return html(
-        `<title>微信授权</title><p>${escapeHtml(appId)} 申请获取你的昵称、头像</p>` +
-          `<a href="${link('allow')}">允许</a> <a href="${link('deny')}">拒绝</a>`,
+        `<title>微信授权</title><p>${escapeHtml(appId)} 申请获取你的昵称、头像</p>` + `<a href="${link('allow')}">允许</a> <a href="${link('deny')}">拒绝</a>`,
       )
     }
     if (decision === 'deny') {

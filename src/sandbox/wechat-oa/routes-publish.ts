@@ -1,6 +1,6 @@
 import type { Ctx, Route } from './context'
-import { liveDraft } from './routes-draft'
 import { json, ok, randomId, wxError } from './respond'
+import { liveDraft } from './routes-draft'
 import type { EmulatorAccount, PublishJob } from './state'
 
 /** §1.5: "公众号: 仅认证; 服务号: ✔" — everything else gets 48001 on every freepublish call. */

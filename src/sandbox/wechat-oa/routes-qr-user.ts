@@ -1,4 +1,5 @@
 import QRCode from 'qrcode'
+
 import type { Ctx, Route } from './context'
 import { json, randomId, wxError } from './respond'
 import type { QrTicket } from './state'

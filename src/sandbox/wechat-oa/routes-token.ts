@@ -1,7 +1,8 @@
-import type { Ctx, Route } from './context'
-import { overQuota, clearQuota } from './quota'
-import { ok, json, wxError, randomId } from './respond'
 import { beijingDay, beijingDayNumber } from '@/platform/beijingTime'
+
+import type { Ctx, Route } from './context'
+import { clearQuota, overQuota } from './quota'
+import { json, ok, randomId, wxError } from './respond'
 import { mintToken } from './tokens'
 
 /** Shared credential checks of §5.1 item 1 (order: grant_type, appid, secret, IP, quota). */
@@ -13,8 +14,7 @@ function credentialError(ctx: Ctx, p: { grantType: unknown; appid: unknown; secr
   if (!p.secret) return wxError(41004)
   if (p.secret !== account.appSecret) return wxError(40125)
   const ip = ctx.settings.clientIp(ctx.request)
-  if (account.ipWhitelist && !account.ipWhitelist.includes(ip))
-    return wxError(40164, `invalid ip ${ip} ipv6 ::ffff:${ip}, not in whitelist`)
+  if (account.ipWhitelist && !account.ipWhitelist.includes(ip)) return wxError(40164, `invalid ip ${ip} ipv6 ::ffff:${ip}, not in whitelist`)
   if (overQuota(ctx, account.appId, path)) return wxError(45009)
   return undefined
 }

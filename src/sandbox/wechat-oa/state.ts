@@ -95,8 +95,30 @@ export type PublishJob = {
 
 export type EmulatorMessage =
   | { kind: 'preview'; appId: string; at: number; msgId: number; touser?: string; towxname?: string; mediaId: string; articles: StoredDraftArticle[] }
-  | { kind: 'mass'; appId: string; at: number; msgId: number; clientmsgid: string; mediaId: string; isToAll: boolean; tagId?: number; articles: StoredDraftArticle[]; status: string }
-  | { kind: 'template'; appId: string; at: number; msgId: number; touser: string; templateId: string; url?: string; clientMsgId?: string; data: Record<string, { value: string }>; status: string }
+  | {
+      kind: 'mass'
+      appId: string
+      at: number
+      msgId: number
+      clientmsgid: string
+      mediaId: string
+      isToAll: boolean
+      tagId?: number
+      articles: StoredDraftArticle[]
+      status: string
+    }
+  | {
+      kind: 'template'
+      appId: string
+      at: number
+      msgId: number
+      touser: string
+      templateId: string
+      url?: string
+      clientMsgId?: string
+      data: Record<string, { value: string }>
+      status: string
+    }
 
 export type CallbackDelivery = {
   appId: string

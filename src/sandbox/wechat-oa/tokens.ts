@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+
 import type { Ctx } from './context'
 import type { EmulatorState, TokenRecord } from './state'
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { parseAuthorization } from './auth'
+
 import { createTestClock } from '@/platform/clock'
+
+import { parseAuthorization } from './auth'
 import { createScheduler } from './scheduler'
 
 describe('parseAuthorization (§4.1)', () => {

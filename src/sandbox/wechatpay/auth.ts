@@ -1,6 +1,6 @@
+import { publicKeyOf, verifySha256Rsa } from './crypto'
 import type { MerchantRegistration } from './types'
 import type { ApiError } from './types'
-import { publicKeyOf, verifySha256Rsa } from './crypto'
 
 const SCHEME = 'WECHATPAY2-SHA256-RSA2048'
 const PAIRS = /^[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*$/

@@ -1,9 +1,10 @@
+import { beijingRfc3339 } from '@/platform/beijingTime'
 import type { Clock } from '@/platform/clock'
-import type { Scheduler } from './scheduler'
+
 import type { Notifier } from './notifier'
 import type { PlatformSigner } from './respond'
+import type { Scheduler } from './scheduler'
 import type { ApiError, MerchantRegistration, OrderRecord, RefundRecord, ScriptedError } from './types'
-import { beijingRfc3339 } from '@/platform/beijingTime'
 
 /** Behaviour the spec leaves open (§6); defaults follow §5.7. */
 export type EmulatorPolicy = {

@@ -1,15 +1,16 @@
-import { isTestClock, systemClock, type Clock } from '@/platform/clock'
-import { createScheduler } from './scheduler'
-import { CALLBACK_RETRY_INTERVALS_MS, createNotifier, type CallbackForgery, type CallbackRecord } from './notifier'
-import { emptyResponse, errorResponse, signedResponse, type PlatformSigner } from './respond'
-import { authenticate } from './auth'
-import { matchRoute } from './router'
-import { findOrder, type EmulatorContext, type EmulatorPolicy } from './context'
-import { confirmPayment, jsapiInvoke, type JsapiInvokeParams } from './payHook'
-import { findRefund, settleRefund } from './routes/refund'
-import { handleJsapiInvoke, handlePayPage } from './pageRoutes'
-import { encryptResource } from './crypto'
 import { beijingRfc3339 } from '@/platform/beijingTime'
+import { type Clock, isTestClock, systemClock } from '@/platform/clock'
+
+import { authenticate } from './auth'
+import { type EmulatorContext, type EmulatorPolicy, findOrder } from './context'
+import { encryptResource } from './crypto'
+import { CALLBACK_RETRY_INTERVALS_MS, type CallbackForgery, type CallbackRecord, createNotifier } from './notifier'
+import { handleJsapiInvoke, handlePayPage } from './pageRoutes'
+import { confirmPayment, jsapiInvoke, type JsapiInvokeParams } from './payHook'
+import { emptyResponse, errorResponse, type PlatformSigner, signedResponse } from './respond'
+import { matchRoute } from './router'
+import { findRefund, settleRefund } from './routes/refund'
+import { createScheduler } from './scheduler'
 import type { MerchantRegistration, ScriptedError } from './types'
 
 export type WechatPayEmulatorOptions = {
@@ -53,7 +54,7 @@ export function createWechatPayEmulator(options: WechatPayEmulatorOptions) {
   const scheduler = createScheduler(clock, { auto: options.autoRun ?? !isTestClock(clock), timeFactor: options.timeFactor ?? 1 })
   let signTests = 0
   const signer: PlatformSigner = {
-    serial: () => (mode === 'publicKey' ? options.platform.publicKeyId : options.platform.certificateSerial ?? ''),
+    serial: () => (mode === 'publicKey' ? options.platform.publicKeyId : (options.platform.certificateSerial ?? '')),
     privateKeyPem: options.platform.privateKeyPem,
     clock,
     takeSignTest: () => (signTests > 0 ? (signTests--, true) : false),
@@ -132,7 +133,11 @@ export function createWechatPayEmulator(options: WechatPayEmulatorOptions) {
     }
     const scripted = takeScripted(route!.name)
     if (scripted && !scripted.afterProcessing) return errorResponse(scripted.status, scripted.code, scripted.message)
-    const response = await route!.run(ctx, { merchant: auth.merchant, body, query: url.searchParams, params: matched!.params, origin: url.origin }, matched!.route.pattern.exec(path)!)
+    const response = await route!.run(
+      ctx,
+      { merchant: auth.merchant, body, query: url.searchParams, params: matched!.params, origin: url.origin },
+      matched!.route.pattern.exec(path)!,
+    )
     if (scripted) return errorResponse(scripted.status, scripted.code, scripted.message)
     return response
   }

@@ -2,7 +2,7 @@
 // the composition root (src/sandbox/adapters.ts); commerce only ever sees a PayGateway.
 import path from 'node:path'
 
-import { NOTIFY_PATH, SANDBOX_MOUNT, type PayGateway } from '@/commerce/payGateway'
+import { NOTIFY_PATH, type PayGateway, SANDBOX_MOUNT } from '@/commerce/payGateway'
 import { systemClock } from '@/platform/clock'
 import { createWechatPayClient } from '@/wechat/pay/client'
 

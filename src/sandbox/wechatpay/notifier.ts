@@ -1,9 +1,11 @@
 import crypto from 'node:crypto'
+
+import { beijingRfc3339 } from '@/platform/beijingTime'
 import type { Clock } from '@/platform/clock'
-import type { Scheduler } from './scheduler'
+
 import { encryptResource, randomNonce, signSha256Rsa } from './crypto'
 import { platformSignatureHeaders, type PlatformSigner } from './respond'
-import { beijingRfc3339 } from '@/platform/beijingTime'
+import type { Scheduler } from './scheduler'
 
 const S = 1000
 const M = 60 * S

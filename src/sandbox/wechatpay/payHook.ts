@@ -1,5 +1,6 @@
 // The user's side of a payment, which has no real server API: the sandbox page and the JSAPI invoke (§5.7 item 35).
 import crypto from 'node:crypto'
+
 import type { EmulatorContext } from './context'
 import { findOrder, transactionView } from './context'
 import { newTransactionId, publicKeyOf, verifySha256Rsa } from './crypto'

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto'
+
 import type { Clock } from '@/platform/clock'
+
 import { randomNonce, signSha256Rsa } from './crypto'
 
 const requestId = () => crypto.randomBytes(16).toString('hex').toUpperCase()

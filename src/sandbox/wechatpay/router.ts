@@ -1,10 +1,10 @@
 import type { EmulatorContext } from './context'
-import type { Product, RouteName } from './types'
+import { closeOrder } from './routes/close'
 import type { RouteRequest } from './routes/common'
 import { prepay } from './routes/prepay'
 import { queryByOutTradeNo, queryByTransactionId } from './routes/query'
-import { closeOrder } from './routes/close'
 import { createRefund, queryRefund } from './routes/refund'
+import type { Product, RouteName } from './types'
 
 export type Route = {
   name: RouteName
@@ -30,11 +30,43 @@ export const ROUTES: Route[] = [
     needsUaAccept: false,
     run: (ctx, req) => prepay(ctx, req.params.product as Product, req),
   },
-  { name: 'close', method: 'POST', pattern: /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)\/close$/, params: ['outTradeNo'], family: T, needsUaAccept: false, run: closeOrder },
-  { name: 'query', method: 'GET', pattern: /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)$/, params: ['outTradeNo'], family: T, needsUaAccept: false, run: queryByOutTradeNo },
-  { name: 'queryById', method: 'GET', pattern: /^\/v3\/pay\/transactions\/id\/([^/]+)$/, params: ['transactionId'], family: T, needsUaAccept: false, run: queryByTransactionId },
+  {
+    name: 'close',
+    method: 'POST',
+    pattern: /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)\/close$/,
+    params: ['outTradeNo'],
+    family: T,
+    needsUaAccept: false,
+    run: closeOrder,
+  },
+  {
+    name: 'query',
+    method: 'GET',
+    pattern: /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)$/,
+    params: ['outTradeNo'],
+    family: T,
+    needsUaAccept: false,
+    run: queryByOutTradeNo,
+  },
+  {
+    name: 'queryById',
+    method: 'GET',
+    pattern: /^\/v3\/pay\/transactions\/id\/([^/]+)$/,
+    params: ['transactionId'],
+    family: T,
+    needsUaAccept: false,
+    run: queryByTransactionId,
+  },
   { name: 'refund', method: 'POST', pattern: /^\/v3\/refund\/domestic\/refunds$/, params: [], family: 'strict', needsUaAccept: true, run: createRefund },
-  { name: 'refundQuery', method: 'GET', pattern: /^\/v3\/refund\/domestic\/refunds\/([^/]+)$/, params: ['outRefundNo'], family: 'strict', needsUaAccept: true, run: queryRefund },
+  {
+    name: 'refundQuery',
+    method: 'GET',
+    pattern: /^\/v3\/refund\/domestic\/refunds\/([^/]+)$/,
+    params: ['outRefundNo'],
+    family: 'strict',
+    needsUaAccept: true,
+    run: queryRefund,
+  },
 ]
 
 export function matchRoute(method: string, path: string): { route: Route; params: Record<string, string> } | 'method-not-allowed' | undefined {

@@ -1,4 +1,5 @@
 import type { WechatPayConfig } from '@/wechat/pay/config'
+
 import { SANDBOX_APPID, SANDBOX_MCHID, type SandboxKeys } from './keys'
 import type { MerchantRegistration } from './types'
 
@@ -15,10 +16,7 @@ export function sandboxMerchant(keys: SandboxKeys, overrides: Partial<MerchantRe
 }
 
 /** Client config pointing at an emulator (public-key mode). apiBase includes the mount path, e.g. http://localhost:3000/sandbox/wechatpay. */
-export function sandboxClientConfig(
-  keys: SandboxKeys,
-  input: { apiBase: string; notifyUrl: string; mchid?: string; appid?: string },
-): WechatPayConfig {
+export function sandboxClientConfig(keys: SandboxKeys, input: { apiBase: string; notifyUrl: string; mchid?: string; appid?: string }): WechatPayConfig {
   return {
     apiBase: input.apiBase.replace(/\/+$/, ''),
     mchid: input.mchid ?? SANDBOX_MCHID,

@@ -1,4 +1,4 @@
-import { isTestClock, type Clock } from '@/platform/clock'
+import { type Clock, isTestClock } from '@/platform/clock'
 
 type Task = { id: number; dueAt: number; run: () => Promise<void>; done: boolean }
 
@@ -22,16 +22,20 @@ export function createScheduler(clock: Clock, options: { auto: boolean; timeFact
     const task: Task = { id: ++seq, dueAt: clock.now() + delayMs, run, done: false }
     tasks.push(task)
     if (options.auto) {
-      const timer = setTimeout(() => {
-        timers.delete(timer)
-        void runTask(task).catch(() => undefined)
-      }, Math.max(0, delayMs * options.timeFactor))
+      const timer = setTimeout(
+        () => {
+          timers.delete(timer)
+          void runTask(task).catch(() => undefined)
+        },
+        Math.max(0, delayMs * options.timeFactor),
+      )
       timer.unref?.()
       timers.add(timer)
     }
   }
 
-  const nextDue = () => tasks.reduce<Task | undefined>((best, t) => (!best || t.dueAt < best.dueAt || (t.dueAt === best.dueAt && t.id < best.id) ? t : best), undefined)
+  const nextDue = () =>
+    tasks.reduce<Task | undefined>((best, t) => (!best || t.dueAt < best.dueAt || (t.dueAt === best.dueAt && t.id < best.id) ? t : best), undefined)
 
   /** Runs every task due now, including ones that become due while running (in due order). */
   async function runDue(): Promise<number> {

@@ -1,6 +1,7 @@
 import path from 'node:path'
-import { ensureSandboxKeys } from './keys'
+
 import { createWechatPayEmulator, type WechatPayEmulator } from './emulator'
+import { ensureSandboxKeys } from './keys'
 import { sandboxMerchant } from './sandboxConfig'
 
 const KEY = Symbol.for('tuiwen.sandbox.wechatpay')

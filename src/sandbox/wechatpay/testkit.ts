@@ -1,8 +1,9 @@
 // Test bed: an emulator and a notify receiver on loopback ports, a test clock, and a client wired to both.
-import { serveFetchHandler, type RunningServer } from '../http'
+import { createTestClock, type TestClock } from '@/platform/clock'
 import { createWechatPayClient, type WechatPayClient } from '@/wechat/pay/client'
 import type { WechatPayConfig } from '@/wechat/pay/config'
-import { createTestClock, type TestClock } from '@/platform/clock'
+
+import { type RunningServer, serveFetchHandler } from '../http'
 import { createWechatPayEmulator, type WechatPayEmulator, type WechatPayEmulatorOptions } from './emulator'
 import { generateSandboxKeys, type SandboxKeys } from './keys'
 import { sandboxClientConfig, sandboxMerchant } from './sandboxConfig'
@@ -23,9 +24,7 @@ export type WechatPayTestbed = {
   close(): Promise<void>
 }
 
-export async function startWechatPayTestbed(
-  options: { keys?: SandboxKeys; emulator?: Partial<WechatPayEmulatorOptions> } = {},
-): Promise<WechatPayTestbed> {
+export async function startWechatPayTestbed(options: { keys?: SandboxKeys; emulator?: Partial<WechatPayEmulatorOptions> } = {}): Promise<WechatPayTestbed> {
   const keys = options.keys ?? generateSandboxKeys()
   const clock = createTestClock()
   const emulator = createWechatPayEmulator({

@@ -1,7 +1,12 @@
 // Prepay and refund body validation (§5.7 items 33 and 39). Each failure names its field as a JSON Pointer.
 import type { Product } from './types'
 
-export type ParamError = { status: 400; code: 'PARAM_ERROR'; message: string; detail: { field: string; value?: unknown; issue: string; location: 'body' | 'query' } }
+export type ParamError = {
+  status: 400
+  code: 'PARAM_ERROR'
+  message: string
+  detail: { field: string; value?: unknown; issue: string; location: 'body' | 'query' }
+}
 
 const paramError = (pointer: string, issue: string, value?: unknown, location: 'body' | 'query' = 'body'): ParamError => ({
   status: 400,

@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 
 import type { WechatAccount } from '../../payload-types'
+import { decryptSecret } from '../../platform/secrets'
 import { createOfficialAccountClient, DEFAULT_WECHAT_API_BASE, type OfficialAccountClient } from '../oa'
 import { AccountSetupError } from './errors'
 import { publishingRuntime } from './runtime'
-import { decryptSecret } from '../../platform/secrets'
 
 export { AccountSetupError } from './errors'
 

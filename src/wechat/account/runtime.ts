@@ -1,6 +1,6 @@
 // Process-wide Official Account settings (publishing jobs, notifications, stats). Tests swap `sleep` for a no-op and may pin `apiBase`.
-import { createMemoryTokenCache, type TokenCache } from '../oa'
 import { configuredOrigin } from '../../platform/http/origin'
+import { createMemoryTokenCache, type TokenCache } from '../oa'
 
 export const publishingRuntime: {
   sleep: (ms: number) => Promise<void>

@@ -3,8 +3,8 @@
 import type { Payload } from 'payload'
 
 import { idOf } from '../../access/roles'
-import { loadAccount, type AccountWithSecrets } from '../account'
 import type { WechatAccount } from '../../payload-types'
+import { type AccountWithSecrets, loadAccount } from '../account'
 
 const SLUG_RE = /^[a-z0-9-]{1,120}$/i
 const PAGE_COLLECTION = { a: 'articles', p: 'products', c: 'communities' } as const
@@ -21,12 +21,26 @@ export async function brandOfPath(payload: Payload, path: string): Promise<strin
   }
   if (!SLUG_RE.test(slug)) return undefined
   const collection = PAGE_COLLECTION[match[1] as 'a' | 'p' | 'c']
-  const found = await payload.find({ collection, where: { slug: { equals: slug } }, limit: 1, depth: 0, overrideAccess: true, select: { brand: true } as never })
+  const found = await payload.find({
+    collection,
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    select: { brand: true } as never,
+  })
   return idOf((found.docs[0] as { brand?: unknown } | undefined)?.brand)
 }
 
 export async function accountOfBrand(payload: Payload, brand: string): Promise<AccountWithSecrets | undefined> {
-  const found = await payload.find({ collection: 'wechat-accounts', where: { brand: { equals: brand } }, limit: 20, depth: 0, overrideAccess: true, sort: 'createdAt' })
+  const found = await payload.find({
+    collection: 'wechat-accounts',
+    where: { brand: { equals: brand } },
+    limit: 20,
+    depth: 0,
+    overrideAccess: true,
+    sort: 'createdAt',
+  })
   const accounts = found.docs as WechatAccount[]
   const pick = accounts.find((a) => a.accountType === 'service' && a.hasAppSecret) ?? accounts.find((a) => a.hasAppSecret)
   return pick ? loadAccount(payload, pick.id) : undefined
@@ -42,11 +56,25 @@ export async function articleOfPath(payload: Payload, path: string): Promise<str
   const url = new URL(path, 'http://x')
   const from = url.searchParams.get('from')
   if (from && /^[A-Za-z0-9_-]{1,64}$/.test(from)) {
-    const doc = await payload.findByID({ collection: 'articles', id: from, depth: 0, overrideAccess: true, disableErrors: true, select: { title: true } as never })
+    const doc = await payload.findByID({
+      collection: 'articles',
+      id: from,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      select: { title: true } as never,
+    })
     if (doc) return from
   }
   const match = /^\/a\/([^/]+)/.exec(url.pathname)
   if (!match) return undefined
-  const found = await payload.find({ collection: 'articles', where: { slug: { equals: decodeURIComponent(match[1]) } }, limit: 1, depth: 0, overrideAccess: true, select: { title: true } as never })
+  const found = await payload.find({
+    collection: 'articles',
+    where: { slug: { equals: decodeURIComponent(match[1]) } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    select: { title: true } as never,
+  })
   return (found.docs[0] as { id?: string } | undefined)?.id
 }

@@ -7,15 +7,14 @@ import { createHmac } from 'node:crypto'
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
 import { createDbUsedStateStore } from '../../db/usedStates'
-import { apiBaseFor, clientFor, loadAccount, type AccountWithSecrets } from '../account'
-import { AppError, answersErrors } from '../../platform/errors'
+import { answersErrors, AppError } from '../../platform/errors'
 import { publicOrigin } from '../../platform/http/origin'
 import { readerCookie, readerOf } from '../../platform/reader'
-import { defaultOrigin, publishingRuntime } from '../account/runtime'
 import { payloadSecret } from '../../utilities/payloadSecret'
+import { type AccountWithSecrets, apiBaseFor, clientFor, loadAccount } from '../account'
+import { defaultOrigin, publishingRuntime } from '../account/runtime'
 import { isWechatApiError } from '../oa'
 import {
-  type OAuthScope,
   buildAuthorizeUrl,
   buildOAuthRedirectUri,
   buildWxConfig,
@@ -23,6 +22,7 @@ import {
   createJsapiTicketProvider,
   createOAuthState,
   createWebOAuthClient,
+  type OAuthScope,
   safeReturnPath,
 } from '../web'
 import { accountFor, articleOfPath } from './account'
@@ -33,8 +33,7 @@ export const OAUTH_CALLBACK_PATH = '/api/wechat/oauth/callback'
 const stateSecret = (accountId: string) => createHmac('sha256', payloadSecret()).update(`tuiwen:oauth-state:${accountId}`).digest('hex')
 const query = (req: PayloadRequest) => new URL(req.url ?? 'http://localhost').searchParams
 const noStore = { 'cache-control': 'no-store' }
-const redirect = (location: string, extra: Record<string, string> = {}) =>
-  new Response(null, { status: 302, headers: { ...noStore, ...extra, location } })
+const redirect = (location: string, extra: Record<string, string> = {}) => new Response(null, { status: 302, headers: { ...noStore, ...extra, location } })
 const page = (status: number, title: string, back: string) =>
   new Response(
     `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><p>${title}</p><p><a href="${back.replace(/"/g, '&quot;')}">返回</a></p>`,
@@ -61,7 +60,9 @@ export const oauthStartEndpoint: Endpoint = {
     const { state, returnTo: bound } = createOAuthState({ secret: stateSecret(account.id), returnTo, now: identityRuntime.now() })
     const callback = new URL(buildOAuthRedirectUri(`${origin}${OAUTH_CALLBACK_PATH}`, bound))
     callback.searchParams.set('acc', account.id)
-    return redirect(buildAuthorizeUrl({ appId: account.appId, redirectUri: callback.toString(), scope, state, authorizeBase: authorizeBaseFor(account, origin) }))
+    return redirect(
+      buildAuthorizeUrl({ appId: account.appId, redirectUri: callback.toString(), scope, state, authorizeBase: authorizeBaseFor(account, origin) }),
+    )
   },
 }
 
@@ -162,7 +163,11 @@ export const oauthCallbackEndpoint: Endpoint = {
       return redirect(returnTo, { 'set-cookie': readerCookie(customerId, now, origin.startsWith('https:')), 'x-tuiwen-reader': 'recognised' })
     } catch (error) {
       // 40029 (expired/unknown code), 40163 (code reused), network trouble: never block the page, read as a guest.
-      req.payload.logger.warn({ msg: 'oauth code exchange failed', errcode: isWechatApiError(error) ? error.errcode : undefined, err: isWechatApiError(error) ? undefined : error })
+      req.payload.logger.warn({
+        msg: 'oauth code exchange failed',
+        errcode: isWechatApiError(error) ? error.errcode : undefined,
+        err: isWechatApiError(error) ? undefined : error,
+      })
       return redirect(returnTo, { 'x-tuiwen-reader': 'guest' })
     }
   },
@@ -199,33 +204,36 @@ function ownPageUrl(raw: string | null, req: PayloadRequest): URL | undefined {
 export const jssdkConfigEndpoint: Endpoint = {
   path: '/wechat/jssdk-config',
   method: 'get',
-  handler: answersErrors(async (req) => {
-    const q = query(req)
-    const raw = q.get('url')
-    const url = ownPageUrl(raw, req)
-    if (!url) throw new AppError('INVALID_QUERY', 400, 'url must be a page of this site', { field: 'url' })
-    // §3.2: sign exactly what the browser has, minus the fragment.
-    const signed = raw!.split('#')[0]
-    const account = await accountFor(req.payload, { brand: q.get('brand'), path: url.pathname }).catch(() => undefined)
-    if (!account) throw new AppError('NOT_FOUND', 404, 'no Official Account for this page')
-    try {
-      const ticket = await jsapiTicket(account, defaultOrigin())
-      const config = buildWxConfig({
-        appId: account.appId,
-        ticket,
-        url: signed,
-        nowMs: identityRuntime.now(),
-        nonceStr: identityRuntime.nonce?.(),
-        jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData'],
-      })
-      // The recognised reader becomes the sharer of the card they share, so their friends' visits are credited.
-      const sharer = readerOf(req).customerId
-      return Response.json(sharer ? { ...config, sharer } : config, { headers: noStore })
-    } catch (error) {
-      req.payload.logger.warn({ msg: 'jsapi ticket failed', errcode: isWechatApiError(error) ? error.errcode : undefined })
-      throw new AppError('WECHAT_UNAVAILABLE', 502, 'jsapi_ticket unavailable')
-    }
-  }, { headers: noStore }),
+  handler: answersErrors(
+    async (req) => {
+      const q = query(req)
+      const raw = q.get('url')
+      const url = ownPageUrl(raw, req)
+      if (!url) throw new AppError('INVALID_QUERY', 400, 'url must be a page of this site', { field: 'url' })
+      // §3.2: sign exactly what the browser has, minus the fragment.
+      const signed = raw!.split('#')[0]
+      const account = await accountFor(req.payload, { brand: q.get('brand'), path: url.pathname }).catch(() => undefined)
+      if (!account) throw new AppError('NOT_FOUND', 404, 'no Official Account for this page')
+      try {
+        const ticket = await jsapiTicket(account, defaultOrigin())
+        const config = buildWxConfig({
+          appId: account.appId,
+          ticket,
+          url: signed,
+          nowMs: identityRuntime.now(),
+          nonceStr: identityRuntime.nonce?.(),
+          jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData'],
+        })
+        // The recognised reader becomes the sharer of the card they share, so their friends' visits are credited.
+        const sharer = readerOf(req).customerId
+        return Response.json(sharer ? { ...config, sharer } : config, { headers: noStore })
+      } catch (error) {
+        req.payload.logger.warn({ msg: 'jsapi ticket failed', errcode: isWechatApiError(error) ? error.errcode : undefined })
+        throw new AppError('WECHAT_UNAVAILABLE', 502, 'jsapi_ticket unavailable')
+      }
+    },
+    { headers: noStore },
+  ),
 }
 
 export const identityEndpoints: Endpoint[] = [oauthStartEndpoint, oauthCallbackEndpoint, jssdkConfigEndpoint]

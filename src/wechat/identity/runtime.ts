@@ -1,5 +1,5 @@
 // Process-wide knobs of the reader identity endpoints; tests pin the clock, nonce or ticket source.
-import { systemClock, type Clock } from '../../platform/clock'
+import { type Clock, systemClock } from '../../platform/clock'
 
 export const identityRuntime: Clock & {
   /** Overrides the jsapi_ticket source (tests of the official vectors). */

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
+
 import { describe, expect, it } from 'vitest'
+
 import { callbackSignature, parseCallbackXml, verifyCallbackSignature } from './callback'
 
 describe('callback signature (§1.11)', () => {
@@ -60,10 +62,18 @@ describe('parseCallbackXml', () => {
       parseCallbackXml('<xml><MsgType>event</MsgType><Event>TEMPLATESENDJOBFINISH</Event><MsgID>5</MsgID><Status><![CDATA[failed:user block]]></Status></xml>'),
     ).toMatchObject({ type: 'TEMPLATESENDJOBFINISH', msgId: '5', status: 'failed:user block' })
     expect(
-      parseCallbackXml('<xml><FromUserName>o1</FromUserName><CreateTime>3</CreateTime><MsgType>event</MsgType><Event>subscribe</Event><EventKey>qrscene_post-123</EventKey><Ticket>T</Ticket></xml>'),
+      parseCallbackXml(
+        '<xml><FromUserName>o1</FromUserName><CreateTime>3</CreateTime><MsgType>event</MsgType><Event>subscribe</Event><EventKey>qrscene_post-123</EventKey><Ticket>T</Ticket></xml>',
+      ),
     ).toMatchObject({ type: 'subscribe', scene: 'post-123', ticket: 'T', dedupeKey: 'o1:3' })
-    expect(parseCallbackXml('<xml><MsgType>event</MsgType><Event>subscribe</Event><EventKey></EventKey></xml>')).toMatchObject({ type: 'subscribe', scene: undefined })
-    expect(parseCallbackXml('<xml><MsgType>event</MsgType><Event>SCAN</Event><EventKey>123456</EventKey></xml>')).toMatchObject({ type: 'SCAN', scene: '123456' })
+    expect(parseCallbackXml('<xml><MsgType>event</MsgType><Event>subscribe</Event><EventKey></EventKey></xml>')).toMatchObject({
+      type: 'subscribe',
+      scene: undefined,
+    })
+    expect(parseCallbackXml('<xml><MsgType>event</MsgType><Event>SCAN</Event><EventKey>123456</EventKey></xml>')).toMatchObject({
+      type: 'SCAN',
+      scene: '123456',
+    })
     expect(parseCallbackXml('<xml><MsgType>text</MsgType><Content><![CDATA[你好 <b>&amp;</b>]]></Content><MsgId>42</MsgId></xml>')).toMatchObject({
       type: 'other',
       msgType: 'text',

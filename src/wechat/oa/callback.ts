@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
-import { type XmlElement, child, childText, parseXml } from './xml'
+
+import { child, childText, parseXml, type XmlElement } from './xml'
 
 type SignedParts = {
   token: string

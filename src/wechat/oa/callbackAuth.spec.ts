@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { callbackSignature } from './callback'
-import { type CallbackAccount, type CallbackMode, authenticateCallback, authenticateProbe } from './callbackAuth'
+import { authenticateCallback, authenticateProbe, type CallbackAccount, type CallbackMode } from './callbackAuth'
 import { encryptCallbackMessage, generateEncodingAESKey } from './callbackCrypto'
 
 const NOW = Date.UTC(2026, 5, 1, 8, 0, 0)
@@ -36,7 +36,14 @@ function safeRequest(a: CallbackAccount, opts: { appId?: string; token?: string;
 describe('authenticateCallback', () => {
   it('plaintext: accepts a signed request within ±5 minutes, with the nonce to spend until the window closes', () => {
     const a = account('plaintext')
-    expect(authenticateCallback(a, plainQuery(a), XML, NOW)).toEqual({ ok: true, xml: XML, encrypted: false, nonce: 'n1', timestamp: NOW / 1000, expiresAtMs: NOW + 300_000 })
+    expect(authenticateCallback(a, plainQuery(a), XML, NOW)).toEqual({
+      ok: true,
+      xml: XML,
+      encrypted: false,
+      nonce: 'n1',
+      timestamp: NOW / 1000,
+      expiresAtMs: NOW + 300_000,
+    })
     expect(authenticateCallback(a, plainQuery(a), XML, NOW + 300_000).ok).toBe(true)
     expect(authenticateCallback(a, plainQuery(a), XML, NOW - 300_000).ok).toBe(true)
   })
@@ -47,7 +54,11 @@ describe('authenticateCallback', () => {
     expect(authenticateCallback(a, plainQuery(a), XML, NOW - 301_000)).toMatchObject({ ok: false, status: 401 })
     const y2001 = String(Date.UTC(2001, 0, 1) / 1000)
     expect(authenticateCallback(a, plainQuery(a, y2001), XML, NOW)).toMatchObject({ ok: false, status: 401 })
-    expect(authenticateCallback(account('plaintext', { token: 'other' }), plainQuery(a), XML, NOW)).toMatchObject({ ok: false, status: 401, reason: 'invalid signature' })
+    expect(authenticateCallback(account('plaintext', { token: 'other' }), plainQuery(a), XML, NOW)).toMatchObject({
+      ok: false,
+      status: 401,
+      reason: 'invalid signature',
+    })
     expect(authenticateCallback(account('plaintext', { token: '' }), plainQuery(a), XML, NOW)).toMatchObject({ ok: false, status: 401 })
     expect(authenticateCallback(a, plainQuery(a, TS, 'a b'), XML, NOW)).toMatchObject({ ok: false, status: 401, reason: 'invalid nonce' })
     expect(authenticateCallback(a, plainQuery(a, '1e9'), XML, NOW)).toMatchObject({ ok: false, status: 401, reason: 'invalid timestamp' })

@@ -31,7 +31,12 @@ function fresh(query: URLSearchParams, nowMs: number): Fresh | CallbackRejection
 
 function signedPlain(account: CallbackAccount, query: URLSearchParams, nowMs: number): Fresh | CallbackRejection {
   if (!account.token) return reject(401, 'callback token not configured')
-  const signed = verifyCallbackSignature({ token: account.token, timestamp: query.get('timestamp'), nonce: query.get('nonce'), signature: query.get('signature') })
+  const signed = verifyCallbackSignature({
+    token: account.token,
+    timestamp: query.get('timestamp'),
+    nonce: query.get('nonce'),
+    signature: query.get('signature'),
+  })
   return signed ? fresh(query, nowMs) : reject(401, 'invalid signature')
 }
 

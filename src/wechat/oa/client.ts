@@ -1,8 +1,8 @@
 import { type Clock, systemClock } from '../../platform/clock'
 import { type CachedCredential, createCachedCredential } from './credential'
-import { TOKEN_ERRCODES, isWechatApiError } from './errors'
-import { type FetchLike, encodeJsonBody, sendRequest, withQuery } from './http'
-import { type TokenCache, createMemoryTokenCache } from './token-cache'
+import { isWechatApiError, TOKEN_ERRCODES } from './errors'
+import { encodeJsonBody, type FetchLike, sendRequest, withQuery } from './http'
+import { createMemoryTokenCache, type TokenCache } from './token-cache'
 import type {
   DraftArticle,
   DraftBatchGetResult,
@@ -101,13 +101,15 @@ export function createOfficialAccountClient(options: OfficialAccountClientOption
     }
   }
 
-  const fileForm = (file: UploadFile, extra: Record<string, string> = {}) => () => {
-    const form = new FormData()
-    const bytes = new Uint8Array(file.data)
-    form.append('media', new Blob([bytes], { type: file.contentType ?? 'application/octet-stream' }), file.filename)
-    for (const [key, value] of Object.entries(extra)) form.append(key, value)
-    return form
-  }
+  const fileForm =
+    (file: UploadFile, extra: Record<string, string> = {}) =>
+    () => {
+      const form = new FormData()
+      const bytes = new Uint8Array(file.data)
+      form.append('media', new Blob([bytes], { type: file.contentType ?? 'application/octet-stream' }), file.filename)
+      for (const [key, value] of Object.entries(extra)) form.append(key, value)
+      return form
+    }
 
   return {
     appId: options.appId,
@@ -153,10 +155,9 @@ export function createOfficialAccountClient(options: OfficialAccountClientOption
     publish: {
       /** Accepted ≠ published: the outcome arrives via PUBLISHJOBFINISH or publish.get (§1.5.1). */
       submit: async (mediaId: string) => {
-        const result = await call<{ publish_id: string | number; msg_data_id?: string | number }>(
-          '/cgi-bin/freepublish/submit',
-          { json: { media_id: mediaId } },
-        )
+        const result = await call<{ publish_id: string | number; msg_data_id?: string | number }>('/cgi-bin/freepublish/submit', {
+          json: { media_id: mediaId },
+        })
         // publish_id is a number in SDKs and event XML but a string in the docs: store it as a string (§1.5.1).
         return {
           publish_id: String(result.publish_id),
@@ -180,18 +181,15 @@ export function createOfficialAccountClient(options: OfficialAccountClientOption
         return { msg_id: result.msg_id === undefined ? undefined : String(result.msg_id) }
       },
       sendAll: async (input: MassSendAllInput) => {
-        const result = await call<{ msg_id: number | string; msg_data_id?: number | string }>(
-          '/cgi-bin/message/mass/sendall',
-          {
-            json: {
-              filter: { is_to_all: input.is_to_all ?? true, ...(input.tag_id === undefined ? {} : { tag_id: input.tag_id }) },
-              mpnews: { media_id: input.media_id },
-              msgtype: 'mpnews',
-              send_ignore_reprint: input.send_ignore_reprint ?? 0,
-              clientmsgid: input.clientmsgid,
-            },
+        const result = await call<{ msg_id: number | string; msg_data_id?: number | string }>('/cgi-bin/message/mass/sendall', {
+          json: {
+            filter: { is_to_all: input.is_to_all ?? true, ...(input.tag_id === undefined ? {} : { tag_id: input.tag_id }) },
+            mpnews: { media_id: input.media_id },
+            msgtype: 'mpnews',
+            send_ignore_reprint: input.send_ignore_reprint ?? 0,
+            clientmsgid: input.clientmsgid,
           },
-        )
+        })
         return {
           msg_id: String(result.msg_id),
           msg_data_id: result.msg_data_id === undefined ? undefined : String(result.msg_data_id),
@@ -214,8 +212,7 @@ export function createOfficialAccountClient(options: OfficialAccountClientOption
       })
     },
 
-    getUserInfo: (openid: string, lang: 'zh_CN' | 'zh_TW' | 'en' = 'zh_CN') =>
-      call<UserInfo>('/cgi-bin/user/info', { method: 'GET', query: { openid, lang } }),
+    getUserInfo: (openid: string, lang: 'zh_CN' | 'zh_TW' | 'en' = 'zh_CN') => call<UserInfo>('/cgi-bin/user/info', { method: 'GET', query: { openid, lang } }),
 
     /** §3.1 raw call; cache it with createJsapiTicketProvider (src/wechat/web). */
     getTicket: (type: 'jsapi' | 'wx_card' = 'jsapi') =>

@@ -16,14 +16,7 @@ export class WechatApiError extends Error {
   /** Extra fields of the error body, e.g. the existing `msg_id` on 45065. */
   readonly body?: Record<string, unknown>
 
-  constructor(init: {
-    errcode: number
-    errmsg: string
-    kind?: WechatErrorKind
-    httpStatus?: number
-    retryable?: boolean
-    body?: Record<string, unknown>
-  }) {
+  constructor(init: { errcode: number; errmsg: string; kind?: WechatErrorKind; httpStatus?: number; retryable?: boolean; body?: Record<string, unknown> }) {
     super(`WeChat API error ${init.errcode}: ${init.errmsg}`)
     this.name = 'WechatApiError'
     this.errcode = init.errcode
@@ -33,9 +26,7 @@ export class WechatApiError extends Error {
     this.body = init.body
     this.retryable = init.retryable ?? RETRYABLE.has(init.errcode)
     this.messageZh =
-      this.kind === 'api'
-        ? errcodeMessageZh(init.errcode)
-        : `无法连接微信服务器${init.httpStatus ? `（HTTP ${init.httpStatus}）` : ''}，请稍后重试`
+      this.kind === 'api' ? errcodeMessageZh(init.errcode) : `无法连接微信服务器${init.httpStatus ? `（HTTP ${init.httpStatus}）` : ''}，请稍后重试`
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { assertValidDraftArticles, DraftValidationError, validateDraftArticle } from './validate-draft'
+
 import type { DraftArticle } from './types'
+import { assertValidDraftArticles, DraftValidationError, validateDraftArticle } from './validate-draft'
 
 const valid: DraftArticle = { title: '春季新品上架', author: '小编', digest: '一句话摘要', content: '<p>正文</p>', thumb_media_id: 'THUMB' }
 const fields = (a: Partial<DraftArticle>) => validateDraftArticle({ ...valid, ...a }).map((e) => [e.field, e.errcode])
@@ -64,7 +65,10 @@ describe('validateDraftArticle', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(DraftValidationError)
       const errors = (error as DraftValidationError).errors
-      expect(errors.map((e) => [e.index, e.field])).toEqual([[1, 'title'], [1, 'author']])
+      expect(errors.map((e) => [e.index, e.field])).toEqual([
+        [1, 'title'],
+        [1, 'author'],
+      ])
       expect((error as Error).message).toContain('第 2 篇')
     }
     expect(() => assertValidDraftArticles([])).toThrow(DraftValidationError)

@@ -51,7 +51,11 @@ export function validateDraftArticle(article: DraftArticle): DraftFieldError[] {
   const title = typeof article.title === 'string' ? article.title : ''
   if (!title.trim()) add('title', 45003, '标题不能为空')
   else if (charCount(title) > DRAFT_LIMITS.titleChars || byteLength(title) > DRAFT_LIMITS.titleBytes)
-    add('title', 45003, `标题过长：最多 ${DRAFT_LIMITS.titleChars} 个字且不超过 ${DRAFT_LIMITS.titleBytes} 字节（中文每字 3 字节），当前 ${charCount(title)} 字 / ${byteLength(title)} 字节`)
+    add(
+      'title',
+      45003,
+      `标题过长：最多 ${DRAFT_LIMITS.titleChars} 个字且不超过 ${DRAFT_LIMITS.titleBytes} 字节（中文每字 3 字节），当前 ${charCount(title)} 字 / ${byteLength(title)} 字节`,
+    )
 
   if (article.author !== undefined && charCount(article.author) > DRAFT_LIMITS.authorChars)
     add('author', 45110, `作者名过长：最多 ${DRAFT_LIMITS.authorChars} 个字，当前 ${charCount(article.author)} 字`)
@@ -68,14 +72,11 @@ export function validateDraftArticle(article: DraftArticle): DraftFieldError[] {
 
   const source = article.content_source_url
   if (source !== undefined && source !== '') {
-    if (byteLength(source) > DRAFT_LIMITS.contentSourceUrlBytes)
-      add('content_source_url', 41039, '“阅读原文”链接过长：不超过 1KB')
-    else if (!/^https?:\/\/[^\s]+$/i.test(source))
-      add('content_source_url', 41039, '“阅读原文”链接必须是以 http:// 或 https:// 开头的完整网址')
+    if (byteLength(source) > DRAFT_LIMITS.contentSourceUrlBytes) add('content_source_url', 41039, '“阅读原文”链接过长：不超过 1KB')
+    else if (!/^https?:\/\/[^\s]+$/i.test(source)) add('content_source_url', 41039, '“阅读原文”链接必须是以 http:// 或 https:// 开头的完整网址')
   }
 
-  if (type === 'news' && !article.thumb_media_id?.trim())
-    add('thumb_media_id', 40007, '缺少封面图：请先上传封面（永久素材），图文消息必须有封面')
+  if (type === 'news' && !article.thumb_media_id?.trim()) add('thumb_media_id', 40007, '缺少封面图：请先上传封面（永久素材），图文消息必须有封面')
 
   for (const flag of ['need_open_comment', 'only_fans_can_comment'] as const) {
     const value = article[flag]
@@ -84,8 +85,7 @@ export function validateDraftArticle(article: DraftArticle): DraftFieldError[] {
 
   for (const crop of ['pic_crop_235_1', 'pic_crop_1_1'] as const) {
     const value = article[crop]
-    if (value !== undefined && value !== '' && !CROP.test(value))
-      add(crop, 40097, '封面裁剪参数格式应为 X1_Y1_X2_Y2，每个值在 0–1 之间且最多 6 位小数')
+    if (value !== undefined && value !== '' && !CROP.test(value)) add(crop, 40097, '封面裁剪参数格式应为 X1_Y1_X2_Y2，每个值在 0–1 之间且最多 6 位小数')
   }
 
   if (type === 'newspic') {

@@ -28,8 +28,7 @@ export function parseXml(xml: string): XmlElement {
   return root
 }
 
-export const child = (element: XmlElement | undefined, name: string): XmlElement | undefined =>
-  element?.children.find((c) => c.name === name)
+export const child = (element: XmlElement | undefined, name: string): XmlElement | undefined => element?.children.find((c) => c.name === name)
 
 export const childText = (element: XmlElement | undefined, name: string): string | undefined => {
   const found = child(element, name)
@@ -46,7 +45,9 @@ export function buildXml(fields: Record<string, XmlValue>, rootName = 'xml'): st
     if (Array.isArray(value)) return value.map((v) => render(name, v)).join('')
     if (typeof value === 'number') return `<${name}>${value}</${name}>`
     if (typeof value === 'string') return `<${name}>${cdata(value)}</${name}>`
-    return `<${name}>${Object.entries(value).map(([k, v]) => render(k, v)).join('')}</${name}>`
+    return `<${name}>${Object.entries(value)
+      .map(([k, v]) => render(k, v))
+      .join('')}</${name}>`
   }
   return render(rootName, fields)
 }

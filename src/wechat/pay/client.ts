@@ -1,8 +1,8 @@
+import { beijingRfc3339 } from '../../platform/beijingTime'
+import { systemClock } from '../../platform/clock'
 import type { WechatPayConfig } from './config'
 import { createSignedRequest, type WechatPayClientOptions } from './http'
 import { buildJsapiPayParams } from './jsapi'
-import { beijingRfc3339 } from '../../platform/beijingTime'
-import { systemClock } from '../../platform/clock'
 import type {
   H5PrepayInput,
   JsapiPayParams,

@@ -1,8 +1,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
 import { describe, expect, it } from 'vitest'
-import { redactWechatPayConfig, wechatPayConfigFromEnv, WechatPayConfigError, WECHATPAY_DEFAULT_API_BASE } from './config'
+
+import { redactWechatPayConfig, WECHATPAY_DEFAULT_API_BASE, WechatPayConfigError, wechatPayConfigFromEnv } from './config'
 import { newOutRefundNo, newOutTradeNo, OUT_REFUND_NO_PATTERN, OUT_TRADE_NO_PATTERN } from './outTradeNo'
 
 // A placeholder, not a key: built from parts so secret scanners do not mistake it for one.
@@ -24,7 +26,11 @@ describe('wechatPayConfigFromEnv', () => {
     const config = wechatPayConfigFromEnv({ ...base, WECHATPAY_PRIVATE_KEY_PATH: path.join(dir, 'key.pem') })
     expect(config.apiBase).toBe(WECHATPAY_DEFAULT_API_BASE)
     expect(config.privateKeyPem).toBe(PEM)
-    expect(config.verification).toEqual({ mode: 'publicKey', publicKeyId: 'PUB_KEY_ID_0114', publicKeyPem: '-----BEGIN PUBLIC KEY-----\nPUB\n-----END PUBLIC KEY-----' })
+    expect(config.verification).toEqual({
+      mode: 'publicKey',
+      publicKeyId: 'PUB_KEY_ID_0114',
+      publicKeyPem: '-----BEGIN PUBLIC KEY-----\nPUB\n-----END PUBLIC KEY-----',
+    })
     const sandbox = wechatPayConfigFromEnv({ ...base, WECHATPAY_PRIVATE_KEY: PEM, WECHATPAY_API_BASE: 'http://127.0.0.1:3000/sandbox/wechatpay/' })
     expect(sandbox.apiBase).toBe('http://127.0.0.1:3000/sandbox/wechatpay')
   })

@@ -4,8 +4,7 @@ export const WECHATPAY_DEFAULT_API_BASE = 'https://api.mch.weixin.qq.com'
 
 /** How responses and callbacks are verified (§4.2): WeChat Pay public key, or platform certificates by serial. */
 export type WechatPayVerification =
-  | { mode: 'publicKey'; publicKeyId: string; publicKeyPem: string }
-  | { mode: 'certificate'; certificates: Record<string, string> }
+  { mode: 'publicKey'; publicKeyId: string; publicKeyPem: string } | { mode: 'certificate'; certificates: Record<string, string> }
 
 export type WechatPayConfig = {
   apiBase: string

@@ -1,11 +1,13 @@
 import crypto from 'node:crypto'
+
 import { beforeAll, describe, expect, it } from 'vitest'
-import { AUTH_SCHEME, buildAuthorization, requestSignMessage, rsaSign, rsaVerify } from './sign'
-import { decryptResource } from './aesgcm'
-import { verifyWechatPaySignature } from './verify'
-import { WechatPaySignatureError } from './errors'
+
 import { beijingRfc3339 } from '../../platform/beijingTime'
+import { decryptResource } from './aesgcm'
+import { WechatPaySignatureError } from './errors'
 import { isRetryableWechatPayError } from './errors'
+import { AUTH_SCHEME, buildAuthorization, requestSignMessage, rsaSign, rsaVerify } from './sign'
+import { verifyWechatPaySignature } from './verify'
 
 let privateKeyPem: string
 let publicKeyPem: string
@@ -35,7 +37,16 @@ describe('request signing (§4.1)', () => {
 
   it('formats the Authorization header and its signature verifies over the message', () => {
     const body = '{"a":1}'
-    const header = buildAuthorization({ mchid: '1900007291', serialNo: '408B07E7', privateKeyPem, method: 'POST', pathWithQuery: '/v3/x', body, timestamp: 1554208460, nonce: 'ABC' })
+    const header = buildAuthorization({
+      mchid: '1900007291',
+      serialNo: '408B07E7',
+      privateKeyPem,
+      method: 'POST',
+      pathWithQuery: '/v3/x',
+      body,
+      timestamp: 1554208460,
+      nonce: 'ABC',
+    })
     const match = header.match(/^WECHATPAY2-SHA256-RSA2048 mchid="1900007291",nonce_str="ABC",signature="([^"]+)",timestamp="1554208460",serial_no="408B07E7"$/)
     expect(header.startsWith(`${AUTH_SCHEME} `)).toBe(true)
     expect(match).not.toBeNull()
@@ -46,10 +57,16 @@ describe('request signing (§4.1)', () => {
 })
 
 describe('response verification (§4.2)', () => {
-  const sign = (ts: string, nonce: string, body: string) => crypto.sign('RSA-SHA256', Buffer.from(`${ts}\n${nonce}\n${body}\n`), privateKeyPem).toString('base64')
+  const sign = (ts: string, nonce: string, body: string) =>
+    crypto.sign('RSA-SHA256', Buffer.from(`${ts}\n${nonce}\n${body}\n`), privateKeyPem).toString('base64')
   const now = () => 1_700_000_000_000
   const verification = () => ({ mode: 'publicKey' as const, publicKeyId: 'PUB_KEY_ID_X', publicKeyPem })
-  const headers = (ts: string, signature: string, serial = 'PUB_KEY_ID_X') => ({ 'Wechatpay-Timestamp': ts, 'Wechatpay-Nonce': 'n', 'Wechatpay-Signature': signature, 'Wechatpay-Serial': serial })
+  const headers = (ts: string, signature: string, serial = 'PUB_KEY_ID_X') => ({
+    'Wechatpay-Timestamp': ts,
+    'Wechatpay-Nonce': 'n',
+    'Wechatpay-Signature': signature,
+    'Wechatpay-Serial': serial,
+  })
   const reason = (fn: () => unknown) => {
     try {
       fn()
@@ -69,12 +86,22 @@ describe('response verification (§4.2)', () => {
 
   it('rejects skew beyond 5 minutes (configurable), probe signatures, unknown serials and changed bodies', () => {
     const old = '1699999699'
-    expect(reason(() => verifyWechatPaySignature({ headers: headers(old, sign(old, 'n', '')), body: '', verification: verification(), now }))).toBe('STALE_TIMESTAMP')
-    expect(reason(() => verifyWechatPaySignature({ headers: headers(old, sign(old, 'n', '')), body: '', verification: verification(), now, maxSkewSeconds: 400 }))).toBe('OK')
+    expect(reason(() => verifyWechatPaySignature({ headers: headers(old, sign(old, 'n', '')), body: '', verification: verification(), now }))).toBe(
+      'STALE_TIMESTAMP',
+    )
+    expect(
+      reason(() => verifyWechatPaySignature({ headers: headers(old, sign(old, 'n', '')), body: '', verification: verification(), now, maxSkewSeconds: 400 })),
+    ).toBe('OK')
     const ts = '1700000000'
-    expect(reason(() => verifyWechatPaySignature({ headers: headers(ts, 'WECHATPAY/SIGNTEST/abc'), body: '', verification: verification(), now }))).toBe('BAD_SIGNATURE')
-    expect(reason(() => verifyWechatPaySignature({ headers: headers(ts, sign(ts, 'n', ''), 'PUB_KEY_ID_Y'), body: '', verification: verification(), now }))).toBe('UNKNOWN_SERIAL')
-    expect(reason(() => verifyWechatPaySignature({ headers: headers(ts, sign(ts, 'n', '{"a":1}')), body: '{"a":2}', verification: verification(), now }))).toBe('BAD_SIGNATURE')
+    expect(reason(() => verifyWechatPaySignature({ headers: headers(ts, 'WECHATPAY/SIGNTEST/abc'), body: '', verification: verification(), now }))).toBe(
+      'BAD_SIGNATURE',
+    )
+    expect(
+      reason(() => verifyWechatPaySignature({ headers: headers(ts, sign(ts, 'n', ''), 'PUB_KEY_ID_Y'), body: '', verification: verification(), now })),
+    ).toBe('UNKNOWN_SERIAL')
+    expect(reason(() => verifyWechatPaySignature({ headers: headers(ts, sign(ts, 'n', '{"a":1}')), body: '{"a":2}', verification: verification(), now }))).toBe(
+      'BAD_SIGNATURE',
+    )
   })
 })
 

@@ -24,11 +24,7 @@ export function isRetryableWechatPayError(error: { status: number; code: string 
   return error.code === 'SYSTEM_ERROR'
 }
 
-export type WechatPaySignatureFailure =
-  | 'MISSING_HEADERS'
-  | 'STALE_TIMESTAMP'
-  | 'UNKNOWN_SERIAL'
-  | 'BAD_SIGNATURE'
+export type WechatPaySignatureFailure = 'MISSING_HEADERS' | 'STALE_TIMESTAMP' | 'UNKNOWN_SERIAL' | 'BAD_SIGNATURE'
 
 /** A 2xx response or a callback whose Wechatpay-* signature could not be trusted (§4.2). */
 export class WechatPaySignatureError extends Error {
@@ -41,13 +37,7 @@ export class WechatPaySignatureError extends Error {
   }
 }
 
-export type WechatPayNotificationFailure =
-  | WechatPaySignatureFailure
-  | 'MALFORMED'
-  | 'DECRYPT_FAILED'
-  | 'WRONG_EVENT'
-  | 'MCHID_MISMATCH'
-  | 'APPID_MISMATCH'
+export type WechatPayNotificationFailure = WechatPaySignatureFailure | 'MALFORMED' | 'DECRYPT_FAILED' | 'WRONG_EVENT' | 'MCHID_MISMATCH' | 'APPID_MISMATCH'
 
 export class WechatPayNotificationError extends Error {
   override name = 'WechatPayNotificationError'

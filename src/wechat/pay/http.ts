@@ -1,8 +1,8 @@
+import { type Clock, systemClock, unixSeconds } from '../../platform/clock'
 import type { WechatPayConfig } from './config'
-import { systemClock, unixSeconds, type Clock } from '../../platform/clock'
+import { WechatPayError } from './errors'
 import { buildAuthorization } from './sign'
 import { verifyWechatPaySignature } from './verify'
-import { WechatPayError } from './errors'
 
 export type WechatPayClientOptions = {
   fetch?: typeof fetch

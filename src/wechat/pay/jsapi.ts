@@ -1,5 +1,5 @@
+import { type Clock, systemClock, unixSeconds } from '../../platform/clock'
 import type { WechatPayConfig } from './config'
-import { systemClock, unixSeconds, type Clock } from '../../platform/clock'
 import { newNonce, rsaSign } from './sign'
 import type { JsapiPayParams } from './types'
 

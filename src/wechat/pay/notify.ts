@@ -1,9 +1,9 @@
-import type { WechatPayConfig } from './config'
-import { systemClock, type Clock } from '../../platform/clock'
+import { type Clock, systemClock } from '../../platform/clock'
 import { decryptResource } from './aesgcm'
-import { verifyWechatPaySignature, type HeaderSource } from './verify'
+import type { WechatPayConfig } from './config'
 import { WechatPayNotificationError, WechatPaySignatureError } from './errors'
 import type { NotificationEnvelope, WechatPayRefundNotice, WechatPayTransaction } from './types'
+import { type HeaderSource, verifyWechatPaySignature } from './verify'
 
 export type NotificationInput = {
   headers: HeaderSource
@@ -15,8 +15,7 @@ export type NotificationInput = {
 }
 
 export type NotificationResult<T> =
-  | { ok: true; id: string; eventType: string; createTime: string; resource: T }
-  | { ok: false; error: WechatPayNotificationError }
+  { ok: true; id: string; eventType: string; createTime: string; resource: T } | { ok: false; error: WechatPayNotificationError }
 
 function fail<T>(reason: WechatPayNotificationError['reason'], message: string): NotificationResult<T> {
   return { ok: false, error: new WechatPayNotificationError(reason, message) }
@@ -25,7 +24,13 @@ function fail<T>(reason: WechatPayNotificationError['reason'], message: string):
 /** §4.7 steps 1–5: headers, ±5 min, signature, then AES-GCM; returns the envelope and plaintext. */
 function openNotification(input: NotificationInput): NotificationResult<unknown> & { envelope?: NotificationEnvelope } {
   try {
-    verifyWechatPaySignature({ headers: input.headers, body: input.body, verification: input.config.verification, now: input.now ?? systemClock.now, maxSkewSeconds: input.maxSkewSeconds })
+    verifyWechatPaySignature({
+      headers: input.headers,
+      body: input.body,
+      verification: input.config.verification,
+      now: input.now ?? systemClock.now,
+      maxSkewSeconds: input.maxSkewSeconds,
+    })
   } catch (error) {
     if (error instanceof WechatPaySignatureError) return fail(error.reason, error.message)
     throw error

@@ -62,8 +62,5 @@ export function buildAuthorization(input: AuthorizationInput): string {
   const nonce = input.nonce ?? newNonce()
   const message = requestSignMessage(input.method, input.pathWithQuery, input.timestamp, nonce, input.body)
   const signature = rsaSign(message, input.privateKeyPem)
-  return (
-    `${AUTH_SCHEME} mchid="${input.mchid}",nonce_str="${nonce}",signature="${signature}",` +
-    `timestamp="${input.timestamp}",serial_no="${input.serialNo}"`
-  )
+  return `${AUTH_SCHEME} mchid="${input.mchid}",nonce_str="${nonce}",signature="${signature}",` + `timestamp="${input.timestamp}",serial_no="${input.serialNo}"`
 }

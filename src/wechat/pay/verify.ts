@@ -1,8 +1,9 @@
 import crypto from 'node:crypto'
-import type { WechatPayVerification } from './config'
+
 import type { Clock } from '../../platform/clock'
-import { publicKeyOf, rsaVerify } from './sign'
+import type { WechatPayVerification } from './config'
 import { WechatPaySignatureError } from './errors'
+import { publicKeyOf, rsaVerify } from './sign'
 
 export type HeaderSource = Headers | Record<string, string | string[] | undefined>
 

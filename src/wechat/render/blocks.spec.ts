@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { checkWechatHtml } from './checks'
 import { RenderImageError, RenderInputError, renderWechatArticle } from './index'
 import { parse, styleOf, textOf } from './testing/html'

@@ -1,8 +1,8 @@
+import type { RenderContext } from './context'
 import { escapeHtml } from './escape'
 import { landingUrl, miniProgramPath } from './products'
 import { qrImageUrl } from './qr'
 import { styleAttr } from './style'
-import type { RenderContext } from './context'
 import type { ProductLike } from './types'
 
 /**
@@ -26,8 +26,5 @@ export function buyAction(ctx: RenderContext, product: ProductLike, blockIndex: 
   if (!ctx.qrCodes.some((q) => q.imageUrl === imageUrl)) ctx.qrCodes.push({ imageUrl, landingUrl: landing })
   const hint = ctx.contentSourceUrl === landing ? `长按识别二维码${ctaText}，或点击文末「阅读原文」` : `长按识别二维码${ctaText}`
   const size = compact ? { width: '96px' } : undefined
-  return (
-    `<img src="${escapeHtml(resolved.src)}" alt="购买二维码"${styleAttr(ctx.s.qrImg, size)}>` +
-    `<p${styleAttr(ctx.s.qrHint)}>${escapeHtml(hint)}</p>`
-  )
+  return `<img src="${escapeHtml(resolved.src)}" alt="购买二维码"${styleAttr(ctx.s.qrImg, size)}>` + `<p${styleAttr(ctx.s.qrHint)}>${escapeHtml(hint)}</p>`
 }

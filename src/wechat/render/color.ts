@@ -22,7 +22,11 @@ export function tint(hex: string, amount: number): string {
   return (
     '#' +
     channels(hex)
-      .map((c) => Math.round(255 - (255 - c) * amount).toString(16).padStart(2, '0'))
+      .map((c) =>
+        Math.round(255 - (255 - c) * amount)
+          .toString(16)
+          .padStart(2, '0'),
+      )
       .join('')
   )
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
+
 import { describe, expect, it } from 'vitest'
+
 import { formatFen } from '../../utilities/formatFen'
 import { checkWechatHtml } from './checks'
 import { RenderLimitError, renderWechatArticle, themes } from './index'
@@ -26,7 +28,9 @@ function inputTexts(content: unknown): string[] {
 describe('the fixture article', () => {
   it.each(themes.map((t) => t.name))('theme %s: loses no text, shows every product, passes the checker', async (theme) => {
     const result = await renderWechatArticle({ ...fixture, theme })
-    const text = parse(result.html).text().replace(/\u00a0/g, ' ')
+    const text = parse(result.html)
+      .text()
+      .replace(/\u00a0/g, ' ')
     for (const t of inputTexts(fixture.content)) expect(text).toContain(t)
     for (const p of Object.values(fixture.products) as ProductLike[]) {
       expect(text).toContain(p.title)
@@ -41,7 +45,11 @@ describe('the fixture article', () => {
 
   it('includes the code block source, with whitespace as &nbsp;', async () => {
     const { html } = await renderWechatArticle(fixture)
-    expect(parse(html).text().replace(/\u00a0/g, ' ')).toContain('"stakes": 8')
+    expect(
+      parse(html)
+        .text()
+        .replace(/\u00a0/g, ' '),
+    ).toContain('"stakes": 8')
   })
 
   it('is deterministic', async () => {

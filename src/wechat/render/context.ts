@@ -1,8 +1,8 @@
 import type { ElementStyles } from './elementStyles'
 import type { Footnotes } from './footnotes'
 import type { ImageResolver } from './images'
-import type { MediaLike, MiniProgramOption, ProductLike, QrCodeNeed, RenderMode } from './types'
 import type { ThemeTokens } from './themes'
+import type { MediaLike, MiniProgramOption, ProductLike, QrCodeNeed, RenderMode } from './types'
 
 /** Everything a node or block converter may read or record while rendering one article. */
 export interface RenderContext {

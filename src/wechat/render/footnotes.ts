@@ -1,6 +1,6 @@
+import type { ElementStyles } from './elementStyles'
 import { escapeHtml } from './escape'
 import { styleAttr } from './style'
-import type { ElementStyles } from './elementStyles'
 
 /** External links become numbered references: same URL → same number, listed once at the end. */
 export class Footnotes {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { checkWechatHtml } from './checks'
 import { RenderInputError, renderWechatArticle } from './index'
 import { parse } from './testing/html'

@@ -1,5 +1,5 @@
-import { isMmbizUrl, parseHttpUrl } from './urls'
 import type { RenderMode } from './types'
+import { isMmbizUrl, parseHttpUrl } from './urls'
 
 export type ResolvedImage = { src: string } | { problem: string }
 

@@ -1,6 +1,6 @@
+import type { RenderContext } from './context'
 import { isRecord } from './lexical'
 import type { MediaLike } from './types'
-import type { RenderContext } from './context'
 
 /** A media reference as stored (id) or populated (object) → the media document, or undefined if unknown. */
 export function resolveMedia(ref: unknown, ctx: Pick<RenderContext, 'media'>): MediaLike | undefined {

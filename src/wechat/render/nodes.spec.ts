@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { checkWechatHtml } from './checks'
 import { renderWechatArticle } from './index'
 import { parse, styleOf, textOf } from './testing/html'
@@ -146,7 +147,11 @@ describe('links (cases 8–12)', () => {
   })
 
   it('resolves internal links to our public page as a footnote', async () => {
-    const internal = { type: 'link', fields: { linkType: 'internal', doc: { relationTo: 'articles', value: { id: 'a2', slug: 'spring' } } }, children: [L.text('上一篇')] }
+    const internal = {
+      type: 'link',
+      fields: { linkType: 'internal', doc: { relationTo: 'articles', value: { id: 'a2', slug: 'spring' } } },
+      children: [L.text('上一篇')],
+    }
     const { $ } = await render([L.paragraph(internal)])
     expect($.text()).toContain(`上一篇: ${BASE}/a/spring`)
   })

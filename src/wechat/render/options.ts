@@ -1,7 +1,7 @@
 import { RenderInputError } from './errors'
 import { isRecord } from './lexical'
-import { normaliseBaseUrl } from './urls'
 import type { MiniProgramOption, RenderInput, RenderMode } from './types'
+import { normaliseBaseUrl } from './urls'
 
 export interface CheckedOptions {
   mode: RenderMode

@@ -1,6 +1,6 @@
+import type { RenderContext } from './context'
 import { escapeHtml } from './escape'
 import { styleAttr } from './style'
-import type { RenderContext } from './context'
 
 /** Visible stand-in for content that cannot be rendered, so the editor notices it in the preview. */
 export function placeholder(ctx: RenderContext, text: string, warning: string): string {

@@ -1,11 +1,11 @@
 import { saleStartLabel } from '../../platform/beijingTime'
 import { formatFen } from '../../utilities/formatFen'
+import type { RenderContext } from './context'
 import { escapeHtml } from './escape'
 import { refLabel } from './media'
 import { placeholder } from './placeholder'
 import { isFen, productImage, resolveProduct, saleStartOf, sellingPoints } from './products'
 import { styleAttr } from './style'
-import type { RenderContext } from './context'
 import type { ProductLike } from './types'
 
 /** Resolves a block's product reference; unknown ids yield a visible placeholder and a warning instead. */

@@ -1,6 +1,6 @@
+import type { RenderContext } from './context'
 import { isRecord } from './lexical'
 import { resolveMedia } from './media'
-import type { RenderContext } from './context'
 import type { MediaLike, ProductLike } from './types'
 
 /** A product reference (id or populated document) → the product, or undefined if unknown. */
@@ -25,8 +25,12 @@ export function productImage(product: ProductLike, ctx: Pick<RenderContext, 'med
 
 export function sellingPoints(product: ProductLike): string[] {
   const raw = product.sellingPoints
-  const list = typeof raw === 'string' ? raw.split(/\r?\n/) : Array.isArray(raw) ? raw.map((p) => (isRecord(p) && typeof p.text === 'string' ? p.text : '')) : []
-  return list.map((s) => s.trim()).filter(Boolean).slice(0, 3)
+  const list =
+    typeof raw === 'string' ? raw.split(/\r?\n/) : Array.isArray(raw) ? raw.map((p) => (isRecord(p) && typeof p.text === 'string' ? p.text : '')) : []
+  return list
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .slice(0, 3)
 }
 
 /** 秒杀: when the product's sale starts (epoch ms; `saleStartsAt` of the product document), or null for none. */

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
 import { GET } from '../../app/qr/route'
 import { checkQrTarget, qrImageUrl, qrPngBuffer } from './qr'
 
@@ -44,7 +45,11 @@ describe('GET /qr', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('image/png')
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 4).equals(PNG)).toBe(true)
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 4)
+        .equals(PNG),
+    ).toBe(true)
   })
 
   it('trusts the configured public origin over the Host header', async () => {

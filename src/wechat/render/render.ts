@@ -1,4 +1,5 @@
 import { productBlockIndexOf } from '../../blocks/productBlocks'
+import type { RenderContext } from './context'
 import { elementStyles } from './elementStyles'
 import { RenderImageError } from './errors'
 import { Footnotes } from './footnotes'
@@ -10,7 +11,6 @@ import { checkOptions } from './options'
 import { sanitizeWechatHtml } from './sanitize'
 import { styleAttr } from './style'
 import { resolveTheme } from './themes'
-import type { RenderContext } from './context'
 import type { RenderInput, RenderResult } from './types'
 
 /**

@@ -1,12 +1,6 @@
 import sanitizeHtml from 'sanitize-html'
-import {
-  ALLOWED_ATTRIBUTES,
-  ALLOWED_CSS_PROPERTIES,
-  ALLOWED_DISPLAY,
-  ALLOWED_TAGS,
-  ALLOWED_TEXT_ALIGN,
-  FORBIDDEN_VALUE,
-} from './checks/allowlist'
+
+import { ALLOWED_ATTRIBUTES, ALLOWED_CSS_PROPERTIES, ALLOWED_DISPLAY, ALLOWED_TAGS, ALLOWED_TEXT_ALIGN, FORBIDDEN_VALUE } from './checks/allowlist'
 
 const SAFE_VALUE = new RegExp(`^(?![\\s\\S]*(?:${FORBIDDEN_VALUE.source}))[\\s\\S]+$`, 'i')
 const oneOf = (values: Set<string>) => new RegExp(`^(?:${[...values].map((v) => v.replace(/-/g, '\\-')).join('|')})$`)

@@ -1,20 +1,20 @@
+export { buildWxConfig, createJsapiTicketProvider, jsapiSignature, type WxConfig } from './jssdk'
 export {
+  buildAuthorizeUrl,
+  buildOAuthRedirectUri,
+  createWebOAuthClient,
+  DEFAULT_AUTHORIZE_BASE,
   type OAuthScope,
   type SnsAccessToken,
   type SnsUserInfo,
   type WebOAuthClient,
-  DEFAULT_AUTHORIZE_BASE,
-  buildAuthorizeUrl,
-  buildOAuthRedirectUri,
-  createWebOAuthClient,
 } from './oauth'
 export {
-  type ConsumeOAuthStateResult,
-  type UsedStateStore,
-  OAUTH_STATE_TTL_MS,
-  createOAuthState,
   consumeOAuthState,
+  type ConsumeOAuthStateResult,
   createMemoryUsedStateStore,
+  createOAuthState,
+  OAUTH_STATE_TTL_MS,
+  type UsedStateStore,
 } from './oauth-state'
 export { safeReturnPath } from './safe-return-path'
-export { type WxConfig, jsapiSignature, buildWxConfig, createJsapiTicketProvider } from './jssdk'

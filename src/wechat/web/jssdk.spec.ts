@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { buildWxConfig, jsapiSignature } from './jssdk'
 
 // Official test vectors, wechat-api.md §3.2.
@@ -14,9 +15,7 @@ describe('jsapiSignature', () => {
   })
   it('ignores the #fragment, but not an encoded URL', () => {
     expect(jsapiSignature({ ...base, url: 'http://mp.weixin.qq.com?params=value#share' })).toBe('0f9de62fce790f9a083d5c99e95740ceb90c27ed')
-    expect(jsapiSignature({ ...base, url: encodeURIComponent('http://mp.weixin.qq.com?params=value') })).not.toBe(
-      '0f9de62fce790f9a083d5c99e95740ceb90c27ed',
-    )
+    expect(jsapiSignature({ ...base, url: encodeURIComponent('http://mp.weixin.qq.com?params=value') })).not.toBe('0f9de62fce790f9a083d5c99e95740ceb90c27ed')
   })
   it('buildWxConfig uses seconds and the same signature', () => {
     const config = buildWxConfig({ appId: 'wx1', ticket, url: 'http://mp.weixin.qq.com?params=value', nowMs: 1414587457_123, nonceStr: base.nonceStr })

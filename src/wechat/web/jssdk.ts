@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
+
+import type { Clock } from '../../platform/clock'
 import type { OfficialAccountClient } from '../oa/client'
 import { type CachedCredential, createCachedCredential } from '../oa/credential'
-import { type TokenCache, createMemoryTokenCache } from '../oa/token-cache'
-import type { Clock } from '../../platform/clock'
+import { createMemoryTokenCache, type TokenCache } from '../oa/token-cache'
 
 /** §3.2: sha1 over `jsapi_ticket=…&noncestr=…&timestamp=…&url=…` (keys in ASCII order); url without `#…`. */
 export function jsapiSignature(input: { ticket: string; nonceStr: string; timestamp: number | string; url: string }): string {

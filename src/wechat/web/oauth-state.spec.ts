@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { buildAuthorizeUrl, buildOAuthRedirectUri } from './oauth'
 import { consumeOAuthState, createMemoryUsedStateStore, createOAuthState, OAUTH_STATE_TTL_MS } from './oauth-state'
 import { safeReturnPath } from './safe-return-path'

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+
 import { safeReturnPath } from './safe-return-path'
 
 // WeChat only accepts `state` matching [a-zA-Z0-9]{0,128} (§2.1), so the state is fixed-width hex:
@@ -39,13 +40,13 @@ export function createOAuthState(input: { secret: string; returnTo: string; now:
   const returnTo = safeReturnPath(input.returnTo)
   const expiresAt = input.now + (input.ttlMs ?? OAUTH_STATE_TTL_MS)
   const nonce = randomBytes(NONCE_HEX / 2).toString('hex')
-  const expHex = Math.ceil(expiresAt / 1000).toString(16).padStart(EXP_HEX, '0')
+  const expHex = Math.ceil(expiresAt / 1000)
+    .toString(16)
+    .padStart(EXP_HEX, '0')
   return { state: `${nonce}${expHex}${mac(input.secret, nonce, expHex, returnTo)}`, returnTo, expiresAt }
 }
 
-export type ConsumeOAuthStateResult =
-  | { ok: true; returnTo: string }
-  | { ok: false; reason: 'malformed' | 'forged' | 'expired' | 'replayed' }
+export type ConsumeOAuthStateResult = { ok: true; returnTo: string } | { ok: false; reason: 'malformed' | 'forged' | 'expired' | 'replayed' }
 
 export async function consumeOAuthState(input: {
   secret: string

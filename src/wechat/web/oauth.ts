@@ -1,5 +1,5 @@
-import { type FetchLike, sendRequest, withQuery } from '../oa/http'
 import { DEFAULT_WECHAT_API_BASE } from '../oa/client'
+import { type FetchLike, sendRequest, withQuery } from '../oa/http'
 
 export const DEFAULT_AUTHORIZE_BASE = 'https://open.weixin.qq.com'
 
@@ -64,8 +64,7 @@ export type WebOAuthClient = ReturnType<typeof createWebOAuthClient>
 export function createWebOAuthClient(options: { appId: string; appSecret: string; apiBase?: string; fetch?: FetchLike }) {
   const apiBase = options.apiBase ?? process.env.WECHAT_API_BASE ?? DEFAULT_WECHAT_API_BASE
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init))
-  const get = <T>(path: string, query: Record<string, string>) =>
-    sendRequest<T>(fetchImpl, withQuery(apiBase, path, query), { method: 'GET' })
+  const get = <T>(path: string, query: Record<string, string>) => sendRequest<T>(fetchImpl, withQuery(apiBase, path, query), { method: 'GET' })
 
   return {
     /** A code is single-use and valid 5 minutes: 40163 when reused, 40029 when unknown or expired. */

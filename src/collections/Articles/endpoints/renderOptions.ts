@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { AppError } from '../../../platform/errors'
 import { publicOrigin } from '../../../platform/http/origin'
-import { themes, type RenderMode } from '../../../wechat/render'
+import { type RenderMode, themes } from '../../../wechat/render'
 
 /** A render option (mode, theme) that does not exist: 400 INVALID_RENDER_OPTION naming the option. */
 export class BadRenderOption extends AppError {

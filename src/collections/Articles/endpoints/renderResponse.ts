@@ -12,7 +12,8 @@ export async function renderResponse(req: PayloadRequest, article: ArticleToRend
     const { input } = await articleRenderInput(req.payload, article, { readAs: { req }, baseUrl: publicBaseUrl(req) })
     return Response.json(await renderWechatArticle({ ...input, ...options }))
   } catch (error) {
-    if (error instanceof RenderLimitError) throw new AppError('RENDER_LIMIT', 422, error.message, { details: { limit: error.limit, actual: error.actual, max: error.max } })
+    if (error instanceof RenderLimitError)
+      throw new AppError('RENDER_LIMIT', 422, error.message, { details: { limit: error.limit, actual: error.actual, max: error.max } })
     if (error instanceof RenderImageError) throw new AppError('IMAGES_NOT_UPLOADED', 400, error.message)
     if (error instanceof RenderInputError) throw new AppError('INVALID_CONTENT', 400, error.message)
     throw error

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { AppError, answersErrors } from '../../../platform/errors'
+import { answersErrors, AppError } from '../../../platform/errors'
 import { renderResponse } from './renderResponse'
 
 /** `GET /api/articles/:id/wechat?mode=paste|api&theme=…`: the saved article as WeChat HTML, for whoever may read it. */

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { brandIdsOf, isAdminUser } from '../../../access/roles'
-import { AppError, answersErrors } from '../../../platform/errors'
+import { answersErrors, AppError } from '../../../platform/errors'
 import { renderResponse } from './renderResponse'
 
 /**

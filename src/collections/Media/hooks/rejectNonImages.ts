@@ -1,4 +1,4 @@
-import { ValidationError, type CollectionBeforeOperationHook } from 'payload'
+import { type CollectionBeforeOperationHook,ValidationError } from 'payload'
 
 /**
  * Payload checks the declared MIME type; this also decodes the bytes before Payload's own resizing

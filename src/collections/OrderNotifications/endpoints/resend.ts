@@ -3,7 +3,7 @@ import type { Endpoint } from 'payload'
 import { canInBrand } from '@/access/roles'
 import { resendNotification } from '@/notifications/resend'
 import type { OrderNotification } from '@/payload-types'
-import { AppError, answersErrors } from '@/platform/errors'
+import { answersErrors, AppError } from '@/platform/errors'
 import { idOf } from '@/utilities/idOf'
 
 /** `POST /api/order-notifications/:id/resend` → `202 { queued: true }`: owners and operators of the order's brand. */
@@ -13,7 +13,15 @@ export const resendEndpoint: Endpoint = {
   handler: answersErrors(async (req) => {
     if (!req.user) throw new AppError('LOGIN_REQUIRED', 401, '请先登录')
     const doc = (await req.payload
-      .findByID({ collection: 'order-notifications', id: String(req.routeParams?.id ?? ''), depth: 0, overrideAccess: false, user: req.user, req, disableErrors: true })
+      .findByID({
+        collection: 'order-notifications',
+        id: String(req.routeParams?.id ?? ''),
+        depth: 0,
+        overrideAccess: false,
+        user: req.user,
+        req,
+        disableErrors: true,
+      })
       .catch(() => null)) as OrderNotification | null
     if (!doc) throw new AppError('NOT_FOUND', 404, '找不到该通知')
     if (!canInBrand(req.user, idOf(doc.brand), 'commerce')) throw new AppError('FORBIDDEN', 403, '你没有权限处理该品牌的订单')

@@ -3,7 +3,7 @@ import type { Endpoint } from 'payload'
 import { applyOrderAction, canActOnOrder } from '@/commerce/orderActions'
 import { ORDER_ACTIONS, type OrderAction } from '@/commerce/orderStateMachine'
 import type { Order } from '@/payload-types'
-import { AppError, answersErrors } from '@/platform/errors'
+import { answersErrors, AppError } from '@/platform/errors'
 
 /** `POST /api/orders/:id/action` `{ action: ship|complete|cancel|refund, note? }` → `200 { order }`. */
 export const orderActionEndpoint: Endpoint = {
@@ -17,8 +17,10 @@ export const orderActionEndpoint: Endpoint = {
     if (!order) throw new AppError('NOT_FOUND', 404, '订单不存在 (not found)')
     if (!canActOnOrder(req.user, order)) throw new AppError('FORBIDDEN', 403, '没有处理该订单的权限 (forbidden)')
     const body = (await req.json?.().catch(() => null)) as { action?: unknown; note?: unknown } | null
-    if (!body || !ORDER_ACTIONS.includes(body.action as OrderAction)) throw new AppError('INVALID_BODY', 400, `action 必须是 ${ORDER_ACTIONS.join(' / ')} 之一`, { field: 'action' })
-    if (body.note !== undefined && (typeof body.note !== 'string' || body.note.length > 200)) throw new AppError('INVALID_BODY', 400, 'note 必须是 200 字以内的文字', { field: 'note' })
+    if (!body || !ORDER_ACTIONS.includes(body.action as OrderAction))
+      throw new AppError('INVALID_BODY', 400, `action 必须是 ${ORDER_ACTIONS.join(' / ')} 之一`, { field: 'action' })
+    if (body.note !== undefined && (typeof body.note !== 'string' || body.note.length > 200))
+      throw new AppError('INVALID_BODY', 400, 'note 必须是 200 字以内的文字', { field: 'note' })
     // A refused transition is a CommerceError (409 ILLEGAL_TRANSITION), answered as it is.
     const updated = await applyOrderAction(req.payload, order, body.action as OrderAction, {
       actor: `user:${req.user.id}`,

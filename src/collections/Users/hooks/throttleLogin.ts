@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import { APIError, type CollectionAfterLoginHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
 import { clientIp } from '../../../platform/http/origin'
-import { giveBackLimit, RateLimitedError, takeLimit, type LimitName } from '../../../platform/limits'
+import { giveBackLimit, type LimitName, RateLimitedError, takeLimit } from '../../../platform/limits'
 
 type Attempt = Array<[LimitName, string | undefined]>
 const ATTEMPT = 'tuiwen.loginAttempt'

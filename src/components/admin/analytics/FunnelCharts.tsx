@@ -1,16 +1,5 @@
 'use client'
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LineController,
-  LineElement,
-  LinearScale,
-  PointElement,
-  Tooltip,
-} from 'chart.js'
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js'
 import React, { useEffect, useRef } from 'react'
 
 import type { FunnelReport } from '@/analytics/funnel'
@@ -73,7 +62,15 @@ export function TrendChart({ rows, name }: { rows: TrendRow[]; name: string }) {
             { type: 'bar', label: '点击', data: daily.map((d) => d.taps), backgroundColor: COLORS.taps, yAxisID: 'y' },
             { type: 'bar', label: '落地页', data: daily.map((d) => d.landingViews), backgroundColor: COLORS.landing, yAxisID: 'y' },
             { type: 'bar', label: '订单', data: daily.map((d) => d.orders), backgroundColor: COLORS.orders, yAxisID: 'y' },
-            { type: 'line', label: '销售额（元）', data: daily.map((d) => d.revenue / 100), borderColor: COLORS.revenue, backgroundColor: COLORS.revenue, yAxisID: 'y1', tension: 0.2 },
+            {
+              type: 'line',
+              label: '销售额（元）',
+              data: daily.map((d) => d.revenue / 100),
+              borderColor: COLORS.revenue,
+              backgroundColor: COLORS.revenue,
+              yAxisID: 'y1',
+              tension: 0.2,
+            },
           ],
         },
         options: {
@@ -92,4 +89,6 @@ export function TrendChart({ rows, name }: { rows: TrendRow[]; name: string }) {
   )
 }
 
-export const DailyChart = ({ daily }: { daily: FunnelReport['daily'] }) => <TrendChart name="每日趋势" rows={daily.map((d) => ({ ...d, label: d.day.slice(5) }))} />
+export const DailyChart = ({ daily }: { daily: FunnelReport['daily'] }) => (
+  <TrendChart name="每日趋势" rows={daily.map((d) => ({ ...d, label: d.day.slice(5) }))} />
+)

@@ -33,7 +33,9 @@ export const CommunityNumbers: React.FC = () => {
         {ROWS.map(([key, label]) => (
           <React.Fragment key={key}>
             <dt style={{ color: 'var(--theme-elevation-600)' }}>{label}</dt>
-            <dd style={{ margin: 0, fontWeight: 600 }} data-stat={key}>{stats[key]}</dd>
+            <dd style={{ margin: 0, fontWeight: 600 }} data-stat={key}>
+              {stats[key]}
+            </dd>
           </React.Fragment>
         ))}
       </dl>

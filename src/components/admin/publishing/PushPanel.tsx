@@ -83,7 +83,10 @@ export function PushPanel() {
     <div style={box} data-testid="push-panel">
       <h4 style={{ marginTop: 0 }}>推送到公众号</h4>
       <p>
-        状态：<strong data-testid="push-status" data-status={push?.status ?? ''}>{STATUS_ZH[push?.status ?? 'draft'] ?? push?.status}</strong>
+        状态：
+        <strong data-testid="push-status" data-status={push?.status ?? ''}>
+          {STATUS_ZH[push?.status ?? 'draft'] ?? push?.status}
+        </strong>
         {push?.mediaId ? <span style={{ marginLeft: 12, opacity: 0.7 }}>草稿 media_id：{push.mediaId}</span> : null}
       </p>
       {steps.length > 0 && (
@@ -93,9 +96,7 @@ export function PushPanel() {
               <span style={{ display: 'inline-block', width: 20 }}>{STEP_ICON[s.state] ?? '○'}</span>
               {s.label}
               {s.total > 0 ? ` ${s.done}/${s.total}` : ''}
-              {s.total > 0 && (
-                <progress value={s.done} max={s.total} style={{ marginLeft: 8, verticalAlign: 'middle', width: 120 }} />
-              )}
+              {s.total > 0 && <progress value={s.done} max={s.total} style={{ marginLeft: 8, verticalAlign: 'middle', width: 120 }} />}
               {s.message ? <span style={{ marginLeft: 8, opacity: 0.8 }}>{s.message}</span> : null}
             </li>
           ))}

@@ -26,7 +26,13 @@ export function CouponCard({ coupon, now }: { coupon: Coupon & { mine: number; m
         ) : left === 0 && !coupon.mine ? (
           <span className="reader-action reader-action--done">已领完</span>
         ) : (
-          <ReaderAction endpoint={`/api/coupons/${coupon.id}/claim`} label={coupon.mine ? '再领一张' : '领取'} doneLabel="✓ 已领取" done={full || left === 0} testId="claim" />
+          <ReaderAction
+            endpoint={`/api/coupons/${coupon.id}/claim`}
+            label={coupon.mine ? '再领一张' : '领取'}
+            doneLabel="✓ 已领取"
+            done={full || left === 0}
+            testId="claim"
+          />
         )}
         {coupon.myCodes?.length ? (
           <ul className="coupon__codes" data-testid="my-codes" aria-label="我的券码">

@@ -4,7 +4,15 @@ import type { CommunityEvent } from '@/payload-types'
 
 import { ReaderAction } from './ReaderAction'
 
-const fmt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false })
+const fmt = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  month: 'long',
+  day: 'numeric',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+})
 
 export function EventCard({ event }: { event: CommunityEvent & { mine: boolean } }) {
   const taken = event.signedUp ?? 0
@@ -28,7 +36,10 @@ export function EventCard({ event }: { event: CommunityEvent & { mine: boolean }
           label="立即报名"
           doneLabel="✓ 已报名"
           done={event.mine}
-          fields={[{ name: 'name', label: '称呼（选填）' }, { name: 'phone', label: '手机号（选填）', type: 'tel' }]}
+          fields={[
+            { name: 'name', label: '称呼（选填）' },
+            { name: 'phone', label: '手机号（选填）', type: 'tel' },
+          ]}
           testId="signup"
         />
       ) : (

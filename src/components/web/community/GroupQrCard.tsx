@@ -15,11 +15,7 @@ export function GroupQrCard({ choice, contact }: { choice: GroupQrChoice<GroupQr
     <figure className="group-qr" data-testid="group-qr" data-kind={choice.kind}>
       <img src={image.url} width={image.width} height={image.height} alt={choice.kind === 'group' ? '微信群二维码' : '管理员微信二维码'} />
       <figcaption>
-        {choice.kind === 'group' ? (
-          <>长按识别二维码，加入「{choice.qr.label || '粉丝群'}」</>
-        ) : (
-          <>群已满或二维码已过期，长按识别添加管理员微信，拉你进群</>
-        )}
+        {choice.kind === 'group' ? <>长按识别二维码，加入「{choice.qr.label || '粉丝群'}」</> : <>群已满或二维码已过期，长按识别添加管理员微信，拉你进群</>}
       </figcaption>
     </figure>
   )

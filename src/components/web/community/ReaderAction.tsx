@@ -8,12 +8,30 @@ type Field = { name: 'name' | 'phone'; label: string; type?: string }
  * A reader's action on the community page (sign up, claim, join): POSTs to the endpoint, shows the server's
  * message in Chinese, then refreshes the page so counts and states come from the server.
  */
-export function ReaderAction({ endpoint, label, doneLabel, done = false, fields = [], testId }: { endpoint: string; label: string; doneLabel: string; done?: boolean; fields?: Field[]; testId?: string }) {
+export function ReaderAction({
+  endpoint,
+  label,
+  doneLabel,
+  done = false,
+  fields = [],
+  testId,
+}: {
+  endpoint: string
+  label: string
+  doneLabel: string
+  done?: boolean
+  fields?: Field[]
+  testId?: string
+}) {
   const router = useRouter()
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   // After a success the page refreshes into the done state; the reader still sees what just happened (their code).
-  const status = message ? <p role="status" className={message.ok ? 'reader-action__ok' : 'reader-action__error'}>{message.text}</p> : null
+  const status = message ? (
+    <p role="status" className={message.ok ? 'reader-action__ok' : 'reader-action__error'}>
+      {message.text}
+    </p>
+  ) : null
   if (done)
     return (
       <>
@@ -29,7 +47,8 @@ export function ReaderAction({ endpoint, label, doneLabel, done = false, fields 
     setMessage(null)
     const form = Object.fromEntries(new FormData(event.currentTarget))
     try {
-      const post = () => fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(form), credentials: 'same-origin' })
+      const post = () =>
+        fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(form), credentials: 'same-origin' })
       let res = await post()
       let body = await res.json().catch(() => ({}))
       // A first visit has no reader cookie yet: the refusal just set one, so the same action is sent again once.
@@ -38,7 +57,10 @@ export function ReaderAction({ endpoint, label, doneLabel, done = false, fields 
         body = await res.json().catch(() => ({}))
       }
       if (res.ok) {
-        setMessage({ ok: true, text: body.claim?.code ? `领取成功，券码 ${body.claim.code}` : body.member ? `欢迎！你是第 ${body.member.number} 位成员` : '报名成功' })
+        setMessage({
+          ok: true,
+          text: body.claim?.code ? `领取成功，券码 ${body.claim.code}` : body.member ? `欢迎！你是第 ${body.member.number} 位成员` : '报名成功',
+        })
         router.refresh()
       } else setMessage({ ok: false, text: body.error?.message ?? '操作失败，请重试' })
     } catch {
@@ -52,7 +74,9 @@ export function ReaderAction({ endpoint, label, doneLabel, done = false, fields 
       {fields.map((f) => (
         <input key={f.name} name={f.name} type={f.type ?? 'text'} placeholder={f.label} aria-label={f.label} maxLength={f.name === 'phone' ? 20 : 30} />
       ))}
-      <button type="submit" disabled={busy}>{busy ? '请稍候…' : label}</button>
+      <button type="submit" disabled={busy}>
+        {busy ? '请稍候…' : label}
+      </button>
       {status}
     </form>
   )

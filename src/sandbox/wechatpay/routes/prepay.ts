@@ -1,9 +1,9 @@
 import type { EmulatorContext } from '../context'
 import { canonicalJson, orderKey } from '../context'
-import { errorResponse, signedResponse } from '../respond'
-import { validatePrepay } from '../validate'
 import { newPrepayId } from '../crypto'
+import { errorResponse, signedResponse } from '../respond'
 import type { OrderRecord, Product } from '../types'
+import { validatePrepay } from '../validate'
 import type { RouteRequest } from './common'
 
 const PREPAY_TTL_MS = { jsapi: 2 * 3600_000, native: 2 * 3600_000, h5: 5 * 60_000 }

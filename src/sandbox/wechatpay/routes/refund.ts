@@ -1,10 +1,12 @@
 import crypto from 'node:crypto'
+
+import type { RefundStatus } from '@/wechat/pay/types'
+
 import type { EmulatorContext } from '../context'
 import { orderKey, refundNotice, refundView } from '../context'
 import { errorResponse, signedResponse } from '../respond'
-import { validateRefund } from '../validate'
 import type { OrderRecord, RefundRecord } from '../types'
-import type { RefundStatus } from '@/wechat/pay/types'
+import { validateRefund } from '../validate'
 import type { RouteRequest } from './common'
 
 const MAX_REFUNDS = 50

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { checkWechatHtml } from './index'
 
 const S = (inner: string) => `<section style="font-size:16px;color:#333333">${inner}</section>`
@@ -46,7 +47,12 @@ describe('checkWechatHtml', () => {
     ['12', S('<a href="#ref-1">[1]</a>')],
     ['13', S('<a href="" data-miniprogram-appid="wx123" data-miniprogram-path="p">x</a>')],
     ['13', S('<a href="https://x.com" data-miniprogram-appid="wx0123456789abcdef" data-miniprogram-path="p">x</a>')],
-    ['14', S('<mp-miniprogram data-miniprogram-appid="wx0123456789abcdef" data-miniprogram-path="p" data-miniprogram-title="t" data-miniprogram-imageurl="https://cdn.x.com/a.png"></mp-miniprogram>')],
+    [
+      '14',
+      S(
+        '<mp-miniprogram data-miniprogram-appid="wx0123456789abcdef" data-miniprogram-path="p" data-miniprogram-title="t" data-miniprogram-imageurl="https://cdn.x.com/a.png"></mp-miniprogram>',
+      ),
+    ],
     ['16', S('<section data-block="productCard" style="background-image:url(https://mmbiz.qpic.cn/a)">商品</section>')],
     ['17', S(`<img src="data:image/png;base64,AA" ${IMG}>`)],
     ['17', S(`<img src="/a.jpg" ${IMG}>`)],
@@ -59,17 +65,35 @@ describe('checkWechatHtml', () => {
     ['21', S('<pre><code>a</code></pre>')],
     ['22', S('<p><code>x</code></p>')],
     ['23', S('<ul><li><section>a</section><ul><li><section>b</section></li></ul></li></ul>')],
-    ['23', S('<ul><li><section>a</section></li></ul>'.replace('<section>a</section>', '<section><ol><li><section><ul><li><section>c</section></li></ul></section></li></ol></section>'))],
+    [
+      '23',
+      S(
+        '<ul><li><section>a</section></li></ul>'.replace(
+          '<section>a</section>',
+          '<section><ol><li><section><ul><li><section>c</section></li></ul></section></li></ol></section>',
+        ),
+      ),
+    ],
     ['24', S('<ul><li><strong>Label</strong>: text</li></ul>')],
     ['24', S('<ul><li><section>a\u200bb</section></li></ul>')],
     ['25', S('<p><input type="checkbox"> 待办</p>')],
     ['26', S('<table><tbody><tr><td style="border:1px solid #eee;padding:4px">a</td></tr></tbody></table>')],
     ['26', S('<section style="overflow-x:auto"><table><tbody><tr><td>a</td></tr></tbody></table></section>')],
-    ['26', S(`<section style="overflow-x:auto"><table><tbody><tr><td style="border:1px solid #eee;padding:4px"><img src="https://mmbiz.qpic.cn/a" ${IMG}></td></tr></tbody></table></section>`)],
+    [
+      '26',
+      S(
+        `<section style="overflow-x:auto"><table><tbody><tr><td style="border:1px solid #eee;padding:4px"><img src="https://mmbiz.qpic.cn/a" ${IMG}></td></tr></tbody></table></section>`,
+      ),
+    ],
     ['27', S('<blockquote><p>q</p></blockquote>')],
     ['28', S('<h2 style="counter-increment:h;content:counter(h)">x</h2>')],
     ['29', S('<section style="overflow-y:auto;max-height:300px">长图</section>')],
-    ['30', S('<section><section style="display:inline-block;width:50%;max-width:50% !important;vertical-align:top">a</section> <section style="display:inline-block;width:50%;vertical-align:top">b</section></section>')],
+    [
+      '30',
+      S(
+        '<section><section style="display:inline-block;width:50%;max-width:50% !important;vertical-align:top">a</section> <section style="display:inline-block;width:50%;vertical-align:top">b</section></section>',
+      ),
+    ],
     ['31', S('<p>x</p><svg width="100" height="100" viewBox="0 0 100 100"><defs></defs><use href="#a"></use></svg><p>y</p>')],
     ['31', S('<p>x</p><svg viewBox="0 0 10 10" width="900" height="10"></svg><p>y</p>')],
     ['32', S('<svg width="10" height="10" viewBox="0 0 10 10"></svg><p>x</p>')],
@@ -96,7 +120,9 @@ describe('checkWechatHtml', () => {
   })
 
   it('allows WeChat-native class names and component DOM (case 2)', () => {
-    expect(ids(S('<section class="mp_common_product_iframe_wrp"><mp-common-product class="js_product" data-windowproduct="x"></mp-common-product></section>'))).toEqual([])
+    expect(
+      ids(S('<section class="mp_common_product_iframe_wrp"><mp-common-product class="js_product" data-windowproduct="x"></mp-common-product></section>')),
+    ).toEqual([])
   })
 
   it('reports each problem once with a readable message', () => {

@@ -1,5 +1,5 @@
-import { ancestors, describe, type Doc, type El } from './dom'
 import type { Report } from './document'
+import { ancestors, describe, type Doc, type El } from './dom'
 
 const NAMED: Record<string, string> = { white: '#ffffff', black: '#000000', red: '#ff0000', gray: '#808080', grey: '#808080' }
 

@@ -1,11 +1,5 @@
-import {
-  DRAFT_CONTENT_MAX_BYTES,
-  DRAFT_CONTENT_MAX_CHARS,
-  FORBIDDEN_TAGS,
-  MAX_SAME_TAG_DEPTH,
-  WECHAT_CLASS_PREFIXES,
-} from './allowlist'
-import { ancestors, describe, isElement, type Doc } from './dom'
+import { DRAFT_CONTENT_MAX_BYTES, DRAFT_CONTENT_MAX_CHARS, FORBIDDEN_TAGS, MAX_SAME_TAG_DEPTH, WECHAT_CLASS_PREFIXES } from './allowlist'
+import { ancestors, describe, type Doc, isElement } from './dom'
 
 export type Report = (id: string, message: string) => void
 
@@ -20,7 +14,10 @@ export function checkDocument(doc: Doc, report: Report): void {
     const cls = el.attribs.class
     if (cls !== undefined) {
       const native = isWechatNative(el.name) || ancestors(el).some((a) => isWechatNative(a.name))
-      const known = cls.split(/\s+/).filter(Boolean).every((c) => WECHAT_CLASS_PREFIXES.some((p) => c.startsWith(p)))
+      const known = cls
+        .split(/\s+/)
+        .filter(Boolean)
+        .every((c) => WECHAT_CLASS_PREFIXES.some((p) => c.startsWith(p)))
       if (!native && !known) report('2', `class="${cls.slice(0, 40)}" on ${describe(el)} (styles must be inline)`)
     }
     for (const name of Object.keys(el.attribs)) {

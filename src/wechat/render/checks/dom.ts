@@ -1,5 +1,6 @@
 import { parseDocument } from 'htmlparser2'
-import { parseStyle, type Declaration } from './css'
+
+import { type Declaration, parseStyle } from './css'
 
 /** The slice of htmlparser2's DOM the checks use (declared here so the checker has no type-only dependencies). */
 export interface DomNode {

@@ -1,7 +1,7 @@
-import { lengthOf } from './css'
-import { describe, isElement, type Doc } from './dom'
-import type { Report } from './document'
 import { MAX_WIDTH_PX } from './allowlist'
+import { lengthOf } from './css'
+import type { Report } from './document'
+import { describe, type Doc, isElement } from './dom'
 
 /** Cases 17 (sources) and 18 (sizing). `api` mode requires mmbiz.qpic.cn sources. */
 export function checkImages(doc: Doc, mode: 'api' | 'paste', report: Report): void {

@@ -1,5 +1,5 @@
-import { describe, textContent, type Doc } from './dom'
 import type { Report } from './document'
+import { describe, type Doc, textContent } from './dom'
 
 const MP_HOST = 'mp.weixin.qq.com'
 const REF_LINE = /^\[(\d+)\]\s+(?:(.*?):\s+)?(https?:\/\/\S+)$/

@@ -1,6 +1,6 @@
 import { lengthOf } from './css'
-import { ancestors, describe, isElement, textContent, type Doc, type DomNode, type El } from './dom'
 import type { Report } from './document'
+import { ancestors, describe, type Doc, type DomNode, type El, isElement, textContent } from './dom'
 
 /** Cases 21–27, 29, 30: code, lists, tables, quotes, scrollers, columns. */
 export function checkStructure(doc: Doc, report: Report): void {

@@ -1,7 +1,7 @@
 import { ALLOWED_CSS_PROPERTIES, ALLOWED_DISPLAY, ALLOWED_TEXT_ALIGN, FORBIDDEN_VALUE, MAX_WIDTH_PX, SYSTEM_FONTS } from './allowlist'
 import { lengthOf, splitCommas } from './css'
-import { ancestors, describe, type Doc, type El } from './dom'
 import type { Report } from './document'
+import { ancestors, describe, type Doc, type El } from './dom'
 
 const POSITIONING = new Set(['position', 'top', 'left', 'right', 'bottom', 'z-index', 'inset'])
 const hasDirectText = (el: El) => el.children.some((n) => n.type === 'text' && !!n.data?.trim())

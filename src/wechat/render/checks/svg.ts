@@ -1,10 +1,24 @@
-import { lengthOf } from './css'
-import { ancestors, isElement, type Doc } from './dom'
-import type { Report } from './document'
 import { MAX_WIDTH_PX } from './allowlist'
+import { lengthOf } from './css'
+import type { Report } from './document'
+import { ancestors, type Doc, isElement } from './dom'
 
 const BANNED_SVG = new Set(['defs', 'style', 'use', 'marker', 'lineargradient', 'radialgradient', 'filter', 'clippath', 'mask', 'pattern', 'script'])
-const ANIMATE_ATTRS = new Set(['x', 'y', 'width', 'height', 'cx', 'cy', 'opacity', 'd', 'points', 'stroke-width', 'stroke-linecap', 'stroke-dashoffset', 'fill'])
+const ANIMATE_ATTRS = new Set([
+  'x',
+  'y',
+  'width',
+  'height',
+  'cx',
+  'cy',
+  'opacity',
+  'd',
+  'points',
+  'stroke-width',
+  'stroke-linecap',
+  'stroke-dashoffset',
+  'fill',
+])
 const TRANSFORM_TYPES = new Set(['translate', 'scale', 'rotate', 'skewx', 'skewy'])
 
 /** Cases 31, 33, 34 (we never emit SVG or math; these guard HTML from other sources). */

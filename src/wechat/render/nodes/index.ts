@@ -1,4 +1,5 @@
 import { blockOf } from '../../../blocks/registry'
+import type { RenderContext } from '../context'
 import { escapeText } from '../escape'
 import { isRecord, type LexNode } from '../lexical'
 import { placeholder } from '../placeholder'
@@ -8,7 +9,6 @@ import { renderHeading, renderHorizontalRule, renderParagraph, renderQuote } fro
 import { renderTable } from './table'
 import { renderText } from './text'
 import { renderUpload } from './upload'
-import type { RenderContext } from '../context'
 
 /** Renders sibling nodes. Input has passed validateEditorState, so depth is bounded and every node has a type. */
 export function renderNodes(nodes: unknown, ctx: RenderContext, path: string): string {

@@ -1,9 +1,9 @@
+import { internalLinkPath, safeLinkHref } from '../../../utilities/safeUrl'
+import type { RenderChildren, RenderContext } from '../context'
 import { escapeHtml } from '../escape'
-import { isRecord, plainText, type LexNode } from '../lexical'
+import { isRecord, type LexNode, plainText } from '../lexical'
 import { styleAttr } from '../style'
 import { isMpWeixinUrl } from '../urls'
-import type { RenderChildren, RenderContext } from '../context'
-import { internalLinkPath, safeLinkHref } from '../../../utilities/safeUrl'
 
 /** Internal links point at our own public pages when the target document is populated. */
 function internalHref(fields: Record<string, unknown>, ctx: RenderContext): string | undefined {

@@ -1,6 +1,6 @@
+import type { RenderChildren, RenderContext } from '../context'
 import { childrenOf, type LexNode } from '../lexical'
 import { styleAttr } from '../style'
-import type { RenderChildren, RenderContext } from '../context'
 
 const BULLETS = ['• ', '◦ ', '▪ ']
 
@@ -27,8 +27,7 @@ export function renderList(node: LexNode, ctx: RenderContext, path: string, rend
     }
     if (item.type !== 'listitem') own.splice(0, own.length, item)
     if (own.length || !nested.length) {
-      const marker =
-        listType === 'number' ? `${counter++}. ` : listType === 'check' ? (item.checked === true ? '☑ ' : '☐ ') : BULLETS[Math.min(depth, 3) - 1]!
+      const marker = listType === 'number' ? `${counter++}. ` : listType === 'check' ? (item.checked === true ? '☑ ' : '☐ ') : BULLETS[Math.min(depth, 3) - 1]!
       const indent = depth > 1 ? `${(Math.min(depth, 6) - 1) * 1.5}em` : undefined
       rows.push(
         `<section${styleAttr(ctx.s.listItem, { 'padding-left': indent })}><span${styleAttr(ctx.s.listMarker)}>${marker}</span>${renderChildren(own, ctx, itemPath)}</section>`,

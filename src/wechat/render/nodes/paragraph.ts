@@ -1,6 +1,6 @@
+import type { RenderChildren, RenderContext } from '../context'
 import { childrenOf, type LexNode } from '../lexical'
 import { styleAttr, type StyleMap } from '../style'
-import type { RenderChildren, RenderContext } from '../context'
 
 // WeChat/iOS mishandle start/end; map them to physical sides.
 const ALIGN: Record<string, string> = { left: 'left', start: 'left', center: 'center', right: 'right', end: 'right', justify: 'justify' }
@@ -35,9 +35,7 @@ export function renderQuote(node: LexNode, ctx: RenderContext, path: string, ren
     if (c.type === 'paragraph') groups.push(childrenOf(c), [])
     else groups[groups.length - 1]!.push(child)
   }
-  const paragraphs = groups
-    .filter((g) => g.length)
-    .map((g) => `<p${styleAttr(ctx.s.quoteP)}>${renderChildren(g, ctx, path) || '<br>'}</p>`)
+  const paragraphs = groups.filter((g) => g.length).map((g) => `<p${styleAttr(ctx.s.quoteP)}>${renderChildren(g, ctx, path) || '<br>'}</p>`)
   return `<blockquote${styleAttr(ctx.s.quote)}>${paragraphs.join('') || `<p${styleAttr(ctx.s.quoteP)}><br></p>`}</blockquote>`
 }
 

@@ -1,7 +1,7 @@
 import { isHexColor } from '../color'
+import type { RenderChildren, RenderContext } from '../context'
 import { childrenOf, type LexNode } from '../lexical'
 import { styleAttr } from '../style'
-import type { RenderChildren, RenderContext } from '../context'
 
 const span = (v: unknown) => (typeof v === 'number' && v > 1 ? Math.min(Math.floor(v), 50) : 0)
 

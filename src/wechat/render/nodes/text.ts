@@ -1,7 +1,7 @@
-import { escapeText } from '../escape'
-import { styleAttr } from '../style'
 import type { RenderContext } from '../context'
+import { escapeText } from '../escape'
 import type { LexNode } from '../lexical'
+import { styleAttr } from '../style'
 
 // Lexical TextNode format bitmask.
 const BOLD = 1

@@ -1,9 +1,9 @@
+import type { RenderContext } from '../context'
 import { escapeHtml } from '../escape'
 import { isRecord, type LexNode } from '../lexical'
 import { refLabel, resolveMedia } from '../media'
 import { placeholder } from '../placeholder'
 import { styleAttr } from '../style'
-import type { RenderContext } from '../context'
 
 /** Uploads: a block image (no width/height attributes, no <picture>/srcset), optional caption. */
 export function renderUpload(node: LexNode, ctx: RenderContext): string {

@@ -6,8 +6,7 @@ export type Element = Extract<Node, { attribs: Record<string, string> }>
 
 export function parse(html: string) {
   const document = parseDocument(html)
-  const all = (pred: (el: Element) => boolean): Element[] =>
-    DomUtils.findAll((el) => pred(el as unknown as Element), document.children) as unknown as Element[]
+  const all = (pred: (el: Element) => boolean): Element[] => DomUtils.findAll((el) => pred(el as unknown as Element), document.children) as unknown as Element[]
   return {
     document,
     all,

@@ -20,7 +20,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await publishedArticle((await params).slug)
   if (!article) return {}
   const cover = mediaAt(article.cover, 'card')
-  return { title: article.title, description: article.digest ?? undefined, openGraph: { title: article.title, description: article.digest ?? undefined, images: cover ? [cover.url] : [] } }
+  return {
+    title: article.title,
+    description: article.digest ?? undefined,
+    openGraph: { title: article.title, description: article.digest ?? undefined, images: cover ? [cover.url] : [] },
+  }
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
@@ -39,12 +43,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </p>
       <ArticleBody articleId={article.id} content={article.content as never} sharer={sharer} />
       <TrackView type="article_view" article={article.id} />
-      <WechatShare
-        title={article.title}
-        desc={article.digest ?? ''}
-        imgUrl={mediaAt(article.cover, 'card')?.url ?? ''}
-        link={`/a/${article.slug}`}
-      />
+      <WechatShare title={article.title} desc={article.digest ?? ''} imgUrl={mediaAt(article.cover, 'card')?.url ?? ''} link={`/a/${article.slug}`} />
     </article>
   )
 }

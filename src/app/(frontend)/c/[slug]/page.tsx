@@ -3,8 +3,6 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import React from 'react'
 
-import '@/components/web/community/community.css'
-
 import { landingHref } from '@/blocks/attribution'
 import { now } from '@/communities/clock'
 import { communityPage } from '@/communities/queries'
@@ -13,10 +11,12 @@ import { EventCard } from '@/components/web/community/EventCard'
 import { GroupQrCard } from '@/components/web/community/GroupQrCard'
 import { ReaderAction } from '@/components/web/community/ReaderAction'
 import { ProductTile } from '@/components/web/ProductTile'
+import { WechatShare } from '@/components/web/WechatShare'
 import type { Brand } from '@/payload-types'
 import { publishedCommunity } from '@/queries/published'
 import { mediaAt } from '@/utilities/mediaUrl'
-import { WechatShare } from '@/components/web/WechatShare'
+
+import '@/components/web/community/community.css'
 
 export const dynamic = 'force-dynamic'
 

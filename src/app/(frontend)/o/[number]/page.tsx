@@ -47,7 +47,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <p className="order-total">
         合计 <strong>{formatFen(order.total)}</strong>
       </p>
-      {pending && order.expiresAt ? <p>请在 {new Date(order.expiresAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' })} 前完成支付，超时订单自动取消。</p> : null}
+      {pending && order.expiresAt ? (
+        <p>
+          请在 {new Date(order.expiresAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' })}{' '}
+          前完成支付，超时订单自动取消。
+        </p>
+      ) : null}
       {step?.kind === 'link' ? (
         <p>
           {/* The page itself is no-referrer (its URL carries the buyer's token); WeChat's H5 cashier checks that the

@@ -10,8 +10,8 @@ import { Price } from '@/components/web/Price'
 import { TrackView } from '@/components/web/TrackView'
 import { WechatShare } from '@/components/web/WechatShare'
 import type { Brand, Media } from '@/payload-types'
-import { publishedProduct } from '@/queries/published'
 import { instantOf } from '@/platform/beijingTime'
+import { publishedProduct } from '@/queries/published'
 import { mediaAt } from '@/utilities/mediaUrl'
 
 // Cached (ISR) and revalidated on demand when the product changes (Products afterChange → revalidatePath);

@@ -1,7 +1,7 @@
 // The sale times of a published product by slug, for the /clock and /start routes: one small read (two columns),
 // remembered for a few seconds so a crowd waiting for a 秒杀 costs the database one read per product per interval.
-import { publicPayload } from '@/queries/publicPayload'
 import { instantOf } from '@/platform/beijingTime'
+import { publicPayload } from '@/queries/publicPayload'
 
 export type SaleOfSlug = { id: string; startsAtMs: number | null }
 

@@ -2,14 +2,14 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { checkout } from '@/commerce/checkout'
 import { checkoutAdmission } from '@/commerce/admission'
+import { checkout } from '@/commerce/checkout'
 import { checkoutContextFor } from '@/commerce/endpoints'
 import { CommerceError } from '@/commerce/errors'
 import { parseCheckoutBody } from '@/commerce/validateCheckout'
 import { OverloadedError } from '@/platform/admission'
-import { RateLimitedError } from '@/platform/limits'
 import { saleStartLabel } from '@/platform/beijingTime'
+import { RateLimitedError } from '@/platform/limits'
 
 export const dynamic = 'force-dynamic'
 
@@ -45,11 +45,17 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     return back('INVALID_BODY')
   }
   const ua = request.headers.get('user-agent') ?? ''
-  const buyer = { name: String(form.get('name') ?? '').trim(), phone: String(form.get('phone') ?? '').trim(), address: String(form.get('address') ?? '').trim() }
+  const buyer = {
+    name: String(form.get('name') ?? '').trim(),
+    phone: String(form.get('phone') ?? '').trim(),
+    address: String(form.get('address') ?? '').trim(),
+  }
   const payload = await getPayload({ config })
   try {
     const input = parseCheckoutBody({
-      items: [{ product: String(form.get('product') ?? ''), variant: String(form.get('variant') ?? '') || undefined, quantity: Number(form.get('quantity') ?? 1) }],
+      items: [
+        { product: String(form.get('product') ?? ''), variant: String(form.get('variant') ?? '') || undefined, quantity: Number(form.get('quantity') ?? 1) },
+      ],
       // Inside WeChat the official-account (JSAPI) payment; elsewhere H5. Both end on a pay page in the sandbox.
       channel: /MicroMessenger/i.test(ua) ? 'jsapi' : 'h5',
       buyer: buyer.name || buyer.phone || buyer.address ? buyer : undefined,
@@ -101,7 +107,9 @@ function detailedMessage(code: string, query: URLSearchParams): string | undefin
     const limit = Number(query.get('limit'))
     const remaining = Number(query.get('remaining'))
     if (!Number.isInteger(limit) || limit < 1 || limit > 999) return undefined
-    return Number.isInteger(remaining) && remaining > 0 && remaining < limit ? `每人限购 ${limit} 件，您还可以买 ${remaining} 件，请减少数量` : `每人限购 ${limit} 件，您已达到限购数量`
+    return Number.isInteger(remaining) && remaining > 0 && remaining < limit
+      ? `每人限购 ${limit} 件，您还可以买 ${remaining} 件，请减少数量`
+      : `每人限购 ${limit} 件，您已达到限购数量`
   }
   return undefined
 }
