@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
 import { mongoModel } from './mongo'
-import { sqliteDb } from './sqlite'
+import { execute, json, list, onPostgres } from './relational'
 
 type MongoModel = { find: (q: object) => { lean: () => Promise<Array<Record<string, unknown>>> } }
 
@@ -62,19 +62,18 @@ export async function readCheckoutProducts(payload: Payload, ids: string[]): Pro
       limitPerBuyer: optionalNumber(d.limitPerBuyer),
     }))
   }
-  const idList = sql.join(
-    ids.map((id) => sql`${id}`),
-    sql.raw(', '),
+  // The variants as one JSON array per product, in their order: json_group_array on SQLite, json_agg on PostgreSQL.
+  const variants = onPostgres()
+    ? sql`(SELECT COALESCE(json_agg(json_build_object('sku', v.sku, 'name', v.name, 'price', v.price, 'stock', v.stock) ORDER BY v._order), '[]'::json)
+             FROM products_variants v WHERE v._parent_id = products.id)`
+    : sql`(SELECT json_group_array(json_object('sku', v.sku, 'name', v.name, 'price', v.price, 'stock', v.stock))
+             FROM (SELECT * FROM products_variants WHERE _parent_id = products.id ORDER BY _order) v)`
+  const result = await execute(
+    payload,
+    sql`SELECT id, title, price, stock, status, brand_id, max_per_order, payment_window_minutes, sale_starts_at, limit_per_buyer, ${variants} AS variants
+        FROM products WHERE id IN (${list(ids)})`,
   )
-  const result = await sqliteDb(payload).run(
-    sql`SELECT id, title, price, stock, status, brand_id, max_per_order, payment_window_minutes, sale_starts_at, limit_per_buyer,
-          (SELECT json_group_array(json_object('sku', v.sku, 'name', v.name, 'price', v.price, 'stock', v.stock))
-             FROM (SELECT * FROM products_variants WHERE _parent_id = products.id ORDER BY _order) v) AS variants
-        FROM products WHERE id IN (${idList})`,
-  )
-  return (result.rows ?? []).map((row) => {
-    const r = row as Record<string, unknown>
-    const variants = (JSON.parse(String(r.variants ?? '[]')) as Array<Record<string, unknown>>).map(variantRow)
+  return result.rows.map((r) => {
     return {
       id: String(r.id),
       title: String(r.title),
@@ -82,7 +81,7 @@ export async function readCheckoutProducts(payload: Payload, ids: string[]): Pro
       stock: Number(r.stock),
       status: String(r.status),
       brand: String(r.brand_id),
-      variants,
+      variants: json<Array<Record<string, unknown>>>(r.variants, []).map(variantRow),
       maxPerOrder: optionalNumber(r.max_per_order),
       paymentWindowMinutes: optionalNumber(r.payment_window_minutes),
       saleStartsAt: optionalDate(r.sale_starts_at),

@@ -8,6 +8,8 @@ import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
 import { outboxDocument, outboxInsertSql, type OutboxMessage } from './outbox'
+import { pgHoldLines, ShortStock } from './postgresStock'
+import { onPostgres, pgTransaction } from './relational'
 import { sqliteBatch } from './sqlite'
 import { holdStock, releaseStock, sqliteParts, sqliteResumParents, type StockLine, sumLines } from './stock'
 
@@ -49,12 +51,15 @@ export const newOrderId = () => (activeEngine() === 'mongodb' ? crypto.randomByt
  *   1. INSERT the order … SELECT … WHERE every line has enough stock (the gate, read before any update);
  *   2. the stock UPDATEs, each WHERE the order row exists — so they run exactly when step 1 wrote the order;
  *   3. items, the first history row and the outbox messages, each WHERE the order row exists.
+ * PostgreSQL: one transaction — the per-line locked holds of ./postgresStock.ts first (a short line rolls it all
+ *   back), then the order, items, history and outbox rows as plain INSERTs.
  * MongoDB: the atomic per-document hold of ./stock.ts, then the rows in one transaction; a failed write gives the
  * stock back (compensation), so stock is never lost.
  */
 export async function placeOrder(payload: Payload, placement: Placement): Promise<boolean> {
   const lines = sumLines(placement.lines)
   if (activeEngine() === 'mongodb') return mongoPlace(payload, { ...placement, lines })
+  if (onPostgres()) return postgresPlace(payload, { ...placement, lines })
   const now = placement.now ?? Date.now()
   const statements = sqlitePlacement({ ...placement, lines }, now)
   const results = await sqliteBatch(payload, statements)
@@ -93,6 +98,32 @@ function sqlitePlacement({ order: o, lines, history, outbox }: Placement, now: n
   )
   for (const message of outbox) statements.push(outboxInsertSql(message, now, placed))
   return statements
+}
+
+async function postgresPlace(payload: Payload, { order: o, lines, history, outbox, now = Date.now() }: Placement): Promise<boolean> {
+  try {
+    await pgTransaction(payload, async (exec) => {
+      await pgHoldLines(exec, lines)
+      await exec(
+        sql`INSERT INTO orders (id, number, status, subtotal, discount, total, coupon_claim_id, buyer_name, buyer_phone, buyer_address, customer_id, reader_id,
+              attribution_article, attribution_block, attribution_sharer, attribution_visitor, channel, expires_at, access_token_hash, access_token_encrypted, brand_id, buyer_key)
+            VALUES (${o.id}, ${o.number}, 'pending_payment', ${o.subtotal}, ${o.discount}, ${o.total}, ${o.couponClaim ?? null}, ${o.buyer?.name ?? null}, ${o.buyer?.phone ?? null},
+              ${o.buyer?.address ?? null}, ${o.customer ?? null}, ${o.reader ?? null}, ${o.attribution?.article ?? null}, ${o.attribution?.block ?? null},
+              ${o.attribution?.sharer ?? null}, ${o.attribution?.visitor ?? null}, ${o.channel}, ${o.expiresAt}, ${o.accessTokenHash}, ${o.accessTokenEncrypted}, ${o.brand}, ${o.buyerKey ?? null})`,
+      )
+      for (const [i, item] of o.items.entries()) {
+        await exec(sql`INSERT INTO orders_items (_order, _parent_id, id, product_id, variant, variant_name, title, unit_price, quantity)
+                       VALUES (${i + 1}, ${o.id}, ${itemId()}, ${item.product}, ${item.variant ?? null}, ${item.variantName ?? null}, ${item.title}, ${item.unitPrice}, ${item.quantity})`)
+      }
+      await exec(sql`INSERT INTO order_events (id, order_id, "from", "to", reason, actor, brand_id)
+                     VALUES (${crypto.randomUUID()}, ${o.id}, NULL, 'pending_payment', ${history.reason}, ${history.actor}, ${o.brand})`)
+      for (const message of outbox) await exec(outboxInsertSql(message, now))
+    })
+    return true
+  } catch (error) {
+    if (error instanceof ShortStock) return false
+    throw error
+  }
 }
 
 async function mongoPlace(payload: Payload, { order: o, lines, history, outbox, now = Date.now() }: Placement): Promise<boolean> {

@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
 import { mongoModel } from './mongo'
-import { sqliteDb } from './sqlite'
+import { execute } from './relational'
 
 type MongoModel = { updateOne: (filter: object, update: object) => Promise<{ modifiedCount?: number }> }
 
@@ -14,7 +14,7 @@ export type StatusCollection = keyof typeof STATUS_TABLES
 
 /**
  * Moves `status` from `from` to `to` only if it still is `from`; returns whether this call won.
- * One UPDATE … WHERE status = ? (SQLite) / updateOne({ status }) (MongoDB): concurrent callers cannot both win.
+ * One UPDATE … WHERE status = ? (SQLite, PostgreSQL) / updateOne({ status }) (MongoDB): concurrent callers cannot both win.
  */
 export async function compareAndSetStatus(payload: Payload, collection: StatusCollection, id: string, from: string, to: string): Promise<boolean> {
   const now = new Date()
@@ -23,6 +23,6 @@ export async function compareAndSetStatus(payload: Payload, collection: StatusCo
     return (result.modifiedCount ?? 0) === 1
   }
   const table = sql.raw(STATUS_TABLES[collection])
-  const result = await sqliteDb(payload).run(sql`UPDATE ${table} SET status = ${to}, updated_at = ${now.toISOString()} WHERE id = ${id} AND status = ${from}`)
-  return (result.rowsAffected ?? 0) === 1
+  const result = await execute(payload, sql`UPDATE ${table} SET status = ${to}, updated_at = ${now.toISOString()} WHERE id = ${id} AND status = ${from}`)
+  return result.rowsAffected === 1
 }

@@ -27,11 +27,15 @@ export type ClaimedMessage = { id: string; topic: string; data: Record<string, u
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
-/** The INSERT of one message (SQLite and PostgreSQL), written only when `guard` holds (e.g. the order row of the same batch exists). */
-export function outboxInsertSql(message: OutboxMessage, now: number, guard: SQL = sql`TRUE`): SQL {
+/** The INSERT of one message; with a `guard` (SQLite), written only when it holds (e.g. the order row of the same batch exists). */
+export function outboxInsertSql(message: OutboxMessage, now: number, guard?: SQL): SQL {
   const at = iso(now)
-  return sql`INSERT INTO outbox (id, topic, data, available_at, attempts, updated_at, created_at)
-             SELECT ${crypto.randomUUID()}, ${message.topic}, ${JSON.stringify(message.data)}, ${iso(message.availableAt ?? now)}, 0, ${at}, ${at} WHERE ${guard}`
+  const values = sql`${crypto.randomUUID()}, ${message.topic}, ${JSON.stringify(message.data)}, ${iso(message.availableAt ?? now)}, 0, ${at}, ${at}`
+  // The guarded form is SQLite's (an order batch writes the message only if the order row exists). Without a guard,
+  // VALUES: PostgreSQL types VALUES parameters by their columns (a SELECT list would give text for the jsonb).
+  return guard
+    ? sql`INSERT INTO outbox (id, topic, data, available_at, attempts, updated_at, created_at) SELECT ${values} WHERE ${guard}`
+    : sql`INSERT INTO outbox (id, topic, data, available_at, attempts, updated_at, created_at) VALUES (${values})`
 }
 
 /** A MongoDB outbox document for insertMany inside the caller's transaction. */

@@ -6,6 +6,8 @@ import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
 import { mongoModel as mongoCollection } from './mongo'
+import { pgHoldLines, pgReleaseLines, ShortStock } from './postgresStock'
+import { execute, onPostgres, pgTransaction } from './relational'
 import { sqliteBatch, sqliteDb } from './sqlite'
 
 /** One line of stock: a product, or one SKU (`variant`) of a product that has variants. */
@@ -101,6 +103,7 @@ export const sqliteResumParents = (parents: string[]) =>
  *   1. one UPDATE of products_variants whose WHERE re-checks every SKU line AND every plain line (the gate);
  *   2. plain products are decremented only if step 1 changed every SKU row (`changes()` = its row count);
  *   3. products.stock of the SKUs' products is recomputed as the sum of their variants.
+ * PostgreSQL: one UPDATE … WHERE stock >= q per line in one transaction (./postgresStock.ts).
  * MongoDB: one findOneAndUpdate per product document: `{ stock: { $gte } }` for a plain product, or
  * `variants: { $all: [{ $elemMatch: { sku, stock: { $gte } } }] }` with filtered-positional `$inc`s on the SKUs
  * plus the product's total stock, so SKU and total move together in one atomic document update. If a later
@@ -110,6 +113,7 @@ export async function holdStock(payload: Payload, input: StockLine[]): Promise<b
   const lines = sumLines(input)
   assertLines(lines)
   if (activeEngine() === 'mongodb') return mongoHold(payload, lines)
+  if (onPostgres()) return pgHold(payload, lines)
   const q = sqliteParts(lines)
   if (!q.skus.length) {
     const result = await sqliteDb(payload).run(
@@ -144,6 +148,11 @@ export async function releaseStock(payload: Payload, input: StockLine[]): Promis
   const lines = sumLines(input)
   assertLines(lines)
   if (activeEngine() === 'mongodb') return mongoRelease(payload, lines)
+  if (onPostgres()) {
+    const returned = await pgTransaction(payload, (exec) => pgReleaseLines(exec, lines))
+    if (returned !== lines.length) warnNotReturned(payload, lines, returned)
+    return
+  }
   const q = sqliteParts(lines)
   const statements: SQL[] = []
   if (q.skus.length) statements.push(sql`UPDATE products_variants SET stock = stock + (CASE ${q.skuCases} END) WHERE ${q.skuRows}`)
@@ -154,6 +163,17 @@ export async function releaseStock(payload: Payload, input: StockLine[]): Promis
   const results = statements.length === 1 ? [await sqliteDb(payload).run(statements[0])] : await sqliteBatch(payload, statements)
   const returned = (q.skus.length ? (results[0].rowsAffected ?? 0) : 0) + (q.plain.length ? (results[q.skus.length ? 1 : 0].rowsAffected ?? 0) : 0)
   if (returned !== lines.length) warnNotReturned(payload, lines, returned)
+}
+
+/** PostgreSQL: every line locked and taken in one transaction (./postgresStock.ts), or none. */
+async function pgHold(payload: Payload, lines: StockLine[]): Promise<boolean> {
+  try {
+    await pgTransaction(payload, (exec) => pgHoldLines(exec, lines))
+    return true
+  } catch (error) {
+    if (error instanceof ShortStock) return false
+    throw error
+  }
 }
 
 function warnNotReturned(payload: Payload, lines: StockLine[], returned: number) {
@@ -225,8 +245,8 @@ export async function readStock(payload: Payload, productId: string): Promise<nu
     const doc = await mongoDoc(payload, productId)
     return doc ? Number(doc.stock ?? 0) : null
   }
-  const result = await sqliteDb(payload).run(sql`SELECT stock FROM products WHERE id = ${productId}`)
-  const row = result.rows?.[0] as { stock?: unknown } | undefined
+  const result = await execute(payload, sql`SELECT stock FROM products WHERE id = ${productId}`)
+  const row = result.rows[0] as { stock?: unknown } | undefined
   return row ? Number(row.stock) : null
 }
 
@@ -237,8 +257,8 @@ export async function readVariantStock(payload: Payload, productId: string, sku:
     const variant = (doc?.variants ?? []).find((v) => v.sku === sku)
     return variant ? Number(variant.stock ?? 0) : null
   }
-  const result = await sqliteDb(payload).run(sql`SELECT stock FROM products_variants WHERE _parent_id = ${productId} AND sku = ${sku}`)
-  const row = result.rows?.[0] as { stock?: unknown } | undefined
+  const result = await execute(payload, sql`SELECT stock FROM products_variants WHERE _parent_id = ${productId} AND sku = ${sku}`)
+  const row = result.rows[0] as { stock?: unknown } | undefined
   return row ? Number(row.stock) : null
 }
 

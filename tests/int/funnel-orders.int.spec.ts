@@ -3,6 +3,8 @@ import config from '@payload-config'
 import { REST_POST } from '@payloadcms/next/routes'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
+import { drainOutbox, outboxIdle } from '@/platform/outbox'
+
 import { shutdown } from '../helpers/payload'
 import { rest } from '../helpers/rest'
 import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
@@ -33,6 +35,9 @@ it('records checkout_started and paid with article, block and sharer, and a repl
     })
     expect(response.status).toBe(204)
   }
+  // checkout_started leaves the checkout through the outbox: wait for the drain the checkout kicked.
+  await outboxIdle()
+  await drainOutbox(t.payload)
   const { docs } = await t.payload.find({ collection: 'funnel-events', where: { order: { equals: res.body.order.id } }, overrideAccess: true, limit: 10 })
   const byType = Object.fromEntries(docs.map((d) => [d.type, d]))
   expect(docs.map((d) => d.type).sort()).toEqual(['checkout_started', 'paid'])
