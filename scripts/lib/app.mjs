@@ -73,7 +73,10 @@ export function clearPageCache() {
 export async function payloadRunOrFail(script, env = {}) {
   for (let attempt = 1; attempt <= 3; attempt++) {
     const done = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tuiwen-run-')), 'done')
-    await run(bin('payload'), ['run', script], { ...env, PAYLOAD_RUN_DONE_FILE: done })
+    // tsx, not `payload run`: since the Official Account layer moved to src/wechat/account/, `payload run` exits 0
+    // without running the script in a production environment with no terminal (the e2e seed). The scripts boot
+    // Payload themselves (getPayload), so tsx with the tsconfig paths runs them the same way.
+    await run(bin('tsx'), [script], { ...env, PAYLOAD_RUN_DONE_FILE: done })
     if (fs.existsSync(done)) return
     console.error(`payload run exited without running ${script} (attempt ${attempt}); retrying…`)
   }
