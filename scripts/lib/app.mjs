@@ -76,7 +76,8 @@ export async function payloadRunOrFail(script, env = {}) {
     // tsx, not `payload run`: since the Official Account layer moved to src/wechat/account/, `payload run` exits 0
     // without running the script in a production environment with no terminal (the e2e seed). The scripts boot
     // Payload themselves (getPayload), so tsx with the tsconfig paths runs them the same way.
-    await run(bin('tsx'), [script], { ...env, PAYLOAD_RUN_DONE_FILE: done })
+    // Exit 13 is Node's "unsettled top-level await": a boot that stalled (seen once in CI) — try again like the rest.
+    await run(bin('tsx'), [script], { ...env, PAYLOAD_RUN_DONE_FILE: done }).catch((error) => console.error(error.message))
     if (fs.existsSync(done)) return
     console.error(`payload run exited without running ${script} (attempt ${attempt}); retrying…`)
   }
