@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
 import { mongoModel } from './mongo'
-import { execute, json, list, onPostgres } from './relational'
+import { execute, json, list, onPostgres, possibleIds } from './relational'
 
 type MongoModel = { find: (q: object) => { lean: () => Promise<Array<Record<string, unknown>>> } }
 
@@ -68,10 +68,12 @@ export async function readCheckoutProducts(payload: Payload, ids: string[]): Pro
              FROM products_variants v WHERE v._parent_id = products.id)`
     : sql`(SELECT json_group_array(json_object('sku', v.sku, 'name', v.name, 'price', v.price, 'stock', v.stock))
              FROM (SELECT * FROM products_variants WHERE _parent_id = products.id ORDER BY _order) v)`
+  const known = possibleIds(ids)
+  if (!known.length) return []
   const result = await execute(
     payload,
     sql`SELECT id, title, price, stock, status, brand_id, max_per_order, payment_window_minutes, sale_starts_at, limit_per_buyer, ${variants} AS variants
-        FROM products WHERE id IN (${list(ids)})`,
+        FROM products WHERE id IN (${list(known)})`,
   )
   return result.rows.map((r) => {
     return {

@@ -13,6 +13,3 @@ export function engineFor(uri: string | undefined): Engine {
 export function activeEngine(): Engine {
   return engineFor(process.env.DATABASE_URI)
 }
-
-/** SQLite and PostgreSQL share Payload's drizzle layer and most of the primitives' SQL. */
-export const isRelational = (engine: Engine = activeEngine()) => engine !== 'mongodb'

@@ -6,7 +6,7 @@ import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
-import { type LibsqlResult, sqliteBatch, sqliteDb } from './sqlite'
+import { type LibsqlResult, sqliteDb } from './sqlite'
 
 export type SQL = ReturnType<typeof sql>
 export type Row = Record<string, unknown>
@@ -28,24 +28,7 @@ export async function execute(payload: Payload, query: SQL): Promise<Result> {
   return fromLibsql(await sqliteDb(payload).run(query))
 }
 
-/**
- * Runs statements as ONE transaction and returns each one's result. SQLite: a libsql write batch (BEGIN IMMEDIATE …
- * COMMIT on one connection: nothing interleaves, so a later statement may rely on what an earlier one read).
- * PostgreSQL: one transaction at READ COMMITTED, where concurrent batches DO interleave — a statement there must
- * take its own row locks (UPDATE … WHERE …) instead of relying on an earlier SELECT.
- */
-export async function batch(payload: Payload, statements: SQL[]): Promise<Result[]> {
-  if (onPostgres()) {
-    return drizzle<PgDb>(payload).transaction(async (tx) => {
-      const out: Result[] = []
-      for (const statement of statements) out.push(fromPg(await tx.execute(statement)))
-      return out
-    })
-  }
-  return (await sqliteBatch(payload, statements)).map(fromLibsql)
-}
-
-/** A transaction whose later statements depend on earlier results (PostgreSQL only: SQLite uses `batch`). */
+/** A transaction whose later statements depend on earlier results (PostgreSQL only: SQLite uses sqliteBatch). */
 export async function pgTransaction<T>(payload: Payload, run: (exec: (query: SQL) => Promise<Result>) => Promise<T>): Promise<T> {
   return drizzle<PgDb>(payload).transaction((tx) => run(async (query) => fromPg(await tx.execute(query))))
 }
@@ -62,6 +45,13 @@ export const bool = (value: boolean): number | boolean => (onPostgres() ? value 
 
 /** PostgreSQL's FOR UPDATE SKIP LOCKED for a claim's subquery: concurrent claimers take different rows, not wait. */
 export const skipLocked = (): SQL => (onPostgres() ? sql` FOR UPDATE SKIP LOCKED` : sql``)
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/**
+ * The ids that could name a row. PostgreSQL's uuid columns refuse any other text with an error (a 500 for a bad
+ * id from a request), where SQLite simply finds nothing; so on PostgreSQL anything but a UUID is dropped first.
+ */
+export const possibleIds = (ids: readonly string[]): string[] => (onPostgres() ? ids.filter((id) => UUID.test(id)) : [...ids])
 
 /** `a IN (…)` parameters. */
 export const list = (values: readonly unknown[]): SQL =>

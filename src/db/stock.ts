@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 import { activeEngine } from './engine'
 import { mongoModel as mongoCollection } from './mongo'
 import { pgHoldLines, pgReleaseLines, ShortStock } from './postgresStock'
-import { execute, onPostgres, pgTransaction } from './relational'
+import { execute, onPostgres, pgTransaction, possibleIds } from './relational'
 import { sqliteBatch, sqliteDb } from './sqlite'
 
 /** One line of stock: a product, or one SKU (`variant`) of a product that has variants. */
@@ -245,6 +245,7 @@ export async function readStock(payload: Payload, productId: string): Promise<nu
     const doc = await mongoDoc(payload, productId)
     return doc ? Number(doc.stock ?? 0) : null
   }
+  if (!possibleIds([productId]).length) return null
   const result = await execute(payload, sql`SELECT stock FROM products WHERE id = ${productId}`)
   const row = result.rows[0] as { stock?: unknown } | undefined
   return row ? Number(row.stock) : null
@@ -257,6 +258,7 @@ export async function readVariantStock(payload: Payload, productId: string, sku:
     const variant = (doc?.variants ?? []).find((v) => v.sku === sku)
     return variant ? Number(variant.stock ?? 0) : null
   }
+  if (!possibleIds([productId]).length) return null
   const result = await execute(payload, sql`SELECT stock FROM products_variants WHERE _parent_id = ${productId} AND sku = ${sku}`)
   const row = result.rows[0] as { stock?: unknown } | undefined
   return row ? Number(row.stock) : null
