@@ -5,11 +5,9 @@ import { getPayload } from 'payload'
 import { checkoutAdmission } from '@/commerce/admission'
 import { checkout } from '@/commerce/checkout'
 import { checkoutContextFor } from '@/commerce/endpoints'
-import { CommerceError } from '@/commerce/errors'
 import { parseCheckoutBody } from '@/commerce/validateCheckout'
-import { OverloadedError } from '@/platform/admission'
 import { saleStartLabel } from '@/platform/beijingTime'
-import { RateLimitedError } from '@/platform/limits'
+import { AppError } from '@/platform/errors'
 
 export const dynamic = 'force-dynamic'
 
@@ -68,8 +66,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     const location = result.payment.payUrl ?? result.orderUrl
     return new Response(null, { status: 303, headers: { location } })
   } catch (error) {
-    if (error instanceof CommerceError) return back(error.code, undefined, error.details)
-    if (error instanceof RateLimitedError || error instanceof OverloadedError) return back(error.code, error.retryAfterS)
+    // Every refusal (stock, limits, overload…) is an AppError: its code, Retry-After and details make the error page.
+    if (error instanceof AppError) return back(error.code, Number(error.headers['retry-after']) || undefined, error.details)
     payload.logger.error({ msg: 'buy form failed', err: error })
     return back('INTERNAL')
   }
