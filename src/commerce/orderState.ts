@@ -11,7 +11,7 @@ import { idOf, requiredIdOf } from '@/utilities/idOf'
 
 import { CommerceError } from './errors'
 import { giveBackBuyerAllowance } from './flashSale'
-import { canTransition, type OrderStatus } from './orderStateMachine'
+import { canTransition, type OrderStatus, orderStatusLabel } from './orderStateMachine'
 import { forgetSoldOut } from './soldOut'
 
 /**
@@ -51,7 +51,11 @@ export async function transitionOrder(payload: Payload, orderId: string, input: 
   const from = (input.from ?? order.status) as OrderStatus
   if (order.status !== from) return { ok: false, current: order.status as OrderStatus, order }
   if (!canTransition(from, input.to)) {
-    throw new CommerceError('ILLEGAL_TRANSITION', 409, `订单状态不能从 ${from} 变为 ${input.to} (illegal transition ${from} → ${input.to})`)
+    throw new CommerceError(
+      'ILLEGAL_TRANSITION',
+      409,
+      `订单状态不能从「${orderStatusLabel(from)}」变为「${orderStatusLabel(input.to)}」 (illegal transition ${from} → ${input.to})`,
+    )
   }
   const won = await compareAndSetStatus(payload, 'orders', orderId, from, input.to)
   if (!won) {

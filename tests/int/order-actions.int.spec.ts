@@ -65,8 +65,20 @@ describe('POST /api/orders/:id/action', () => {
     const res = await act(id, 'ship', tokens.operatorA)
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe('ILLEGAL_TRANSITION')
+    // The operator reads the statuses by their Chinese names, not the stored values.
+    expect(res.body.error.message).toContain('当前为「待支付」')
     expect(res.body.error.message).toMatch(/pending_payment/)
     expect(await status(id)).toBe('pending_payment')
+  })
+
+  it('refuses through the API what the admin does not offer: a cancelled order has nothing to refund', async () => {
+    const { id } = await order(false)
+    expect((await act(id, 'cancel', tokens.operatorA)).status).toBe(200)
+    const res = await act(id, 'refund', tokens.operatorA)
+    expect(res.status).toBe(409)
+    expect(res.body.error).toMatchObject({ code: 'ILLEGAL_TRANSITION' })
+    expect(res.body.error.message).toContain('「已取消」')
+    expect(await status(id)).toBe('cancelled')
   })
 
   it('cancelling an unpaid order gives its stock back exactly once', async () => {
