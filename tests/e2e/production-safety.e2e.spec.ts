@@ -92,6 +92,13 @@ test('rotating X-Forwarded-For dodges no limit where no proxy is trusted; behind
   expect(proxied).toEqual([401, 401, 401, 401, 401, 401])
 })
 
+test('production without TUIWEN_SANDBOX refuses the README’s demo logins on the same database; the demo instance takes them', async ({ request }) => {
+  const refused = await prod.post('/api/users/login', { data: demo.editor, headers: { 'x-forwarded-for': '192.0.2.77' } })
+  expect(refused.status()).toBe(403)
+  expect((await refused.json()).errors[0].message).toMatch(/演示账号/)
+  expect((await request.post('/api/users/login', { data: demo.editor })).status()).toBe(200)
+})
+
 test('a cookie-authenticated write from a foreign Origin is refused and creates nothing', async ({ playwright }) => {
   const api = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${mainPort}` })
   const login = await api.post('/api/users/login', { data: demo.editor })

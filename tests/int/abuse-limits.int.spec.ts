@@ -4,11 +4,13 @@
 // without a merchant or the sandbox (checkout 503, nothing held, /sandbox/* 404).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
+import { DEMO_LOGIN_REFUSED } from '@/collections/Users/hooks/refuseDemoLogins'
 import { setClock } from '@/communities/clock'
 import { counterKey, readCounter } from '@/db/counters'
 import { hitWindow } from '@/db/rateLimits'
 import { readStock } from '@/db/stock'
 import { LIMITS, takeLimit } from '@/platform/limits'
+import { demoAccounts } from '@/seed/demoAccounts'
 
 import { shutdown } from '../helpers/payload'
 import { rest } from '../helpers/rest'
@@ -191,6 +193,21 @@ describe('the beacon', () => {
 
 describe('login', () => {
   const attempt = (email: string, password: string, ip: string) => rest('POST', '/users/login', { json: { email, password }, headers: from(ip) })
+
+  it('refuses the published demo logins on a server without the 沙箱, and takes them with it', async () => {
+    const demo = demoAccounts({}).editor
+    await t.payload.create({ collection: 'users', data: { email: demo.email, password: demo.password, name: demo.name }, overrideAccess: true })
+    const saved = process.env.TUIWEN_SANDBOX
+    process.env.TUIWEN_SANDBOX = '0'
+    try {
+      const refused = await attempt(demo.email.toUpperCase(), demo.password, newIp())
+      expect(refused.status).toBe(403)
+      expect(refused.body.errors[0].message).toBe(DEMO_LOGIN_REFUSED)
+    } finally {
+      process.env.TUIWEN_SANDBOX = saved
+    }
+    expect((await attempt(demo.email, demo.password, newIp())).status).toBe(200)
+  })
 
   it('answers unknown, wrong-password and often-failed accounts alike, and never locks the owner out from elsewhere', async () => {
     const ip = newIp()

@@ -6,6 +6,7 @@ import { selfOrOwnedMembers } from '../../access/selfOrOwnedMembers'
 import { authCookieOptions } from '../../platform/http/origin'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { guardMemberships } from './hooks/guardMemberships'
+import { refuseDemoLogins } from './hooks/refuseDemoLogins'
 import { forgiveSuccessfulLogin, throttleLogin } from './hooks/throttleLogin'
 import { membershipsField } from './memberships'
 
@@ -45,5 +46,5 @@ export const Users: CollectionConfig = {
     },
     membershipsField,
   ],
-  hooks: { beforeValidate: [firstUserIsAdmin, guardMemberships], beforeOperation: [throttleLogin], afterLogin: [forgiveSuccessfulLogin] },
+  hooks: { beforeValidate: [firstUserIsAdmin, guardMemberships], beforeOperation: [refuseDemoLogins, throttleLogin], afterLogin: [forgiveSuccessfulLogin] },
 }
