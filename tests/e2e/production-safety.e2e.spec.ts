@@ -95,7 +95,8 @@ test('rotating X-Forwarded-For dodges no limit where no proxy is trusted; behind
 test('production without TUIWEN_SANDBOX refuses the README’s demo logins on the same database; the demo instance takes them', async ({ request }) => {
   const refused = await prod.post('/api/users/login', { data: demo.editor, headers: { 'x-forwarded-for': '192.0.2.77' } })
   expect(refused.status()).toBe(403)
-  expect((await refused.json()).errors[0].message).toMatch(/演示账号/)
+  const error = (await refused.json()).errors[0]
+  expect([error.message, error.data?.code]).toEqual([expect.stringMatching(/演示账号/), 'DEMO_LOGIN_REFUSED'])
   expect((await request.post('/api/users/login', { data: demo.editor })).status()).toBe(200)
 })
 

@@ -203,6 +203,7 @@ describe('login', () => {
       const refused = await attempt(demo.email.toUpperCase(), demo.password, newIp())
       expect(refused.status).toBe(403)
       expect(refused.body.errors[0].message).toBe(DEMO_LOGIN_REFUSED)
+      expect(refused.body.errors[0].data).toEqual({ code: 'DEMO_LOGIN_REFUSED' })
     } finally {
       process.env.TUIWEN_SANDBOX = saved
     }

@@ -12,6 +12,7 @@ export const DEMO_LOGIN_REFUSED = '演示账号的公开密码只能在沙箱演
 export const refuseDemoLogins: CollectionBeforeOperationHook = ({ args, operation }) => {
   if (operation !== 'login' || sandboxAllowed()) return args
   const data = (args as { data?: { email?: unknown; password?: unknown } }).data
-  if (isPublicDemoLogin(data?.email, data?.password)) throw new APIError(DEMO_LOGIN_REFUSED, 403, undefined, true)
+  // `data` makes Payload answer the message (an error without it or a class name, as in the minified build, is hidden).
+  if (isPublicDemoLogin(data?.email, data?.password)) throw new APIError(DEMO_LOGIN_REFUSED, 403, { code: 'DEMO_LOGIN_REFUSED' }, true)
   return args
 }
