@@ -49,6 +49,7 @@ import { drainOutboxTask } from './src/jobs/outbox'
 import { publishPushTask } from './src/jobs/publishPush'
 import { importWechatStatsTask } from './src/jobs/wechatStats'
 import { configuredOrigin, configuredOrigins } from './src/platform/http/origin'
+import { makeJobPicksExclusive } from './src/platform/jobs/exclusivePicks'
 import { kickOutbox } from './src/platform/outbox'
 import { brandWorkspaces } from './src/plugins/brandWorkspaces'
 import { inputGuards } from './src/plugins/inputGuards'
@@ -135,6 +136,8 @@ export default buildConfig({
   },
   onInit: async (payload) => {
     await migrateOutsideProduction(payload)
+    // Several instances run the jobs cron: each job is claimed by exactly one of them (src/platform/jobs).
+    makeJobPicksExclusive(payload)
     // Side effects committed by a process that died before processing them run now (src/platform/outbox).
     registerCommerceOutboxHandlers()
     kickOutbox(payload, 0)
