@@ -32,6 +32,7 @@ import { OrderEvents } from './src/collections/OrderEvents'
 import { OrderNotifications } from './src/collections/OrderNotifications'
 import { Orders } from './src/collections/Orders'
 import { Outbox } from './src/collections/Outbox'
+import { PageSignals } from './src/collections/PageSignals'
 import { Payments } from './src/collections/Payments'
 import { Products } from './src/collections/Products'
 import { Pushes } from './src/collections/Pushes'
@@ -51,6 +52,7 @@ import { importWechatStatsTask } from './src/jobs/wechatStats'
 import { configuredOrigin, configuredOrigins } from './src/platform/http/origin'
 import { makeJobPicksExclusive } from './src/platform/jobs/exclusivePicks'
 import { kickOutbox } from './src/platform/outbox'
+import { loopbackRevalidator, startPageSignalListener } from './src/platform/pageSignals'
 import { brandWorkspaces } from './src/plugins/brandWorkspaces'
 import { inputGuards } from './src/plugins/inputGuards'
 import { wireSandboxAdapters } from './src/sandbox/adapters'
@@ -109,6 +111,7 @@ export default buildConfig({
     Follows,
     FollowQrCodes,
     RateLimits,
+    PageSignals,
     Outbox,
     FunnelRollups,
     FunnelMarks,
@@ -141,5 +144,7 @@ export default buildConfig({
     // Side effects committed by a process that died before processing them run now (src/platform/outbox).
     registerCommerceOutboxHandlers()
     kickOutbox(payload, 0)
+    // The long-running server (scripts/server.mjs sets PORT) drops its cached pages when another instance changed them.
+    if (process.env.PORT && process.env.TUIWEN_PAGE_SIGNALS !== 'off') startPageSignalListener(payload, loopbackRevalidator(process.env.PORT))
   },
 })

@@ -93,6 +93,7 @@ export interface Config {
     follows: Follow;
     'follow-qr-codes': FollowQrCode;
     'rate-limits': RateLimit;
+    'page-signals': PageSignal;
     outbox: Outbox;
     'funnel-rollups': FunnelRollup;
     'funnel-marks': FunnelMark;
@@ -134,6 +135,7 @@ export interface Config {
     follows: FollowsSelect<false> | FollowsSelect<true>;
     'follow-qr-codes': FollowQrCodesSelect<false> | FollowQrCodesSelect<true>;
     'rate-limits': RateLimitsSelect<false> | RateLimitsSelect<true>;
+    'page-signals': PageSignalsSelect<false> | PageSignalsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'funnel-rollups': FunnelRollupsSelect<false> | FunnelRollupsSelect<true>;
     'funnel-marks': FunnelMarksSelect<false> | FunnelMarksSelect<true>;
@@ -932,6 +934,17 @@ export interface RateLimit {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "page-signals".
+ */
+export interface PageSignal {
+  id: string;
+  path: string;
+  sender: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "outbox".
  */
 export interface Outbox {
@@ -1234,6 +1247,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'rate-limits';
         value: string | RateLimit;
+      } | null)
+    | ({
+        relationTo: 'page-signals';
+        value: string | PageSignal;
       } | null)
     | ({
         relationTo: 'outbox';
@@ -1860,6 +1877,16 @@ export interface RateLimitsSelect<T extends boolean = true> {
   key?: T;
   count?: T;
   expiresAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "page-signals_select".
+ */
+export interface PageSignalsSelect<T extends boolean = true> {
+  path?: T;
+  sender?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,13 +1,13 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-/** On-demand revalidation of the cached landing page when its product changes (no-op outside Next, e.g. tests). */
+import { revalidatePages } from '@/platform/pageSignals'
+
+/** On-demand revalidation of the cached landing page when its product changes, on every instance (src/platform/pageSignals). */
 export const revalidateProductPage: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
   if (req.context?.disableRevalidate) return doc
-  try {
-    const { revalidatePath } = await import('next/cache')
-    for (const slug of new Set([doc?.slug, previousDoc?.slug].filter(Boolean))) revalidatePath(`/p/${slug}`)
-  } catch {
-    // not running inside a Next.js request (CLI, seed, tests)
-  }
+  await revalidatePages(
+    req.payload,
+    [doc?.slug, previousDoc?.slug].filter(Boolean).map((slug) => `/p/${slug}`),
+  )
   return doc
 }

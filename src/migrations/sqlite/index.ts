@@ -3,6 +3,7 @@ import * as migration_20261122_230650_brand_roles from './20261122_230650_brand_
 import * as migration_20261201_212722_production_safety from './20261201_212722_production_safety';
 import * as migration_20261201_215456_flash_sale_outbox from './20261201_215456_flash_sale_outbox';
 import * as migration_20261202_004232_funnel_rollups from './20261202_004232_funnel_rollups';
+import * as migration_20261202_162028_page_signals from './20261202_162028_page_signals';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261202_004232_funnel_rollups.up,
     down: migration_20261202_004232_funnel_rollups.down,
-    name: '20261202_004232_funnel_rollups'
+    name: '20261202_004232_funnel_rollups',
+  },
+  {
+    up: migration_20261202_162028_page_signals.up,
+    down: migration_20261202_162028_page_signals.down,
+    name: '20261202_162028_page_signals'
   },
 ];
