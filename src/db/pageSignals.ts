@@ -10,14 +10,14 @@ export async function insertPageSignals(payload: Payload, paths: string[], sende
 
 /** Signals of other instances created at or after `since` (oldest first, at most `limit`). */
 export async function pageSignalsSince(payload: Payload, since: Date, sender: string, limit = 200): Promise<PageSignal[]> {
-  const found = await payload.db.find({
+  const found = await payload.db.find<PageSignal>({
     collection: 'page-signals',
     where: { and: [{ createdAt: { greater_than_equal: since.toISOString() } }, { sender: { not_equals: sender } }] },
     sort: 'createdAt',
     limit,
     pagination: false,
   })
-  return found.docs.map((d) => ({ id: String(d.id), path: String(d.path), sender: String(d.sender), createdAt: String(d.createdAt) }))
+  return found.docs.map((d) => ({ id: String(d.id), path: d.path, sender: d.sender, createdAt: String(d.createdAt) }))
 }
 
 export async function prunePageSignals(payload: Payload, before: Date): Promise<void> {

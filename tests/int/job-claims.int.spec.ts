@@ -1,7 +1,7 @@
 // Jobs run exactly once across instances (src/platform/jobs/exclusivePicks.ts): several runners picking at the same
 // moment — the jobs cron of two instances, and "send now" running its job at once — never take the same job, and a
 // job whose runner was killed mid-run is picked again once it is stale.
-import type { Payload, TaskHandler } from 'payload'
+import type { Payload, TaskHandler, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { releaseStaleJobs } from '@/db/jobClaims'
@@ -30,7 +30,7 @@ const queueJobs = async (n: number, queue: string) => {
   return ids
 }
 
-const pickWhere = (queue: string) => ({ and: [{ queue: { equals: queue } }, { processing: { equals: false } }, { completedAt: { exists: false } }] })
+const pickWhere = (queue: string): Where => ({ and: [{ queue: { equals: queue } }, { processing: { equals: false } }, { completedAt: { exists: false } }] })
 
 /** What one runner's pick returns, as Payload's runJobs asks for it. */
 const pick = (queue: string, limit: number) => payload.db.updateJobs({ where: pickWhere(queue), data: { processing: true }, limit, returning: true, req: {} })
