@@ -42,7 +42,7 @@ import { WechatAccounts } from './src/collections/WechatAccounts'
 import { WechatImages } from './src/collections/WechatImages'
 import { commerceEndpoints } from './src/commerce/endpoints'
 import { registerCommerceOutboxHandlers } from './src/commerce/outboxHandlers'
-import { databaseAdapter, migrateOutsideProduction } from './src/db/adapter'
+import { databaseAdapter, migrateOnBoot } from './src/db/adapter'
 import { commerceTasks } from './src/jobs/commerce'
 import { pruneFunnelEventsTask } from './src/jobs/funnelRetention'
 import { notifyOrderTask } from './src/jobs/notifyOrder'
@@ -138,7 +138,7 @@ export default buildConfig({
     autoRun: process.env.TUIWEN_JOBS_AUTORUN === 'false' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
   },
   onInit: async (payload) => {
-    await migrateOutsideProduction(payload)
+    await migrateOnBoot(payload)
     // Several instances run the jobs cron: each job is claimed by exactly one of them (src/platform/jobs).
     makeJobPicksExclusive(payload)
     // Side effects committed by a process that died before processing them run now (src/platform/outbox).

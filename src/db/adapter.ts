@@ -32,10 +32,10 @@ export function databaseAdapter(projectRoot: string, uri = process.env.DATABASE_
     return postgresAdapter({
       pool: { connectionString: uri, max: Number(process.env.DATABASE_POOL_MAX) || 20 },
       idType: 'uuid',
-      // Like SQLite: the committed migrations are the schema, everywhere.
+      // Like SQLite: the committed migrations are the schema, everywhere. They run in onInit (migrateOnBoot), not as
+      // prodMigrations, so that instances booting together take turns.
       push: false,
       migrationDir: path.resolve(projectRoot, 'src/migrations/postgres'),
-      prodMigrations: postgresMigrations as never,
       ...(replicas.length ? { readReplicas: replicas } : {}),
     })
   }
@@ -59,12 +59,31 @@ export function databaseAdapter(projectRoot: string, uri = process.env.DATABASE_
   })
 }
 
-/** Production runs prodMigrations on connect; everywhere else we run the same migrations ourselves. */
-export async function migrateOutsideProduction(payload: Payload): Promise<void> {
+/** A PostgreSQL advisory-lock key of our own ("tuiwen migrate"), held while one instance migrates. */
+const MIGRATION_LOCK_KEY = 74_117_105_119_101
+
+type PgPool = { connect: () => Promise<{ query: (text: string, values?: unknown[]) => Promise<unknown>; release: () => void }> }
+
+/**
+ * Brings the schema up to the committed migrations at boot. SQLite: production runs them as prodMigrations on
+ * connect, everywhere else this does. PostgreSQL: here in every environment, under an advisory lock, because
+ * several instances boot at once against one database and Payload's migrate is not safe to run twice at the same
+ * time; the second instance waits, then finds every migration done. MongoDB needs none.
+ */
+export async function migrateOnBoot(payload: Payload): Promise<void> {
   const engine = engineFor(process.env.DATABASE_URI)
-  if (engine === 'mongodb') return
-  if (process.env.NODE_ENV === 'production' || process.env.PAYLOAD_MIGRATING === 'true') return
-  if (process.env.TUIWEN_DB_PUSH === '1') return
-  const list = engine === 'postgres' ? postgresMigrations : migrations
-  if (list.length) await payload.db.migrate({ migrations: list as never })
+  if (engine === 'mongodb' || process.env.PAYLOAD_MIGRATING === 'true' || process.env.TUIWEN_DB_PUSH === '1') return
+  if (engine === 'postgres') {
+    const client = await (payload.db as unknown as { pool: PgPool }).pool.connect()
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
+      await payload.db.migrate({ migrations: postgresMigrations as never })
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined)
+      client.release()
+    }
+    return
+  }
+  if (process.env.NODE_ENV === 'production') return
+  if (migrations.length) await payload.db.migrate({ migrations: migrations as never })
 }
