@@ -1,6 +1,6 @@
 // Checkout and landing-page throughput against the production server (scripts/server.mjs) on a fresh seeded database.
 //   NEXT_DIST_DIR=.next-checkout npx next build   # once
-//   NEXT_DIST_DIR=.next-checkout npx tsx bench/checkout.ts
+//   NEXT_DIST_DIR=.next-checkout npx tsx bench/checkout.ts      # BENCH_ENGINE=postgres: on a fresh PostgreSQL database
 // Reports, all with the same client, concurrency (200) and crowd: (0) GET /api/users/me as the baseline; (1) 2,000
 // checkouts of one hot SKU with ample stock (successful checkouts/s as a ratio to the baseline, p50/p99/max);
 // (2) 1,000 buyers on 100 units (exactly 100 sold); (3) /p/<slug> req/s next to the same HTML as a static file. Not a test: numbers depend on the machine; results go in bench/README.md.
@@ -53,10 +53,34 @@ const crowd = {
 
 const run = (opts: Options) => new Promise<Result>((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))))
 
+/** BENCH_ENGINE=postgres: the same bench on a fresh PostgreSQL database (POSTGRES_URL's server), dropped after. */
+async function benchDatabase(): Promise<{ uri?: string; drop: () => Promise<void> }> {
+  if (process.env.BENCH_ENGINE !== 'postgres') return { drop: async () => undefined }
+  const { default: pg } = await import('pg')
+  const server = process.env.POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test'
+  const name = `tuiwen_bench_${Date.now()}`
+  const admin = async (text: string) => {
+    const client = new pg.Client({ connectionString: server })
+    await client.connect()
+    await client.query(text).finally(() => client.end())
+  }
+  await admin(`CREATE DATABASE ${name}`)
+  const uri = new URL(server)
+  uri.pathname = `/${name}`
+  return { uri: uri.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
+}
+
 async function main() {
+  const database = await benchDatabase()
   const server = spawn(process.execPath, [path.join(root, 'scripts/e2e-server.mjs')], {
     cwd: root,
-    env: { ...process.env, E2E_PORT: String(port), TUIWEN_JOBS_AUTORUN: 'false', TRUST_PROXY: '1' },
+    env: {
+      ...process.env,
+      E2E_PORT: String(port),
+      TUIWEN_JOBS_AUTORUN: 'false',
+      TRUST_PROXY: '1',
+      ...(database.uri ? { E2E_DATABASE_URI: database.uri } : {}),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   })
@@ -161,6 +185,7 @@ async function main() {
     const report = {
       date: new Date().toISOString(),
       node: process.version,
+      engine: database.uri ? 'postgres' : 'sqlite',
       baselineUsersMe: {
         connections: buyers,
         requests: attempts,
@@ -203,10 +228,12 @@ async function main() {
       },
       staticSameHtml: { reqPerSec: staticRes.requests.average, p50: staticRes.latency.p50, p99: staticRes.latency.p99 },
     }
-    fs.writeFileSync(path.join(root, 'bench/out/checkout.json'), JSON.stringify(report, null, 2))
+    fs.writeFileSync(path.join(root, `bench/out/checkout${database.uri ? '-postgres' : ''}.json`), JSON.stringify(report, null, 2))
     console.log(JSON.stringify(report, null, 2))
   } finally {
     stop()
+    await new Promise((r) => setTimeout(r, 1000))
+    await database.drop().catch((error: unknown) => console.error('could not drop the bench database:', error))
   }
 }
 

@@ -26,7 +26,8 @@ const env = {
   NODE_ENV: 'production',
   NEXT_TELEMETRY_DISABLED: '1',
   PAYLOAD_SECRET: 'e2e-secret-only-for-tests',
-  DATABASE_URI: `file:${path.join(dir, 'e2e.db')}`,
+  // E2E_DATABASE_URI: another (empty) database, e.g. PostgreSQL for the bench's engine comparison.
+  DATABASE_URI: process.env.E2E_DATABASE_URI || `file:${path.join(dir, 'e2e.db')}`,
   MEDIA_DIR: path.join(dir, 'media'),
   TUIWEN_SANDBOX: process.env.TUIWEN_SANDBOX ?? '1',
 }
