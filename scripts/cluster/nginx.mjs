@@ -6,10 +6,11 @@ import path from 'node:path'
 
 import { root } from '../lib/app.mjs'
 
-/** The nginx binary (NGINX_BIN, else on PATH or in /usr/sbin), or undefined. */
+/** The nginx binary (NGINX_BIN when set, else on PATH or in /usr/sbin), or undefined. */
 export function findNginx() {
-  const candidates = [process.env.NGINX_BIN, ...(process.env.PATH ?? '').split(':').map((dir) => path.join(dir, 'nginx')), '/usr/sbin/nginx']
-  return candidates.find((file) => file && fs.existsSync(file))
+  if (process.env.NGINX_BIN) return fs.existsSync(process.env.NGINX_BIN) ? process.env.NGINX_BIN : undefined
+  const candidates = [...(process.env.PATH ?? '').split(':').map((dir) => path.join(dir, 'nginx')), '/usr/sbin/nginx']
+  return candidates.find((file) => fs.existsSync(file))
 }
 
 /** Writes `<dir>/nginx.conf` listening on 127.0.0.1:port in front of `upstreams` (host:port). */
