@@ -7,8 +7,9 @@
 //   2. kill -9 of one instance mid-sale while buyers pay: every order WeChat Pay considers paid ends `paid` (its
 //      notify retries reach the surviving instance), and once the payment window ran out and the expiry job ran,
 //      stock + units in paid orders == the initial stock, with no order left pending;
-//   3. with the killed instance back, a push planned for now is published exactly once although both instances'
-//      job runners find it due (one draft/add and one freepublish/submit at a standalone Official Account emulator).
+//   3. with the killed instance back, pushes planned for now are published exactly once each although both
+//      instances' job runners find them due (one draft/add and one freepublish/submit each at a standalone Official
+//      Account emulator).
 // Skips (exit 0, saying why) without PostgreSQL (POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test) or
 // nginx (NGINX_BIN, PATH, /usr/sbin). Builds into NEXT_DIST_DIR (default .next-cluster) unless that build is newer
 // than the sources. Every child process and the throwaway database are removed on exit, failed or not
@@ -38,6 +39,8 @@ const KILL_CONCURRENCY = 40
 const KILL_AFTER = 30
 /** Payment window of check 2's orders (the flash sale's product has its own hour, so nothing expires mid-check). */
 const PAYMENT_WINDOW_MS = 30_000
+/** Pushes planned for the same minute in check 3. */
+const PUSHES = 3
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 const started = Date.now()
@@ -353,16 +356,32 @@ async function main() {
     body: JSON.stringify({ sandbox: false, appSecret: oaSecret }),
   })
   if (!accountUpdate.ok) throw new Error(`unticking the account's 沙箱 failed (${accountUpdate.status}): ${await accountUpdate.text()}`)
-  const pushId = (await query(`SELECT id FROM pushes WHERE account_id = $1 ORDER BY created_at LIMIT 1`, [oaAccount.id]))[0].id
-  /** Plans the seeded push's 发表 for now: the job runners of both instances find it due at their next minute. */
-  async function schedulePush() {
-    const response = await fetch(`${origin}/api/pushes/${pushId}`, {
-      method: 'PATCH',
-      headers: auth,
-      body: JSON.stringify({ scheduledAt: new Date(Date.now() + 1000).toISOString(), scheduledAction: 'publish' }),
-    })
-    if (!response.ok) throw new Error(`scheduling the push failed (${response.status}): ${await response.text()}`)
-    say(`push ${pushId} planned to publish now`)
+  const seededPush = (await (await fetch(`${origin}/api/pushes?limit=1&depth=0&sort=createdAt`, { headers: auth })).json()).docs[0]
+  /**
+   * Plans PUSHES pushes of the seeded push's articles to 发表 now (the seeded one and copies): the job runners of both
+   * instances find them due at the same minute, and each is a chance for both to take the same job.
+   */
+  const pushIds = [seededPush.id]
+  async function schedulePushes() {
+    for (let n = 1; n < PUSHES; n++) {
+      const response = await fetch(`${origin}/api/pushes`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ title: `集群推送 ${n}`, account: oaAccount.id, brand: seededPush.brand, articles: seededPush.articles }),
+      })
+      const body = await response.json()
+      if (!body.doc?.id) throw new Error(`creating push ${n} failed (${response.status}): ${JSON.stringify(body)}`)
+      pushIds.push(body.doc.id)
+    }
+    for (const id of pushIds) {
+      const response = await fetch(`${origin}/api/pushes/${id}`, {
+        method: 'PATCH',
+        headers: auth,
+        body: JSON.stringify({ scheduledAt: new Date(Date.now() + 1000).toISOString(), scheduledAction: 'publish' }),
+      })
+      if (!response.ok) throw new Error(`scheduling push ${id} failed (${response.status}): ${await response.text()}`)
+    }
+    say(`${pushIds.length} pushes planned to publish now`)
   }
 
   // -------------------------------------------------------------------------------- 1. flash sale across both
@@ -447,7 +466,7 @@ async function main() {
     t = Date.now()
     await startInstance(victim)
     say(`instance ${victim.name} restarted in ${since(t)}`)
-    await schedulePush()
+    await schedulePushes()
 
     // After the payment window and the expiry job (every minute), stock is whole again.
     t = Date.now()
@@ -467,23 +486,28 @@ async function main() {
     )
   }
 
-  // -------------------------------------------------------------------------------- 3. a push published once
+  // -------------------------------------------------------------------------------- 3. pushes published once
   {
     t = Date.now()
-    let push
-    const deadline = Date.now() + 300_000
+    let pushes
+    const deadline = Date.now() + 360_000
+    const done = (p) => ['published', 'failed', 'needs_manual_publish'].includes(p.status)
     for (;;) {
-      push = (await query(`SELECT status, publish_id, last_error FROM pushes WHERE id = $1`, [pushId]))[0]
-      if (['published', 'failed', 'needs_manual_publish'].includes(push.status) || Date.now() > deadline) break
+      pushes = await query(`SELECT status, last_error FROM pushes WHERE id = ANY($1)`, [pushIds])
+      if (pushes.every(done) || Date.now() > deadline) break
       await sleep(2000)
     }
+    const statuses = {}
+    for (const p of pushes) statuses[p.status] = (statuses[p.status] ?? 0) + 1
+    const errors = [...new Set(pushes.map((p) => p.last_error).filter(Boolean))]
     const oa = await oaState()
     const submits = oa.calls['/cgi-bin/freepublish/submit'] ?? 0
     const drafts = oa.calls['/cgi-bin/draft/add'] ?? 0
+    const n = pushIds.length
     check(
-      push.status === 'published' && submits === 1 && drafts === 1 && oa.publishJobs.length === 1,
-      `push once with both job runners on: push ${push.status}${push.last_error ? ` (${push.last_error})` : ''}; at the Official Account ` +
-        `draft/add ${drafts}, freepublish/submit ${submits}, publish jobs ${oa.publishJobs.length}, image uploads ${oa.calls['/cgi-bin/media/uploadimg'] ?? 0}; ` +
+      statuses.published === n && submits === n && drafts === n && oa.publishJobs.length === n,
+      `pushes published once with both job runners on: ${n} planned → [${fmt(statuses)}]${errors.length ? ` (${errors.join('; ')})` : ''}; ` +
+        `at the Official Account draft/add ${drafts}, freepublish/submit ${submits}, publish jobs ${oa.publishJobs.length} (want ${n} each); ` +
         `${since(t)} after the expiry check`,
     )
   }
