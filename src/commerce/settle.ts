@@ -4,11 +4,14 @@
 import type { Payload } from 'payload'
 
 import { compareAndSetStatus } from '@/db/orderStatus'
+import { settleAtomically } from '@/db/settlement'
 import type { Order, Payment } from '@/payload-types'
+import { kickOutbox } from '@/platform/outbox'
 import { requiredIdOf } from '@/utilities/idOf'
 import type { WechatPayRefundNotice, WechatPayTransaction } from '@/wechat/pay/types'
 
 import { transitionOrder } from './orderState'
+import { orderTransitionedMessage } from './outboxHandlers'
 
 export type SettleOutcome =
   | { result: 'paid'; order: string }
@@ -31,37 +34,39 @@ export async function settlePayment(payload: Payload, tx: WechatPayTransaction, 
     payload.logger.error({ msg: 'wechatpay: amount mismatch', outTradeNo: tx.out_trade_no, expected: payment.amount, got: tx.amount?.total })
     return { result: 'rejected', reason: 'AMOUNT_MISMATCH' }
   }
-  if (!(await compareAndSetStatus(payload, 'payments', payment.id, 'pending', 'paid'))) return { result: 'duplicate' }
   const paidAt = tx.success_time ? new Date(tx.success_time).toISOString() : new Date().toISOString()
-  await payload.update({
-    collection: 'payments',
-    id: payment.id,
-    data: { transactionId: tx.transaction_id, paidAt, settledBy: source, payerOpenid: tx.payer?.openid ?? payment.payerOpenid },
-    overrideAccess: true,
-    depth: 0,
-  })
   const orderId = requiredIdOf(payment.order)
-  const moved = await transitionOrder(payload, orderId, {
-    from: 'pending_payment',
-    to: 'paid',
-    reason: `wechatpay ${tx.transaction_id ?? ''} via ${source}`.trim(),
-    actor: 'wechatpay',
+  const reason = `wechatpay ${tx.transaction_id ?? ''} via ${source}`.trim()
+  // Payment and order move together, or neither does (src/db/settlement.ts); the notifications and funnel steps
+  // follow through the outbox.
+  const settled = await settleAtomically(payload, {
+    paymentId: payment.id,
+    orderId,
+    brand: requiredIdOf(payment.brand),
+    transactionId: tx.transaction_id,
+    paidAt,
+    settledBy: source,
+    payerOpenid: tx.payer?.openid,
+    history: { reason, actor: 'wechatpay' },
+    outbox: [orderTransitionedMessage({ order: orderId, from: 'pending_payment', to: 'paid', reason, actor: 'wechatpay' })],
   })
-  if (moved.ok) {
-    await payload.update({ collection: 'orders', id: orderId, data: { paidAt }, overrideAccess: true, depth: 0 })
+  if (settled.order) {
+    kickOutbox(payload, 0)
     return { result: 'paid', order: orderId }
   }
+  if (!settled.payment) return { result: 'duplicate' }
+  const current = ((await payload.findByID({ collection: 'orders', id: orderId, depth: 0, overrideAccess: true })) as Order).status
   // The money arrived but the order can no longer take it (expired and cancelled, or paid by another attempt):
   // keep the record and refund this payment; never pay the order twice.
-  payload.logger.warn({ msg: 'wechatpay: payment for an order that is not pending; refunding it', order: orderId, state: moved.current })
+  payload.logger.warn({ msg: 'wechatpay: payment for an order that is not pending; refunding it', order: orderId, state: current })
   await payload.update({
     collection: 'payments',
     id: payment.id,
-    data: { note: `late payment (order ${moved.current}); refund required` },
+    data: { note: `late payment (order ${current}); refund required` },
     overrideAccess: true,
     depth: 0,
   })
-  if (moved.current === 'cancelled') {
+  if (current === 'cancelled') {
     await transitionOrder(payload, orderId, { from: 'cancelled', to: 'refunding', reason: 'payment after the order was cancelled', actor: 'system' })
   }
   const { refundPayment } = await import('./refund')

@@ -2,13 +2,16 @@
 // 20 FIRST payment notifies for one order; the notify, the reconciliation job and the expiry job hitting the same
 // unpaid order together; 50 expiries of one order; and the buyer's notification queued once whatever raced.
 import config from '@payload-config'
+import { sql } from '@payloadcms/db-sqlite/drizzle'
 import { REST_POST } from '@payloadcms/next/routes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { expireOrders } from '@/commerce/expire'
 import { orderHistory } from '@/commerce/orderState'
 import { reconcilePayments } from '@/commerce/reconcile'
+import { execute } from '@/db/relational'
 import { readStock } from '@/db/stock'
+import { drainOutbox } from '@/platform/outbox'
 import type { BuiltCallback } from '@/sandbox/wechatpay/notifier'
 
 import { shutdown } from '../helpers/payload'
@@ -54,7 +57,22 @@ describe('money races', () => {
     const statuses = await Promise.all(Array.from({ length: 20 }, () => notify(t.bed.emulator.buildCallback(outTradeNo))))
     expect(statuses.every((s) => s === 204)).toBe(true)
     expect(await history(order.id)).toEqual(['>pending_payment', 'pending_payment>paid'])
+    await drainOutbox(t.payload) // the notification is queued after the settlement commits
     expect((await notifyJobs(order.id)).map((j) => (j.input as { event: string }).event)).toEqual(['paid'])
+  })
+
+  it('a settlement killed half-way (payment paid, order still unpaid) is completed by the next notify, not expired', async () => {
+    const { product, order, outTradeNo } = await buyOne(5)
+    t.bed.emulator.confirmPayment(outTradeNo)
+    // What a process killed between the payment's write and the order's left behind before settlement was one step.
+    await execute(t.payload, sql`UPDATE payments SET status = 'paid' WHERE out_trade_no = ${outTradeNo}`)
+    expect(await notify(t.bed.emulator.buildCallback(outTradeNo))).toBe(204)
+    expect(await history(order.id)).toEqual(['>pending_payment', 'pending_payment>paid'])
+    t.bed.clock.advance(16 * 60_000)
+    await expireOrders(t.payload)
+    expect(await history(order.id)).toEqual(['>pending_payment', 'pending_payment>paid'])
+    expect(await readStock(t.payload, product.id)).toBe(4)
+    t.bed.clock.set(Date.now())
   })
 
   it('notify, reconciliation and expiry on the same unpaid order at once: exactly one outcome, and the money is never lost', async () => {

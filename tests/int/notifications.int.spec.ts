@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { transitionOrder } from '@/commerce/orderState'
 import { hashOrderToken } from '@/commerce/orderToken'
 import type { Customer, OrderNotification, WechatAccount } from '@/payload-types'
+import { drainOutbox } from '@/platform/outbox'
 import { readerCookie } from '@/platform/reader'
 import type { RunningServer } from '@/sandbox/http'
 import { type OfficialAccountEmulator, startEmulator } from '@/sandbox/wechat-oa'
@@ -99,10 +100,15 @@ async function paidOrder(who?: Customer) {
     params: Promise.resolve({ slug: ['wechatpay', 'notify'] }),
   })
   expect(callback.status).toBe(204)
+  await drainOutbox(t.payload) // the paid notification is queued once the settlement's outbox message is processed
   return { id: body.order.id as string, number: body.order.number as string, orderUrl: body.orderUrl as string, product }
 }
 
-const runJobs = () => t.payload.jobs.run({ silent: true, limit: 100 })
+// A payment's notification is queued by the outbox (after the settlement commits), then sent by its job.
+const runJobs = async () => {
+  await drainOutbox(t.payload)
+  return t.payload.jobs.run({ silent: true, limit: 100 })
+}
 const sentTo = (orderNumber: string) =>
   emulator.messages.filter((m) => m.kind === 'template' && m.data.character_string1?.value === orderNumber) as Extract<
     (typeof emulator.messages)[number],
