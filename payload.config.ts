@@ -45,7 +45,7 @@ import { registerCommerceOutboxHandlers } from './src/commerce/outboxHandlers'
 import { databaseAdapter, migrateOnBoot } from './src/db/adapter'
 import { commerceTasks } from './src/jobs/commerce'
 import { pruneFunnelEventsTask } from './src/jobs/funnelRetention'
-import { notifyOrderTask } from './src/jobs/notifyOrder'
+import { NOTIFICATIONS_QUEUE, notifyOrderTask } from './src/jobs/notifyOrder'
 import { drainOutboxTask } from './src/jobs/outbox'
 import { publishPushTask } from './src/jobs/publishPush'
 import { importWechatStatsTask } from './src/jobs/wechatStats'
@@ -135,7 +135,13 @@ export default buildConfig({
     tasks: [...commerceTasks, publishPushTask, importWechatStatsTask, notifyOrderTask, drainOutboxTask, pruneFunnelEventsTask],
     // Scheduled publishing, payment expiry and reconciliation, notifications and statistics imports run inside
     // the long-running server; tests run jobs explicitly.
-    autoRun: process.env.TUIWEN_JOBS_AUTORUN === 'false' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    autoRun:
+      process.env.TUIWEN_JOBS_AUTORUN === 'false'
+        ? []
+        : [
+            { cron: '* * * * *', queue: 'default', limit: 20 },
+            { cron: '*/5 * * * * *', queue: NOTIFICATIONS_QUEUE, limit: 100 },
+          ],
   },
   onInit: async (payload) => {
     await migrateOnBoot(payload)

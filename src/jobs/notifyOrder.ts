@@ -26,8 +26,14 @@ export const notifyOrderTask: TaskConfig<{
   },
 }
 
+/**
+ * The buyers' messages have a queue of their own, run every few seconds (payload.config.ts): after a flash sale
+ * thousands of them wait, and in the default queue they held back the expiry job that gives unpaid stock back.
+ */
+export const NOTIFICATIONS_QUEUE = 'notifications'
+
 /** Queues the notification for a won transition (subscribed to order.transitioned in src/subscribers.ts). */
 export async function queueOrderNotification(payload: Payload, orderId: string, event: string): Promise<void> {
   if (!NOTIFY_EVENTS.includes(event as NotifyEvent)) return
-  await payload.jobs.queue({ task: 'notifyOrder', input: { orderId, event } })
+  await payload.jobs.queue({ task: 'notifyOrder', input: { orderId, event }, queue: NOTIFICATIONS_QUEUE })
 }

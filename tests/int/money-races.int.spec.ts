@@ -59,6 +59,8 @@ describe('money races', () => {
     expect(await history(order.id)).toEqual(['>pending_payment', 'pending_payment>paid'])
     await drainOutbox(t.payload) // the notification is queued after the settlement commits
     expect((await notifyJobs(order.id)).map((j) => (j.input as { event: string }).event)).toEqual(['paid'])
+    // in a queue of its own, so a sale's thousands of messages never hold back the expiry job of the default queue
+    expect((await notifyJobs(order.id)).map((j) => j.queue)).toEqual(['notifications'])
   })
 
   it('a settlement killed half-way (payment paid, order still unpaid) is completed by the next notify, not expired', async () => {

@@ -107,7 +107,7 @@ async function paidOrder(who?: Customer) {
 // A payment's notification is queued by the outbox (after the settlement commits), then sent by its job.
 const runJobs = async () => {
   await drainOutbox(t.payload)
-  return t.payload.jobs.run({ silent: true, limit: 100 })
+  return t.payload.jobs.run({ silent: true, limit: 100, allQueues: true })
 }
 const sentTo = (orderNumber: string) =>
   emulator.messages.filter((m) => m.kind === 'template' && m.data.character_string1?.value === orderNumber) as Extract<
