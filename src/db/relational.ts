@@ -3,7 +3,7 @@
 // a helper below says so. Results come back in one shape, with PostgreSQL's numeric/bigint strings left for the
 // caller's Number() and its jsonb already parsed (see `json`).
 import { sql } from '@payloadcms/db-sqlite/drizzle'
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { activeEngine } from './engine'
 import { type LibsqlResult, sqliteDb } from './sqlite'
@@ -22,9 +22,27 @@ const drizzle = <T>(payload: Payload) => (payload.db as unknown as { drizzle: T 
 const fromLibsql = (r: LibsqlResult): Result => ({ rows: (r.rows ?? []) as Row[], rowsAffected: r.rowsAffected ?? 0 })
 const fromPg = (r: PgResult): Result => ({ rows: r.rows ?? [], rowsAffected: r.rowCount ?? 0 })
 
-/** Runs one statement (its own transaction). */
-export async function execute(payload: Payload, query: SQL): Promise<Result> {
-  if (onPostgres()) return fromPg(await drizzle<PgDb>(payload).execute(query))
+/** A request that may carry Payload's transaction (a hook's `req`). */
+export type InRequest = Pick<PayloadRequest, 'transactionID'> | undefined
+
+/**
+ * PostgreSQL: the handle of the request's transaction when it has one, else the pool. A hook that runs inside
+ * Payload's create or update (a virtual count read while a relationship is validated) must not go around that
+ * transaction: it holds its pool connection while the statement waits for another, and with as many concurrent
+ * writes as the pool has connections, every connection is held that way and the pool deadlocks.
+ */
+async function pgHandle(payload: Payload, req: InRequest): Promise<PgDb> {
+  const id = req?.transactionID ? await req.transactionID : undefined
+  const sessions = (payload.db as unknown as { sessions?: Record<string, { db?: PgDb }> }).sessions
+  return (id !== undefined && sessions?.[String(id)]?.db) || drizzle<PgDb>(payload)
+}
+
+/**
+ * Runs one statement (its own transaction, or on PostgreSQL inside `req`'s transaction when it has one). SQLite
+ * runs every statement on its one connection, as before.
+ */
+export async function execute(payload: Payload, query: SQL, req?: InRequest): Promise<Result> {
+  if (onPostgres()) return fromPg(await (await pgHandle(payload, req)).execute(query))
   return fromLibsql(await sqliteDb(payload).run(query))
 }
 
