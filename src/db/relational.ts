@@ -6,7 +6,7 @@ import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { activeEngine } from './engine'
-import { type LibsqlResult, sqliteDb } from './sqlite'
+import { type LibsqlResult, sqliteBatch, sqliteDb } from './sqlite'
 
 export type SQL = ReturnType<typeof sql>
 export type Row = Record<string, unknown>
@@ -46,6 +46,23 @@ export async function execute(payload: Payload, query: SQL, req?: InRequest): Pr
   return fromLibsql(await sqliteDb(payload).run(query))
 }
 
+/**
+ * Runs statements as ONE transaction and returns each one's result. SQLite: a libsql write batch (BEGIN IMMEDIATE …
+ * COMMIT on one connection: nothing interleaves, so a later statement may rely on what an earlier one read).
+ * PostgreSQL: one transaction at READ COMMITTED, where concurrent batches DO interleave — a statement there must
+ * take its own row locks (UPDATE … WHERE …) instead of relying on an earlier SELECT.
+ */
+export async function batch(payload: Payload, statements: SQL[]): Promise<Result[]> {
+  if (onPostgres()) {
+    return pgTransaction(payload, async (exec) => {
+      const out: Result[] = []
+      for (const statement of statements) out.push(await exec(statement))
+      return out
+    })
+  }
+  return (await sqliteBatch(payload, statements)).map(fromLibsql)
+}
+
 /** A transaction whose later statements depend on earlier results (PostgreSQL only: SQLite uses sqliteBatch). */
 export async function pgTransaction<T>(payload: Payload, run: (exec: (query: SQL) => Promise<Result>) => Promise<T>): Promise<T> {
   return drizzle<PgDb>(payload).transaction((tx) => run(async (query) => fromPg(await tx.execute(query))))
@@ -60,6 +77,14 @@ export const json = <T = Record<string, unknown>>(value: unknown, fallback: T): 
 
 /** A boolean parameter: SQLite stores 1/0, PostgreSQL has booleans. */
 export const bool = (value: boolean): number | boolean => (onPostgres() ? value : value ? 1 : 0)
+
+/**
+ * A time-ordered row id made in SQL, a new one per row: `prefix` (timeOrderedPrefix(), ./ids.ts: the time part of a
+ * UUID v7) and a random rest. SQLite: 16 random hex digits appended (text ids); PostgreSQL: the prefix laid over
+ * gen_random_uuid(), whose random rest keeps the variant bits, so the value is a valid UUID v7 for the uuid column.
+ */
+export const timeOrderedIdSql = (prefix: string): SQL =>
+  onPostgres() ? sql`overlay(gen_random_uuid()::text placing ${prefix} from 1 for 18)::uuid` : sql`${prefix} || lower(hex(randomblob(8)))`
 
 /** PostgreSQL's FOR UPDATE SKIP LOCKED for a claim's subquery: concurrent claimers take different rows, not wait. */
 export const skipLocked = (): SQL => (onPostgres() ? sql` FOR UPDATE SKIP LOCKED` : sql``)
