@@ -102,7 +102,10 @@ async function paidOrder(who?: Customer) {
   return { id: body.order.id as string, number: body.order.number as string, orderUrl: body.orderUrl as string, product }
 }
 
-const runJobs = () => t.payload.jobs.run({ silent: true, limit: 100 })
+// In queue order, one job at a time: Payload runs a batch's jobs concurrently, and on PostgreSQL an order's paid and
+// refunded messages queued together would then race to the emulator (SQLite's one connection happened to keep them
+// in order). The test is about which messages are sent, and in which order they were queued.
+const runJobs = () => t.payload.jobs.run({ silent: true, limit: 100, sequential: true })
 const sentTo = (orderNumber: string) =>
   emulator.messages.filter((m) => m.kind === 'template' && m.data.character_string1?.value === orderNumber) as Extract<
     (typeof emulator.messages)[number],
