@@ -11,7 +11,7 @@ import { sql } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 
 import { activeEngine } from './engine'
-import { execute, greatest, list } from './relational'
+import { execute, greatest, type InRequest, list } from './relational'
 
 type Lean<T> = { lean: () => Promise<T> }
 type MongoModel = {
@@ -43,7 +43,7 @@ export const readerCounterKey = (kind: 'event' | 'coupon', id: string, readerKey
  * Creates the counter or changes its limit, leaving `used` alone (an event's capacity was edited).
  * SQLite: INSERT … ON CONFLICT(key) DO UPDATE SET max; MongoDB: updateOne upsert with $set max / $setOnInsert used.
  */
-export async function setLimit(payload: Payload, key: string, max: number): Promise<void> {
+export async function setLimit(payload: Payload, key: string, max: number, req?: InRequest): Promise<void> {
   if (!Number.isSafeInteger(max) || max < 0) throw new RangeError('counters: limit must be a whole number ≥ 0')
   const at = new Date()
   if (activeEngine() === 'mongodb') {
@@ -54,6 +54,7 @@ export async function setLimit(payload: Payload, key: string, max: number): Prom
     payload,
     sql`INSERT INTO community_counters (id, "key", used, "max", updated_at, created_at) VALUES (${crypto.randomUUID()}, ${key}, 0, ${max}, ${at.toISOString()}, ${at.toISOString()})
         ON CONFLICT("key") DO UPDATE SET "max" = excluded."max", updated_at = excluded.updated_at`,
+    req,
   )
 }
 
@@ -166,8 +167,11 @@ export async function nextInSequence(payload: Payload, key: string): Promise<num
 
 export type CounterValue = { used: number; max: number }
 
-/** Current values straight from the database, by key; keys without a counter are absent from the map. */
-export async function readCounters(payload: Payload, keys: string[]): Promise<Map<string, CounterValue>> {
+/**
+ * Current values straight from the database, by key; keys without a counter are absent from the map. A hook passes
+ * its `req`, so on PostgreSQL the read joins the request's transaction (./relational.ts, `execute`).
+ */
+export async function readCounters(payload: Payload, keys: string[], req?: InRequest): Promise<Map<string, CounterValue>> {
   const out = new Map<string, CounterValue>()
   if (!keys.length) return out
   if (activeEngine() === 'mongodb') {
@@ -177,7 +181,7 @@ export async function readCounters(payload: Payload, keys: string[]): Promise<Ma
       out.set(String(d.key), { used: Number(d.used ?? 0), max: Number(d.max ?? 0) })
     return out
   }
-  const result = await execute(payload, sql`SELECT "key", used, "max" FROM community_counters WHERE "key" IN (${list(keys)})`)
+  const result = await execute(payload, sql`SELECT "key", used, "max" FROM community_counters WHERE "key" IN (${list(keys)})`, req)
   for (const row of result.rows) {
     const r = row as { key: unknown; used: unknown; max: unknown }
     out.set(String(r.key), { used: Number(r.used), max: Number(r.max) })
@@ -185,8 +189,8 @@ export async function readCounters(payload: Payload, keys: string[]): Promise<Ma
   return out
 }
 
-export async function readCounter(payload: Payload, key: string): Promise<CounterValue | null> {
-  return (await readCounters(payload, [key])).get(key) ?? null
+export async function readCounter(payload: Payload, key: string, req?: InRequest): Promise<CounterValue | null> {
+  return (await readCounters(payload, [key], req)).get(key) ?? null
 }
 
 /**

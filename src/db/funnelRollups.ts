@@ -10,9 +10,8 @@ import { ARTICLE_WIDE_BLOCK, derivedKey, type FunnelRow, NO_BLOCK, planRollups, 
 import { activeEngine } from './engine'
 import { timeOrderedPrefix } from './ids'
 import { mongoModel as mongoCollection, mongoSession } from './mongo'
-import { type RawStatement, sqliteBatch, sqliteDb } from './sqlite'
-
-type SQL = ReturnType<typeof sql>
+import { batch, execute, greatest, json, list, onPostgres, pgTransaction, type SQL, timeOrderedIdSql } from './relational'
+import { type RawStatement, sqliteBatch } from './sqlite'
 
 // ---- writing -------------------------------------------------------------------------------------------------
 
@@ -25,13 +24,15 @@ export async function writeFunnelEvents(payload: Payload, rows: FunnelRow[], opt
   if (!rows.length) return 0
   const raw = options.raw ?? true
   if (activeEngine() === 'mongodb') return mongoWrite(payload, rows, raw)
+  if (onPostgres()) return postgresWrite(payload, rows, raw)
   return sqliteWrite(payload, rows, raw)
 }
 
-// SQLite: ONE batch (a write transaction) per call, a few statements for any number of events. The increments are
-// staged in a temporary table and applied by set-based statements: each row's visitor mark is read once, an
-// event's rank among the batch's events of the same mark decides whether it is still under the cap, and every
-// rollup row and mark is upserted once. Per-event statements managed ~800 events/s; this is the beacon's hot path.
+// ONE transaction per call, a few statements for any number of events. The increments are staged (SQLite: a
+// temporary table; PostgreSQL: a JSON parameter unnested by jsonb_to_recordset) and applied by set-based statements:
+// each row's visitor mark is read once, an event's rank among the batch's events of the same mark decides whether it
+// is still under the cap, and every rollup row and mark is upserted once. Per-event statements managed ~800
+// events/s; this is the beacon's hot path.
 const STAGE_COLUMNS = ['seq', 'event_id', 'gated', 'key', 'day', 'count', 'amount', 'units', 'visitors', 'mark', 'cap', 'bump'] as const
 const DIMS_COLUMNS = ['key', 'grain', 'brand', 'day', 'bucket', 'article', 'block', 'product', 'type', 'channel'] as const
 const STAGE_TABLES = [
@@ -42,8 +43,41 @@ const STAGE_TABLES = [
 const CLEAR_STAGE = [sql`DELETE FROM temp.funnel_stage`, sql`DELETE FROM temp.funnel_dims`]
 const RAW_CHUNK = 200
 const STAGE_CHUNK = 600
-// The staged increments whose event was written (a repeated dedupeKey wrote no raw row).
-const STAGED = sql`staged AS (SELECT * FROM temp.funnel_stage s WHERE s.gated = 0 OR EXISTS (SELECT 1 FROM funnel_events e WHERE e.id = s.event_id))`
+// A type of a paid or refunded order's lines (`paid_item`): LIKE with an escape reads the same in both dialects.
+const NOT_ITEM_TYPE = sql`type NOT LIKE '%!_item' ESCAPE '!'`
+const NO_BLOCK_SQL = sql.raw(String(NO_BLOCK))
+const ARTICLE_WIDE_BLOCK_SQL = sql.raw(String(ARTICLE_WIDE_BLOCK))
+/** The staged increments whose event was written (a repeated dedupeKey wrote no raw row). */
+const stagedFrom = (stage: SQL) => sql`staged AS (SELECT * FROM ${stage} s WHERE s.gated = 0 OR EXISTS (SELECT 1 FROM funnel_events e WHERE e.id = s.event_id))`
+
+/**
+ * The rollup upsert, after the caller's `staged` CTE: `dims` holds each row key's dimensions, `marks` (key, n) each
+ * visitor mark's count before this batch. Rows are upserted in key order, so two concurrent PostgreSQL batches lock
+ * the rows they share in the same order (no deadlock).
+ */
+const upsertRollups = (dims: SQL, marks: SQL, id: SQL) => sql`
+      ranks AS (SELECT seq, mark, ROW_NUMBER() OVER (PARTITION BY mark ORDER BY seq) AS r FROM staged WHERE bump = 1),
+      x AS (SELECT staged.*, COALESCE(m.n, 0) AS n, ranks.r AS r FROM staged
+            LEFT JOIN ranks ON ranks.seq = staged.seq AND ranks.mark = staged.mark
+            LEFT JOIN ${marks} m ON m.key = staged.mark),
+      per AS (SELECT key, SUM(CASE WHEN mark IS NULL OR cap IS NULL THEN count WHEN n + r <= cap THEN count ELSE 0 END) AS c,
+                     SUM(CASE WHEN visitors = 'mark' AND n = 0 AND r = 1 THEN 1 WHEN visitors = 'event' THEN 1 ELSE 0 END) AS v,
+                     SUM(amount) AS amount, SUM(units) AS units
+              FROM x GROUP BY key),
+      counted AS (SELECT d.*, per.c, per.v, per.amount, per.units FROM per JOIN ${dims} d ON d.key = per.key),
+      -- The rows derived from day rows, keyed as derivedKey (src/analytics/rollup.ts) keys them: the month's, and the
+      -- brand's daily total of each step's main row.
+      every AS (SELECT key, grain, brand, day, bucket, article, block, product, type, channel, c, v, amount, units FROM counted
+        UNION ALL SELECT 'month|' || brand || '|' || substr(day, 1, 7) || '|' || article || '|' || block || '|' || product || '|' || type,
+                         'month', brand, substr(day, 1, 7) || '-01', substr(day, 1, 7), article, block, product, type, '', c, v, amount, units
+                  FROM counted WHERE grain = 'day'
+        UNION ALL SELECT 'total|' || brand || '|' || day || '||' || ${NO_BLOCK_SQL} || '||' || type, 'total', brand, day, day, '', ${NO_BLOCK_SQL}, '', type, '', c, 0, amount, units
+                  FROM counted WHERE grain = 'day' AND block <> ${ARTICLE_WIDE_BLOCK_SQL} AND ${NOT_ITEM_TYPE})
+    INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, article, block, product, type, channel, count, visitors, amount, units)
+    SELECT ${id}, key, grain, brand, day, bucket, article, block, product, type, channel, SUM(c), SUM(v), SUM(amount), SUM(units)
+    FROM every WHERE true GROUP BY key, grain, brand, day, bucket, article, block, product, type, channel ORDER BY key
+    ON CONFLICT(key) DO UPDATE SET count = funnel_rollups.count + excluded.count, visitors = funnel_rollups.visitors + excluded.visitors,
+      amount = funnel_rollups.amount + excluded.amount, units = funnel_rollups.units + excluded.units`
 
 /** Multi-row INSERTs of plain arguments (building drizzle SQL objects for thousands of values cost more than the database work). */
 function insertRows(table: string, columns: readonly string[], rows: unknown[][], chunk: number, onConflict = ''): RawStatement[] {
@@ -56,15 +90,8 @@ function insertRows(table: string, columns: readonly string[], rows: unknown[][]
   return out
 }
 
-async function sqliteWrite(payload: Payload, rows: FunnelRow[], raw: boolean): Promise<number> {
-  const idPrefix = timeOrderedPrefix()
-  const statements: (SQL | RawStatement)[] = [...STAGE_TABLES, ...CLEAR_STAGE]
-  const rawAt: number[] = []
-  if (raw)
-    for (const insert of insertRows('funnel_events', RAW_COLUMNS, rows.map(rawValues), RAW_CHUNK, 'ON CONFLICT(dedupe_key) DO NOTHING'))
-      rawAt.push(statements.push(insert) - 1)
-  // Each increment is staged with its row's key; the row's dimensions once per key (a batch touches far fewer rows
-  // than it has increments).
+/** Each increment with its row's key, and the dimensions of each row once (a batch touches far fewer rows than it has increments). */
+function stageRows(rows: FunnelRow[], raw: boolean): { staged: unknown[][]; dims: unknown[][] } {
   const staged: unknown[][] = []
   const dims = new Map<string, unknown[]>()
   rows.forEach((row, seq) => {
@@ -74,39 +101,74 @@ async function sqliteWrite(payload: Payload, rows: FunnelRow[], raw: boolean): P
       if (!dims.has(d.key)) dims.set(d.key, [d.key, d.grain, d.brand, d.day, d.bucket, d.article, d.block, d.product, d.type, d.channel])
     }
   })
-  statements.push(
-    ...insertRows('temp.funnel_stage', STAGE_COLUMNS, staged, STAGE_CHUNK),
-    ...insertRows('temp.funnel_dims', DIMS_COLUMNS, [...dims.values()], STAGE_CHUNK),
-  )
-  // rank: the event's place among this batch's events of the same mark; n: the mark's count before the batch.
-  statements.push(sql`WITH ${STAGED},
-      ranks AS (SELECT seq, mark, ROW_NUMBER() OVER (PARTITION BY mark ORDER BY seq) AS r FROM staged WHERE bump = 1),
-      x AS (SELECT staged.*, COALESCE(m.n, 0) AS n, ranks.r AS r FROM staged
-            LEFT JOIN ranks ON ranks.seq = staged.seq AND ranks.mark = staged.mark
-            LEFT JOIN funnel_marks m ON m.key = staged.mark),
-      per AS (SELECT key, SUM(CASE WHEN mark IS NULL OR cap IS NULL THEN count WHEN n + r <= cap THEN count ELSE 0 END) AS c,
-                     SUM(CASE visitors WHEN 'mark' THEN (n = 0 AND r = 1) WHEN 'event' THEN 1 ELSE 0 END) AS v, SUM(amount) AS amount, SUM(units) AS units
-              FROM x GROUP BY key),
-      counted AS (SELECT d.*, per.c, per.v, per.amount, per.units FROM per JOIN temp.funnel_dims d ON d.key = per.key),
-      -- The rows derived from day rows, keyed as derivedKey (src/analytics/rollup.ts) keys them: the month's, and the
-      -- brand's daily total of each step's main row.
-      every AS (SELECT * FROM counted
-        UNION ALL SELECT 'month|' || brand || '|' || substr(day, 1, 7) || '|' || article || '|' || block || '|' || product || '|' || type,
-                         'month', brand, substr(day, 1, 7) || '-01', substr(day, 1, 7), article, block, product, type, '', c, v, amount, units
-                  FROM counted WHERE grain = 'day'
-        UNION ALL SELECT 'total|' || brand || '|' || day || '||' || ${NO_BLOCK} || '||' || type, 'total', brand, day, day, '', ${NO_BLOCK}, '', type, '', c, 0, amount, units
-                  FROM counted WHERE grain = 'day' AND block <> ${ARTICLE_WIDE_BLOCK} AND substr(type, -5) <> '_item')
-    INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, article, block, product, type, channel, count, visitors, amount, units)
-    SELECT ${idPrefix} || lower(hex(randomblob(8))), key, grain, brand, day, bucket, article, block, product, type, channel, SUM(c), SUM(v), SUM(amount), SUM(units)
-    FROM every WHERE true GROUP BY key
-    ON CONFLICT(key) DO UPDATE SET count = count + excluded.count, visitors = visitors + excluded.visitors, amount = amount + excluded.amount, units = units + excluded.units`)
-  statements.push(sql`WITH ${STAGED}
-    INSERT INTO funnel_marks (id, key, day, n) SELECT ${idPrefix} || lower(hex(randomblob(8))), mark, MIN(day), COUNT(*) FROM staged WHERE bump = 1 GROUP BY mark
-    ON CONFLICT(key) DO UPDATE SET n = n + excluded.n`)
+  return { staged, dims: [...dims.values()] }
+}
+
+async function sqliteWrite(payload: Payload, rows: FunnelRow[], raw: boolean): Promise<number> {
+  const id = timeOrderedIdSql(timeOrderedPrefix())
+  const statements: (SQL | RawStatement)[] = [...STAGE_TABLES, ...CLEAR_STAGE]
+  const rawAt: number[] = []
+  if (raw)
+    for (const insert of insertRows(
+      'funnel_events',
+      RAW_COLUMNS,
+      rows.map((r) => rawValues(r)),
+      RAW_CHUNK,
+      'ON CONFLICT(dedupe_key) DO NOTHING',
+    ))
+      rawAt.push(statements.push(insert) - 1)
+  const { staged, dims } = stageRows(rows, raw)
+  statements.push(...insertRows('temp.funnel_stage', STAGE_COLUMNS, staged, STAGE_CHUNK), ...insertRows('temp.funnel_dims', DIMS_COLUMNS, dims, STAGE_CHUNK))
+  // n: the mark's count before the batch, read before the marks are upserted (the batch is one write transaction:
+  // nothing interleaves).
+  statements.push(sql`WITH ${stagedFrom(sql`temp.funnel_stage`)}, ${upsertRollups(sql`temp.funnel_dims`, sql`funnel_marks`, id)}`)
+  statements.push(sql`WITH ${stagedFrom(sql`temp.funnel_stage`)}
+    INSERT INTO funnel_marks (id, key, day, n) SELECT ${id}, mark, MIN(day), COUNT(*) FROM staged WHERE bump = 1 GROUP BY mark
+    ON CONFLICT(key) DO UPDATE SET n = funnel_marks.n + excluded.n`)
   statements.push(...CLEAR_STAGE)
   const results = await sqliteBatch(payload, statements)
   if (!raw) return rows.length
   return rawAt.reduce((n, at) => n + (results[at].rowsAffected ?? 0), 0)
+}
+
+/** Rows as a JSON array of objects, for jsonb_to_recordset (one parameter, however many rows). */
+const jsonRecords = (columns: readonly string[], rows: unknown[][]) =>
+  JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c, i) => [c.replaceAll('"', ''), row[i]]))))
+
+/**
+ * PostgreSQL: one transaction of two statements. Its transactions interleave (READ COMMITTED), so the marks are
+ * upserted FIRST, in key order, and their count before this batch is read back from the upsert (the new n less the
+ * batch's own): a concurrent batch bumping the same mark waits for the row lock and then counts on from our n, so
+ * caps and unique visitors come out as if the batches ran one after the other. Ids are UUIDs (the columns' type).
+ */
+async function postgresWrite(payload: Payload, rows: FunnelRow[], raw: boolean): Promise<number> {
+  const id = timeOrderedIdSql(timeOrderedPrefix())
+  const { staged, dims } = stageRows(rows, raw)
+  return pgTransaction(payload, async (exec) => {
+    let written = rows.length
+    if (raw) {
+      const events = sql`jsonb_to_recordset(${jsonRecords(
+        RAW_COLUMNS,
+        rows.map((r) => rawValues(r, 'json')),
+      )}::jsonb)
+        AS r(id uuid, type enum_funnel_events_type, brand_id uuid, article varchar, block numeric, product varchar, channel enum_funnel_events_channel, sharer varchar,
+             visitor varchar, "order" varchar, amount numeric, items jsonb, occurred_at timestamptz, day varchar, dedupe_key varchar)`
+      const result = await exec(sql`INSERT INTO funnel_events (${sql.raw(RAW_COLUMNS.join(', '))}) SELECT ${sql.raw(RAW_COLUMNS.join(', '))} FROM ${events}
+        ORDER BY dedupe_key, id ON CONFLICT (dedupe_key) DO NOTHING`)
+      written = result.rowsAffected
+    }
+    const stage = sql`jsonb_to_recordset(${jsonRecords(STAGE_COLUMNS, staged)}::jsonb)
+      AS s(seq integer, event_id uuid, gated integer, key varchar, day varchar, count integer, amount bigint, units integer, visitors varchar, mark varchar, cap integer, bump integer)`
+    const dimsRows = sql`jsonb_to_recordset(${jsonRecords(DIMS_COLUMNS, dims)}::jsonb)
+      AS d(key varchar, grain varchar, brand varchar, day varchar, bucket varchar, article varchar, block integer, product varchar, type varchar, channel varchar)`
+    await exec(sql`WITH stage AS (SELECT * FROM ${stage}), dims AS (SELECT * FROM ${dimsRows}), ${stagedFrom(sql`stage`)},
+      bumps AS (SELECT mark, MIN(day) AS day, COUNT(*) AS c FROM staged WHERE bump = 1 GROUP BY mark),
+      marked AS (INSERT INTO funnel_marks (id, key, day, n) SELECT ${id}, mark, day, c FROM bumps ORDER BY mark
+                 ON CONFLICT (key) DO UPDATE SET n = funnel_marks.n + excluded.n RETURNING key, n),
+      before AS (SELECT marked.key, marked.n - bumps.c AS n FROM marked JOIN bumps ON bumps.mark = marked.key),
+      ${upsertRollups(sql`dims`, sql`before`, id)}`)
+    return written
+  })
 }
 
 const RAW_COLUMNS = [
@@ -127,7 +189,8 @@ const RAW_COLUMNS = [
   'dedupe_key',
 ] as const
 
-const rawValues = (r: FunnelRow): unknown[] => [
+/** A raw event's column values; `items` as JSON text (SQLite's column) or as the value (PostgreSQL's jsonb, in a JSON parameter). */
+const rawValues = (r: FunnelRow, items: 'text' | 'json' = 'text'): unknown[] => [
   r.id,
   r.type,
   r.brand,
@@ -139,7 +202,7 @@ const rawValues = (r: FunnelRow): unknown[] => [
   r.visitor ?? null,
   r.order ?? null,
   r.amount ?? null,
-  r.items ? JSON.stringify(r.items) : null,
+  r.items ? (items === 'text' ? JSON.stringify(r.items) : r.items) : null,
   r.occurredAt,
   r.day,
   r.dedupeKey ?? null,
@@ -237,33 +300,18 @@ export async function sumRollups(payload: Payload, q: RollupQuery): Promise<Roll
   const column = (d: RollupDimension) => sql.raw(d)
   const spans = q.spans.map((span) => sql`(grain = ${span.grain} AND day >= ${span.fromDay} AND day <= ${span.toDay})`)
   const where: SQL[] = [sql`(${sql.join(spans, sql` OR `)})`]
-  if (q.brands)
-    where.push(
-      q.brands.length
-        ? sql`brand IN (${sql.join(
-            q.brands.map((b) => sql`${b}`),
-            sql`, `,
-          )})`
-        : sql`0`,
-    )
+  if (q.brands) where.push(q.brands.length ? sql`brand IN (${list(q.brands)})` : sql`false`)
   if (q.article !== undefined) where.push(sql`article = ${q.article}`)
-  if (q.types)
-    where.push(
-      q.types.length
-        ? sql`type IN (${sql.join(
-            q.types.map((t) => sql`${t}`),
-            sql`, `,
-          )})`
-        : sql`0`,
-    )
+  if (q.types) where.push(q.types.length ? sql`type IN (${list(q.types)})` : sql`false`)
   if (q.blocks?.min !== undefined) where.push(sql`block >= ${q.blocks.min}`)
   if (q.blocks?.max !== undefined) where.push(sql`block <= ${q.blocks.max}`)
   const cols = sql.join(by.map(column), sql`, `)
-  const result = await sqliteDb(payload).run(
+  const result = await execute(
+    payload,
     sql`SELECT ${cols}, SUM(count) AS count, SUM(visitors) AS visitors, SUM(amount) AS amount, SUM(units) AS units
         FROM funnel_rollups WHERE ${sql.join(where, sql` AND `)} GROUP BY ${cols}`,
   )
-  return (result.rows ?? []).map((r) => normaliseSum(r as Record<string, unknown>, by))
+  return result.rows.map((r) => normaliseSum(r, by))
 }
 
 function normaliseSum(r: Record<string, unknown>, by: RollupDimension[]): RollupSum {
@@ -308,10 +356,7 @@ export async function deleteRollupsFrom(payload: Payload, fromDay: string): Prom
     await mongoModel(payload, 'funnel-marks').deleteMany({ day: { $gte: fromDay } })
     return
   }
-  await sqliteBatch(payload, [
-    sql`DELETE FROM funnel_rollups WHERE day >= ${fromDay} AND grain <> 'meta'`,
-    sql`DELETE FROM funnel_marks WHERE day >= ${fromDay}`,
-  ])
+  await batch(payload, [sql`DELETE FROM funnel_rollups WHERE day >= ${fromDay} AND grain <> 'meta'`, sql`DELETE FROM funnel_marks WHERE day >= ${fromDay}`])
 }
 
 /**
@@ -381,17 +426,17 @@ export async function rederiveRollups(payload: Payload, fromDay: string): Promis
     return
   }
   // The keys as derivedKey (src/analytics/rollup.ts) writes them: grain|brand|bucket|article|block|product|type.
-  const idPrefix = timeOrderedPrefix()
-  await sqliteBatch(payload, [
+  const id = timeOrderedIdSql(timeOrderedPrefix())
+  await batch(payload, [
     sql`DELETE FROM funnel_rollups WHERE (grain = 'month' AND day >= ${monthStart}) OR (grain = 'total' AND day >= ${fromDay})`,
     sql`INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, article, block, product, type, channel, count, visitors, amount, units)
-        SELECT ${idPrefix} || lower(hex(randomblob(8))), 'month|' || brand || '|' || substr(day, 1, 7) || '|' || article || '|' || CAST(block AS INTEGER) || '|' || product || '|' || type,
+        SELECT ${id}, 'month|' || brand || '|' || substr(day, 1, 7) || '|' || article || '|' || CAST(block AS INTEGER) || '|' || product || '|' || type,
                'month', brand, substr(day, 1, 7) || '-01', substr(day, 1, 7), article, block, product, type, '', SUM(count), SUM(visitors), SUM(amount), SUM(units)
         FROM funnel_rollups WHERE grain = 'day' AND day >= ${monthStart} GROUP BY brand, substr(day, 1, 7), article, block, product, type`,
     sql`INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, article, block, product, type, channel, count, visitors, amount, units)
-        SELECT ${idPrefix} || lower(hex(randomblob(8))), 'total|' || brand || '|' || day || '||' || ${NO_BLOCK} || '||' || type,
-               'total', brand, day, day, '', ${NO_BLOCK}, '', type, '', SUM(count), 0, SUM(amount), SUM(units)
-        FROM funnel_rollups WHERE grain = 'day' AND day >= ${fromDay} AND block <> ${ARTICLE_WIDE_BLOCK} AND substr(type, -5) <> '_item' GROUP BY brand, day, type`,
+        SELECT ${id}, 'total|' || brand || '|' || day || '||' || ${NO_BLOCK_SQL} || '||' || type,
+               'total', brand, day, day, '', ${NO_BLOCK_SQL}, '', type, '', SUM(count), 0, SUM(amount), SUM(units)
+        FROM funnel_rollups WHERE grain = 'day' AND day >= ${fromDay} AND block <> ${ARTICLE_WIDE_BLOCK_SQL} AND ${NOT_ITEM_TYPE} GROUP BY brand, day, type`,
   ])
 }
 
@@ -412,20 +457,23 @@ export async function readFunnelEvents(
     )
   }
   const conditions = [
-    after ? sql`(day > ${after.day} OR (day = ${after.day} AND id > ${after.id}))` : sql`1`,
-    options.fromDay ? sql`day >= ${options.fromDay}` : sql`1`,
+    // An empty id (the rebuild's first page) is before every id; PostgreSQL's uuid column would refuse '' itself.
+    after ? sql`(day > ${after.day} OR (day = ${after.day} AND ${after.id ? sql`id > ${after.id}` : sql`true`}))` : sql`true`,
+    options.fromDay ? sql`day >= ${options.fromDay}` : sql`true`,
   ]
   const cursor = sql`WHERE ${sql.join(conditions, sql` AND `)}`
-  const result = await sqliteDb(payload).run(
-    sql`SELECT id, type, brand_id AS brand, article, block, product, channel, sharer, visitor, "order", amount, items, occurred_at AS occurredAt, day, dedupe_key AS dedupeKey
+  const result = await execute(
+    payload,
+    sql`SELECT id, type, brand_id AS brand, article, block, product, channel, sharer, visitor, "order", amount, items, occurred_at AS "occurredAt", day, dedupe_key AS "dedupeKey"
         FROM funnel_events ${cursor} ORDER BY day, id LIMIT ${limit}`,
   )
-  return (result.rows ?? []).map((r) => {
-    const row = r as Record<string, unknown>
+  return result.rows.map((row) => {
     const clean = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined))
     return {
       ...clean,
-      ...(typeof row.items === 'string' ? { items: JSON.parse(row.items) } : {}),
+      // PostgreSQL: a timestamptz arrives as a Date, jsonb parsed; SQLite: both as text.
+      occurredAt: row.occurredAt instanceof Date ? row.occurredAt.toISOString() : String(row.occurredAt),
+      ...(row.items !== null && row.items !== undefined ? { items: json(row.items, []) } : {}),
       ...(row.block !== null && row.block !== undefined ? { block: Number(row.block) } : {}),
       ...(row.amount !== null && row.amount !== undefined ? { amount: Number(row.amount) } : {}),
     } as FunnelRow
@@ -438,8 +486,8 @@ export async function oldestFunnelDay(payload: Payload): Promise<string | null> 
     const [doc] = await mongoModel(payload, 'funnel-events').find({}, { day: 1 }).sort({ day: 1 }).limit(1).lean()
     return (doc?.day as string) ?? null
   }
-  const result = await sqliteDb(payload).run(sql`SELECT MIN(day) AS day FROM funnel_events`)
-  return ((result.rows?.[0] as { day?: string | null } | undefined)?.day as string | null) ?? null
+  const result = await execute(payload, sql`SELECT MIN(day) AS day FROM funnel_events`)
+  return (result.rows[0]?.day as string | null | undefined) ?? null
 }
 
 const PRUNED_KEY = 'meta|pruned-before'
@@ -457,9 +505,11 @@ export async function markPrunedBefore(payload: Payload, day: string): Promise<v
     )
     return
   }
-  await sqliteDb(payload)
-    .run(sql`INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, type) VALUES (${crypto.randomUUID()}, ${PRUNED_KEY}, 'meta', '', ${day}, '', 'meta')
-    ON CONFLICT(key) DO UPDATE SET day = MAX(day, excluded.day)`)
+  await execute(
+    payload,
+    sql`INSERT INTO funnel_rollups (id, key, grain, brand, day, bucket, type) VALUES (${crypto.randomUUID()}, ${PRUNED_KEY}, 'meta', '', ${day}, '', 'meta')
+    ON CONFLICT(key) DO UPDATE SET day = ${greatest(sql`funnel_rollups.day`, sql`excluded.day`)}`,
+  )
 }
 
 /** The day before which raw events may have been pruned, or null. */
@@ -468,8 +518,8 @@ export async function prunedBefore(payload: Payload): Promise<string | null> {
     const [doc] = await mongoModel(payload, 'funnel-rollups').find({ key: PRUNED_KEY }, { day: 1 }).sort({ day: 1 }).limit(1).lean()
     return (doc?.day as string) ?? null
   }
-  const result = await sqliteDb(payload).run(sql`SELECT day FROM funnel_rollups WHERE key = ${PRUNED_KEY}`)
-  return ((result.rows?.[0] as { day?: string } | undefined)?.day as string | undefined) ?? null
+  const result = await execute(payload, sql`SELECT day FROM funnel_rollups WHERE key = ${PRUNED_KEY}`)
+  return (result.rows[0]?.day as string | undefined) ?? null
 }
 
 /** Deletes up to `limit` raw events (and marks) of days before `beforeDay`; returns how many events went. */
@@ -486,9 +536,9 @@ export async function pruneFunnelEvents(payload: Payload, beforeDay: string, lim
     await mongoModel(payload, 'funnel-marks').deleteMany({ day: { $lt: beforeDay } })
     return res.deletedCount ?? 0
   }
-  const [events] = await sqliteBatch(payload, [
+  const [events] = await batch(payload, [
     sql`DELETE FROM funnel_events WHERE id IN (SELECT id FROM funnel_events WHERE day < ${beforeDay} ORDER BY day LIMIT ${limit})`,
     sql`DELETE FROM funnel_marks WHERE id IN (SELECT id FROM funnel_marks WHERE day < ${beforeDay} LIMIT ${limit})`,
   ])
-  return events.rowsAffected ?? 0
+  return events.rowsAffected
 }

@@ -32,5 +32,10 @@ export async function shutdown(payload: Payload | undefined): Promise<void> {
     await connection?.dropDatabase()
   }
   await payload.destroy()
-  if (postgresRun) await dropPostgresDatabase(process.env.DATABASE_URI as string)
+  if (postgresRun) {
+    // Payload's destroy leaves the adapter's pool open: close it first, or the drop below terminates its idle clients
+    // and each one's error surfaces as an uncaught exception of the test file.
+    await (payload.db as unknown as { pool?: { end: () => Promise<void> } }).pool?.end()
+    await dropPostgresDatabase(process.env.DATABASE_URI as string)
+  }
 }

@@ -20,6 +20,13 @@ export async function dropPostgresDatabase(uri: string): Promise<void> {
   const client = new pg.Client({ connectionString: POSTGRES_TEST_URL })
   await client.connect()
   try {
+    // The pool's clients close asynchronously (pool.end() resolves once each was told to end): wait, briefly, until
+    // the server saw them go, so FORCE terminates none of them mid-close (an uncaught error in the test file).
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await client.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name])
+      if (!rows[0].n) break
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
   } finally {
     await client.end()

@@ -1,11 +1,13 @@
 // The push-day hot path: stock, order, items, first history row and the funnel step are written in one atomic step
 // (src/db/orderPlacement.ts) or not at all; side effects leave through the outbox; sold out is answered from
 // memory and forgotten when stock comes back; a crowd beyond the admission bound is turned away fast.
+import { sql } from '@payloadcms/db-sqlite/drizzle'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { expireOrders } from '@/commerce/expire'
 import { SOLD_OUT_TTL_MS } from '@/commerce/soldOut'
 import { pendingOutboxCount } from '@/db/outbox'
+import { execute } from '@/db/relational'
 import { readStock } from '@/db/stock'
 import { outboxIdle } from '@/platform/outbox'
 
@@ -89,9 +91,7 @@ describe('sold out is cheap', () => {
     expect(first.status).toBe(409)
     expect(first.body.error.code).toBe('OUT_OF_STOCK')
     // Remove the row behind the cache's back: a database read would now answer UNKNOWN_PRODUCT (400).
-    const db = (t.payload.db as unknown as { drizzle: { run: (q: unknown) => Promise<unknown> } }).drizzle
-    const { sql } = await import('@payloadcms/db-sqlite/drizzle')
-    await db.run(sql`UPDATE products SET status = 'draft' WHERE id = ${p.id}`)
+    await execute(t.payload, sql`UPDATE products SET status = 'draft' WHERE id = ${p.id}`)
     const cached = await buy(p.id)
     expect(cached.status).toBe(409)
     expect(cached.body.error.code).toBe('OUT_OF_STOCK')

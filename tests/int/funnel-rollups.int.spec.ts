@@ -307,6 +307,21 @@ describe('unique visitors', () => {
     for (const rate of Object.values(row.conversion)) expect(rate === null || rate <= 1).toBe(true)
     for (const b of row.blocks) for (const rate of Object.values(b.conversion)) expect(rate === null || rate <= 1).toBe(true)
   })
+  it('writers at once still cap each reader and count them once, and a repeated dedupe key once', async () => {
+    // Every event its own write, all in flight together: SQLite runs them one after the other, PostgreSQL's
+    // transactions interleave, and the visitor marks must come out the same.
+    const article = await makeArticle(payload, w.brandA.id, '并发漏斗', [w.productA.id])
+    const at = new Date(now)
+    const tap = (i: number) => recordEvent(payload, { type: 'block_tap', article: article.id, block: 0, visitor: `together-${i % 8}`, at })
+    await Promise.all(Array.from({ length: 80 }, (_, i) => tap(i)))
+    const paid = { type: 'paid', article: article.id, block: 0, product: w.productA.id, visitor: 'together-0', order: 'together-1', amount: 700, at } as const
+    const written = await Promise.all(Array.from({ length: 10 }, () => recordEvent(payload, { ...paid, dedupeKey: 'order:together-1:paid' })))
+    expect(written.filter(Boolean)).toHaveLength(1)
+    const row = (await funnelReport(payload, { scope: [w.brandA.id], days: 7, now })).articles.find((a) => a.article === article.id)!
+    // 8 readers × 10 taps, each counted at most MAX_COUNTED_PER_VISITOR (3) times; one paid order.
+    expect(row).toMatchObject({ taps: 8 * MAX_COUNTED_PER_VISITOR, orders: 1, revenue: 700 })
+    expect(row.visitors).toMatchObject({ taps: 8, orders: 1 })
+  })
 })
 
 describe('推送后 48 小时', () => {

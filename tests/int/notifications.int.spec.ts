@@ -104,10 +104,13 @@ async function paidOrder(who?: Customer) {
   return { id: body.order.id as string, number: body.order.number as string, orderUrl: body.orderUrl as string, product }
 }
 
-// A payment's notification is queued by the outbox (after the settlement commits), then sent by its job.
+// A payment's notification is queued by the outbox (after the settlement commits), then sent by its job. Jobs run
+// in queue order, one at a time: Payload runs a batch's jobs concurrently, and on PostgreSQL an order's paid and
+// refunded messages queued together would then race to the emulator (SQLite's one connection happened to keep them
+// in order). The test is about which messages are sent, and in which order they were queued.
 const runJobs = async () => {
   await drainOutbox(t.payload)
-  return t.payload.jobs.run({ silent: true, limit: 100, allQueues: true })
+  return t.payload.jobs.run({ silent: true, limit: 100, allQueues: true, sequential: true })
 }
 const sentTo = (orderNumber: string) =>
   emulator.messages.filter((m) => m.kind === 'template' && m.data.character_string1?.value === orderNumber) as Extract<

@@ -128,7 +128,7 @@ export const Communities: CollectionConfig = {
         afterRead: [
           async ({ originalDoc, data, req }) => {
             const id = (originalDoc as { id?: string } | undefined)?.id ?? (data as { id?: string } | undefined)?.id
-            return id ? memberCount(req.payload, String(id)) : 0
+            return id ? memberCount(req.payload, String(id), req) : 0
           },
         ],
       },

@@ -18,7 +18,7 @@ export function usedCountField(kind: Exclude<CounterKind, 'members'>, name: stri
       afterRead: [
         async ({ data, originalDoc, req }) => {
           const id = (originalDoc as { id?: string } | undefined)?.id ?? (data as { id?: string } | undefined)?.id
-          return id ? ((await readCounter(req.payload, counterKey(kind, String(id))))?.used ?? 0) : 0
+          return id ? ((await readCounter(req.payload, counterKey(kind, String(id)), req))?.used ?? 0) : 0
         },
       ],
     },
@@ -35,7 +35,7 @@ export const counterLimitHooks = {
       const fail = (message: string) => new ValidationError({ collection: collection.slug, errors: [{ path: limitField, message }], req })
       if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1) throw fail('必须是大于 0 的整数 (a whole number ≥ 1)')
       if (operation === 'update' && originalDoc?.id) {
-        const used = (await readCounter(req.payload, counterKey(kind, String(originalDoc.id))))?.used ?? 0
+        const used = (await readCounter(req.payload, counterKey(kind, String(originalDoc.id)), req))?.used ?? 0
         if (limit < used) throw fail(`不能少于已领取/已报名的数量 ${used} (cannot go below ${used} already taken)`)
       }
       return data
@@ -45,7 +45,7 @@ export const counterLimitHooks = {
     (kind: Exclude<CounterKind, 'members'>, limitField: string): CollectionAfterChangeHook =>
     async ({ doc, previousDoc, operation, req }) => {
       if (operation === 'create' || previousDoc?.[limitField] !== doc[limitField]) {
-        await setLimit(req.payload, counterKey(kind, String(doc.id)), Number(doc[limitField]))
+        await setLimit(req.payload, counterKey(kind, String(doc.id)), Number(doc[limitField]), req)
       }
       return doc
     },
