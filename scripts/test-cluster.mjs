@@ -11,7 +11,7 @@
 //      instances' job runners find them due (one draft/add and one freepublish/submit each at a standalone Official
 //      Account emulator).
 // Skips (exit 0, saying why) without PostgreSQL (POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test) or
-// nginx (NGINX_BIN, PATH, /usr/sbin). Builds into NEXT_DIST_DIR (default .next-cluster) unless that build is newer
+// nginx (NGINX_BIN, PATH, /usr/sbin). Uses the production build of `npm start` and the e2e run (NEXT_DIST_DIR, default .next), built unless it is newer
 // than the sources. Every child process and the throwaway database are removed on exit, failed or not
 // (CLUSTER_KEEP=1 keeps the temp dir with the logs).
 import { spawn } from 'node:child_process'
@@ -25,7 +25,6 @@ import pg from 'pg'
 
 import { findNginx, startNginx, writeNginxConf } from './cluster/nginx.mjs'
 
-process.env.NEXT_DIST_DIR ||= '.next-cluster'
 const { bin, buildIfStale, clearPageCache, root, seedOrFail } = await import('./lib/app.mjs')
 
 const POSTGRES_URL = process.env.POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test'
