@@ -2,6 +2,7 @@
 // loopback, with one standalone WeChat Pay emulator (scripts/cluster/wechatpay.ts) as the live merchant's WeChat Pay
 // and one Official Account emulator (scripts/cluster/wechat-oa.ts) as the seeded 公众号's WeChat.
 // Checks, one line each with its numbers:
+//   0. a product edited through instance A shows its new title on B's cached page within seconds (page signals);
 //   1. flash sale: 1,000 buyers (100 at a time, each from an address of its own) on 100 units through nginx →
 //      exactly 100 × 201 and 900 × 409 OUT_OF_STOCK, 100 orders, stock 0, and both instances answered;
 //   2. kill -9 of one instance mid-sale while buyers pay: every order WeChat Pay considers paid ends `paid` (its
@@ -383,6 +384,42 @@ async function main() {
     say(`${pushIds.length} pushes planned to publish now`)
   }
 
+  if (process.env.CLUSTER_BENCH === '1') {
+    await benchInstances({ origin, nginxBin, tmp, createProduct })
+    return
+  }
+
+  // ----------------------------------------------------------------- 0. a changed page is fresh on every instance
+  {
+    const slug = `page-${Date.now()}`
+    const response = await fetch(`${origin}/api/products`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ title: '集群旧标题', slug, brand, price: 990, stock: 5, status: 'published' }),
+    })
+    const id = (await response.json()).doc?.id
+    const pageOn = async (instance) => (await fetch(`http://${instance.address}/p/${slug}`)).text()
+    // Both instances render and cache the page (ISR: served from each one's own cache for 5 minutes).
+    for (const instance of instances) for (let i = 0; i < 2; i++) await pageOn(instance)
+    const cachedOld = (await Promise.all(instances.map(pageOn))).every((html) => html.includes('集群旧标题'))
+    t = Date.now()
+    const edit = await fetch(`http://${instances[0].address}/api/products/${id}`, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify({ title: '集群新标题' }),
+    })
+    let freshOnB = false
+    while (!freshOnB && Date.now() - t < 10_000) {
+      freshOnB = (await pageOn(instances[1])).includes('集群新标题')
+      if (!freshOnB) await sleep(250)
+    }
+    const freshOnA = (await pageOn(instances[0])).includes('集群新标题')
+    check(
+      Boolean(id) && cachedOld && edit.ok && freshOnA && freshOnB,
+      `page revalidated on every instance: product edited on A → A ${freshOnA ? 'fresh' : 'STALE'}, B ${freshOnB ? `fresh after ${since(t)}` : 'STALE after 10 s'} (both had cached the old page: ${cachedOld})`,
+    )
+  }
+
   // -------------------------------------------------------------------------------- 1. flash sale across both
   {
     const product = await createProduct('flash', FLASH_UNITS, { paymentWindowMinutes: 60 })
@@ -510,6 +547,82 @@ async function main() {
         `${since(t)} after the expiry check`,
     )
   }
+}
+
+/** One closed-loop client: `concurrency` workers, `total` requests, each buyer from an address of its own. */
+async function measure(url, { total, concurrency, body }) {
+  const latencies = []
+  const statuses = {}
+  let next = 0
+  const t0 = Date.now()
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++
+        const t = Date.now()
+        let status = 0
+        try {
+          const response = await fetch(url, {
+            method: body ? 'POST' : 'GET',
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': `2001:db8::b:${i.toString(16)}` },
+            body: body ? JSON.stringify(body) : undefined,
+            signal: AbortSignal.timeout(60_000),
+          })
+          status = response.status
+          await response.arrayBuffer()
+        } catch {
+          status = 0
+        }
+        latencies.push(Date.now() - t)
+        statuses[status] = (statuses[status] ?? 0) + 1
+      }
+    }),
+  )
+  const wallS = (Date.now() - t0) / 1000
+  latencies.sort((a, b) => a - b)
+  const ok = (statuses[200] ?? 0) + (statuses[201] ?? 0)
+  return {
+    okPerSec: +(ok / wallS).toFixed(1),
+    statuses,
+    p50: latencies[Math.floor(total * 0.5)],
+    p99: latencies[Math.floor(total * 0.99)],
+    max: latencies.at(-1),
+  }
+}
+
+/**
+ * CLUSTER_BENCH=1: checkout throughput with one and with two instances on this PostgreSQL, each next to
+ * GET /api/users/me measured with the same client through the same nginx in the same run. Writes bench/out/cluster.json.
+ */
+async function benchInstances({ origin, nginxBin, tmp, createProduct }) {
+  const onePort = await freePort()
+  const oneDir = path.join(tmp, 'nginx-one')
+  track(startNginx(nginxBin, oneDir, writeNginxConf(oneDir, { port: onePort, upstreams: [instances[0].address] })), 'nginx (one instance)')
+  const one = `http://127.0.0.1:${onePort}`
+  await waitFor(`${one}/api/users/me`, 'nginx (one instance)')
+  const total = Number(process.env.BENCH_ATTEMPTS || 2000)
+  const concurrency = Number(process.env.BENCH_BUYERS || 200)
+  const report = { date: new Date().toISOString(), node: process.version, total, concurrency, runs: {} }
+  for (const [name, base] of [
+    ['one instance', one],
+    ['two instances', origin],
+  ]) {
+    const product = await createProduct(`bench-${name.split(' ')[0]}`, 1_000_000)
+    const body = { items: [{ product, quantity: 1 }], channel: 'native' }
+    await measure(`${base}/api/checkout`, { total: 300, concurrency: 20, body }) // warm-up
+    await measure(`${base}/api/users/me`, { total: 300, concurrency: 20 })
+    const baseline = await measure(`${base}/api/users/me`, { total, concurrency })
+    const checkout = await measure(`${base}/api/checkout`, { total, concurrency, body })
+    report.runs[name] = { baselineUsersMe: baseline, checkout, ratioToUsersMe: +(checkout.okPerSec / baseline.okPerSec).toFixed(2) }
+    say(
+      `${name}: users/me ${baseline.okPerSec}/s, checkouts ${checkout.okPerSec}/s (${report.runs[name].ratioToUsersMe}×), p99 ${checkout.p99} ms, max ${checkout.max} ms`,
+    )
+  }
+  report.twoOverOne = +(report.runs['two instances'].checkout.okPerSec / report.runs['one instance'].checkout.okPerSec).toFixed(2)
+  fs.mkdirSync(path.join(root, 'bench/out'), { recursive: true })
+  fs.writeFileSync(path.join(root, 'bench/out/cluster.json'), JSON.stringify(report, null, 2))
+  console.log(JSON.stringify(report, null, 2))
+  results.push(true)
 }
 
 let failure

@@ -11,13 +11,18 @@ import { orderHistory } from '@/commerce/orderState'
 import { reconcilePayments } from '@/commerce/reconcile'
 import { execute } from '@/db/relational'
 import { readStock } from '@/db/stock'
-import { drainOutbox } from '@/platform/outbox'
+import { drainOutbox, outboxIdle } from '@/platform/outbox'
 import type { BuiltCallback } from '@/sandbox/wechatpay/notifier'
 
 import { shutdown } from '../helpers/payload'
 import { rest } from '../helpers/rest'
 import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
+/** The drain the settlement kicked has finished, and nothing due is left (a notification is queued by it). */
+const outboxSettled = async () => {
+  await outboxIdle()
+  await drainOutbox(t.payload)
+}
 let t: CheckoutBed
 const post = REST_POST(config)
 
@@ -57,7 +62,7 @@ describe('money races', () => {
     const statuses = await Promise.all(Array.from({ length: 20 }, () => notify(t.bed.emulator.buildCallback(outTradeNo))))
     expect(statuses.every((s) => s === 204)).toBe(true)
     expect(await history(order.id)).toEqual(['>pending_payment', 'pending_payment>paid'])
-    await drainOutbox(t.payload) // the notification is queued after the settlement commits
+    await outboxSettled() // the notification is queued after the settlement commits
     expect((await notifyJobs(order.id)).map((j) => (j.input as { event: string }).event)).toEqual(['paid'])
     // in a queue of its own, so a sale's thousands of messages never hold back the expiry job of the default queue
     expect((await notifyJobs(order.id)).map((j) => j.queue)).toEqual(['notifications'])

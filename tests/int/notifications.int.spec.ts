@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { transitionOrder } from '@/commerce/orderState'
 import { hashOrderToken } from '@/commerce/orderToken'
 import type { Customer, OrderNotification, WechatAccount } from '@/payload-types'
-import { drainOutbox } from '@/platform/outbox'
+import { drainOutbox, outboxIdle } from '@/platform/outbox'
 import { readerCookie } from '@/platform/reader'
 import type { RunningServer } from '@/sandbox/http'
 import { type OfficialAccountEmulator, startEmulator } from '@/sandbox/wechat-oa'
@@ -21,6 +21,11 @@ const APP_ID = 'wx00000000000a0b0c'
 const KEYS = ['character_string1', 'thing2', 'amount3', 'time4', 'phrase5']
 const TPL = { paid: 'TPL_PAID_0001', shipped: 'TPL_SHIP_0001', refunded: 'TPL_REFUND_0001' }
 
+/** The drain the settlement kicked has finished, and nothing due is left (a notification is queued by it). */
+const outboxSettled = async () => {
+  await outboxIdle()
+  await drainOutbox(t.payload)
+}
 let t: CheckoutBed
 let emulator: OfficialAccountEmulator
 let server: RunningServer
@@ -100,7 +105,7 @@ async function paidOrder(who?: Customer) {
     params: Promise.resolve({ slug: ['wechatpay', 'notify'] }),
   })
   expect(callback.status).toBe(204)
-  await drainOutbox(t.payload) // the paid notification is queued once the settlement's outbox message is processed
+  await outboxSettled() // the paid notification is queued once the settlement's outbox message is processed
   return { id: body.order.id as string, number: body.order.number as string, orderUrl: body.orderUrl as string, product }
 }
 
@@ -109,7 +114,7 @@ async function paidOrder(who?: Customer) {
 // refunded messages queued together would then race to the emulator (SQLite's one connection happened to keep them
 // in order). The test is about which messages are sent, and in which order they were queued.
 const runJobs = async () => {
-  await drainOutbox(t.payload)
+  await outboxSettled()
   return t.payload.jobs.run({ silent: true, limit: 100, allQueues: true, sequential: true })
 }
 const sentTo = (orderNumber: string) =>
