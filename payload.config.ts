@@ -40,6 +40,7 @@ import { RateLimits } from './src/collections/RateLimits'
 import { Users } from './src/collections/Users'
 import { WechatAccounts } from './src/collections/WechatAccounts'
 import { WechatImages } from './src/collections/WechatImages'
+import { registerDirectCheckout } from './src/commerce/directCheckout'
 import { commerceEndpoints } from './src/commerce/endpoints'
 import { registerCommerceOutboxHandlers } from './src/commerce/outboxHandlers'
 import { databaseAdapter, migrateOnBoot } from './src/db/adapter'
@@ -152,5 +153,7 @@ export default buildConfig({
     kickOutbox(payload, 0)
     // The long-running server (scripts/server.mjs sets PORT) drops its cached pages when another instance changed them.
     if (process.env.PORT && process.env.TUIWEN_PAGE_SIGNALS !== 'off') startPageSignalListener(payload, loopbackRevalidator(process.env.PORT))
+    // The push's hot request skips Next's router when scripts/server.mjs serves (src/platform/http/directRoutes.ts).
+    registerDirectCheckout(payload)
   },
 })

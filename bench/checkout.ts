@@ -1,8 +1,9 @@
 // Checkout and landing-page throughput against the production server (scripts/server.mjs) on a fresh seeded database.
 //   NEXT_DIST_DIR=.next-checkout npx next build   # once
 //   NEXT_DIST_DIR=.next-checkout npx tsx bench/checkout.ts      # BENCH_ENGINE=postgres: on a fresh PostgreSQL database
-// Reports, all with the same client, concurrency (200) and crowd: (0) GET /api/users/me as the baseline; (1) 2,000
+// Reports, all with the same client (bench/crowd.ts), concurrency (200) and crowd: (0) GET /api/users/me as the baseline; (1) 2,000
 // checkouts of one hot SKU with ample stock (successful checkouts/s as a ratio to the baseline, p50/p99/max);
+// (1b) 1,000 of those buyers tapping 去支付 (the prepay each checkout named, obtained on demand);
 // (2) 1,000 buyers on 100 units (exactly 100 sold); (3) /p/<slug> req/s next to the same HTML as a static file. Not a test: numbers depend on the machine; results go in bench/README.md.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -11,6 +12,8 @@ import path from 'node:path'
 
 // @ts-expect-error autocannon ships no type declarations
 import autocannonModule from 'autocannon'
+
+import { crowdRun } from './crowd'
 
 type Options = Record<string, unknown> & { url: string }
 type Result = {
@@ -123,17 +126,61 @@ async function main() {
 
     // warm-up (JIT, sandbox keys, prepared statements)
     const warm = await mk(`bench-warm-${Date.now()}`, 1000)
-    await run({ url: `${base}/api/checkout`, ...post, body: body(warm.id), connections: 20, amount: 300, ...crowd })
-    await run({ url: `${base}/api/users/me`, connections: 20, amount: 300, ...crowd })
+    await crowdRun({ url: `${base}/api/checkout`, method: 'POST', body: body(warm.id), connections: 20, amount: 300, okStatus: 201, address: ownAddress })
+    await crowdRun({ url: `${base}/api/users/me`, connections: 20, amount: 300, okStatus: 200, address: ownAddress })
 
     // (0) baseline: the same client, concurrency and crowd against GET /api/users/me
-    const baseline = await run({ url: `${base}/api/users/me`, connections: buyers, amount: attempts, timeout: 30, ...crowd })
+    const baseline = await crowdRun({ url: `${base}/api/users/me`, connections: buyers, amount: attempts, okStatus: 200, address: ownAddress })
 
     // (1) one hot SKU with ample stock: 200 concurrent buyers, 2,000 checkouts
     const hot = await mk(`bench-hot-${Date.now()}`, 1_000_000)
-    const hotStatuses: Record<number, number> = {}
-    const t1 = Date.now()
-    const hotRes = await run({
+    const hotRes = await crowdRun({
+      url: `${base}/api/checkout`,
+      method: 'POST',
+      body: body(hot.id),
+      connections: buyers,
+      amount: attempts,
+      okStatus: 201,
+      address: ownAddress,
+    })
+
+    // (1b) the buyers' 去支付: the prepay each checkout named, obtained on demand (POST payment.prepayUrl), once per order
+    const sample = Math.min(attempts, 1000)
+    const taps: string[] = []
+    for (let i = 0; i < sample; i++) {
+      const r = await fetch(`${base}/api/checkout`, { ...post, headers: { ...post.headers, 'x-forwarded-for': ownAddress() }, body: body(hot.id) })
+      const url = new URL((await r.json()).payment.prepayUrl)
+      taps.push(`${url.pathname}${url.search}`)
+    }
+    const prepayRes = await crowdRun({
+      url: `${base}${taps[0]}`,
+      method: 'POST',
+      paths: taps,
+      connections: buyers,
+      amount: sample,
+      okStatus: 200,
+      address: ownAddress,
+    })
+
+    // (2) flash sale: 1,000 buyers on 100 units (exactly 100 sold, stock 0)
+    const flash = await mk(`bench-flash-${Date.now()}`, 100)
+    const flashRes = await crowdRun({
+      url: `${base}/api/checkout`,
+      method: 'POST',
+      body: body(flash.id),
+      connections: buyers,
+      amount: 1000,
+      okStatus: 201,
+      address: ownAddress,
+    })
+    const after = (await (await fetch(`${base}/api/products/${flash.id}?depth=0`, { headers: auth })).json()).stock
+    const orders = (await (await fetch(`${base}/api/orders?where[items.product][equals]=${flash.id}&limit=0`, { headers: auth })).json()).totalDocs
+
+    // (0') and (1') with autocannon, for comparison with earlier runs (see bench/crowd.ts for its connection tail)
+    const acStatuses: Record<number, number> = {}
+    const acBaseline = await run({ url: `${base}/api/users/me`, connections: buyers, amount: attempts, timeout: 30, ...crowd })
+    const tac = Date.now()
+    const acHot = await run({
       url: `${base}/api/checkout`,
       ...post,
       body: body(hot.id),
@@ -141,27 +188,9 @@ async function main() {
       amount: attempts,
       timeout: 30,
       ...crowd,
-      ...counting(hotStatuses),
+      ...counting(acStatuses),
     })
-    const hotMs = Date.now() - t1
-
-    // (2) flash sale: 1,000 buyers on 100 units (exactly 100 sold, stock 0)
-    const flash = await mk(`bench-flash-${Date.now()}`, 100)
-    const statuses: Record<number, number> = {}
-    const t0 = Date.now()
-    const flashRes = await run({
-      url: `${base}/api/checkout`,
-      ...post,
-      body: body(flash.id),
-      connections: buyers,
-      amount: 1000,
-      timeout: 30,
-      ...crowd,
-      ...counting(statuses),
-    })
-    const flashMs = Date.now() - t0
-    const after = (await (await fetch(`${base}/api/products/${flash.id}?depth=0`, { headers: auth })).json()).stock
-    const orders = (await (await fetch(`${base}/api/orders?where[items.product][equals]=${flash.id}&limit=0`, { headers: auth })).json()).totalDocs
+    const acHotMs = Date.now() - tac
 
     // (3) landing page vs the same bytes as a static file
     const landing = `${base}/p/mingqian-longjing`
@@ -181,43 +210,50 @@ async function main() {
     staticServer.close()
     const gz = (await import('node:zlib')).gzipSync(html).length
 
-    const hotOk = hotStatuses[201] ?? 0
     const report = {
       date: new Date().toISOString(),
       node: process.version,
       engine: database.uri ? 'postgres' : 'sqlite',
-      baselineUsersMe: {
-        connections: buyers,
-        requests: attempts,
-        reqPerSec: baseline.requests.average,
-        p50: baseline.latency.p50,
-        p99: baseline.latency.p99,
-        max: baseline.latency.max,
-      },
+      client: 'bench/crowd.ts: keep-alive sockets, one address per request',
+      baselineUsersMe: { connections: buyers, requests: attempts, reqPerSec: baseline.okPerSec, ...baseline.latency, statuses: baseline.statuses },
       hotSku: {
         connections: buyers,
         attempts,
-        statuses: hotStatuses,
+        statuses: hotRes.statuses,
         errors: hotRes.errors,
-        timeouts: hotRes.timeouts,
-        wallMs: hotMs,
-        successPerSec: +(hotOk / (hotMs / 1000)).toFixed(1),
-        ratioToUsersMe: +(hotOk / (hotMs / 1000) / baseline.requests.average).toFixed(2),
-        p50: hotRes.latency.p50,
-        p99: hotRes.latency.p99,
-        max: hotRes.latency.max,
+        wallMs: hotRes.wallMs,
+        successPerSec: hotRes.okPerSec,
+        ratioToUsersMe: +(hotRes.okPerSec / baseline.okPerSec).toFixed(2),
+        ...hotRes.latency,
+      },
+      prepayOnTap: {
+        connections: buyers,
+        taps: sample,
+        statuses: prepayRes.statuses,
+        perSec: prepayRes.okPerSec,
+        ratioToUsersMe: +(prepayRes.okPerSec / baseline.okPerSec).toFixed(2),
+        ...prepayRes.latency,
       },
       flashSale: {
         units: 100,
         buyers: 1000,
         connections: buyers,
-        statuses,
-        wallMs: flashMs,
+        statuses: flashRes.statuses,
+        wallMs: flashRes.wallMs,
         ordersCreated: orders,
         stockAfter: after,
-        p50: flashRes.latency.p50,
-        p99: flashRes.latency.p99,
-        max: flashRes.latency.max,
+        ...flashRes.latency,
+      },
+      autocannon: {
+        baselineUsersMe: { reqPerSec: acBaseline.requests.average, p50: acBaseline.latency.p50, p99: acBaseline.latency.p99, max: acBaseline.latency.max },
+        hotSku: {
+          statuses: acStatuses,
+          successPerSec: +((acStatuses[201] ?? 0) / (acHotMs / 1000)).toFixed(1),
+          ratioToUsersMe: +((acStatuses[201] ?? 0) / (acHotMs / 1000) / acBaseline.requests.average).toFixed(2),
+          p50: acHot.latency.p50,
+          p99: acHot.latency.p99,
+          max: acHot.latency.max,
+        },
       },
       landing: {
         reqPerSec: pageRes.requests.average,

@@ -1,11 +1,13 @@
 // The HTTP server for `npm start`, `npm run demo`, the e2e run and the benches: Next's request handler behind a
 // plain Node server, so that the client's address comes from the socket. Next alone keeps any X-Forwarded-For a
 // client sends; here every request's forwarded headers are rewritten first (scripts/lib/forwarded.mjs), trusting
-// them only from the TRUST_PROXY nearest proxies.
+// them only from the TRUST_PROXY nearest proxies. In production the app's direct routes (scripts/lib/direct.mjs)
+// answer the few requests they accept before Next's router.
 import http from 'node:http'
 
 import next from 'next'
 
+import { directRouteFor, serveDirect } from './lib/direct.mjs'
 import { normalizeForwardedHeaders, trustedProxyCount } from './lib/forwarded.mjs'
 
 const dev = process.argv.includes('--dev')
@@ -25,7 +27,10 @@ await app.prepare()
 
 const server = http.createServer((req, res) => {
   normalizeForwardedHeaders(req, trustProxy)
-  handle(req, res)
+  // The push's hot request (an anonymous checkout) skips Next's router in production (src/platform/http/directRoutes.ts).
+  const direct = dev ? undefined : directRouteFor(req)
+  if (direct) serveDirect(direct, req, res)
+  else handle(req, res)
 })
 // Slow clients must not pin sockets for ever; a checkout answers well within these.
 server.headersTimeout = 20_000

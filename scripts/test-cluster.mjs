@@ -162,6 +162,25 @@ function check(ok, line) {
 
 const instances = []
 
+/**
+ * The buyer taps 去支付 (the checkout answer's prepayUrl, through nginx: either instance may answer) and pays at
+ * WeChat Pay. `{ ok: false, message }` when the prepay or the payment was refused.
+ */
+async function tapToPay(emulatorApi, origin, payment, address) {
+  const url = new URL(payment.prepayUrl)
+  try {
+    const response = await fetch(`${origin}${url.pathname}${url.search}`, {
+      method: 'POST',
+      headers: { 'x-forwarded-for': address },
+      signal: AbortSignal.timeout(30_000),
+    })
+    if (response.status !== 200) return { ok: false, message: `prepay HTTP ${response.status}` }
+  } catch (error) {
+    return { ok: false, message: `prepay ${error.name}` }
+  }
+  return emulatorApi.pay(payment.outTradeNo)
+}
+
 /** Buyers through nginx: `concurrency` at a time, buyer i from address 2001:db8::c:i (a client-side proxy's hop). */
 async function crowd({ origin, total, concurrency, product, onAnswer }) {
   const tally = { statuses: {}, codes: {}, upstreams: {}, answers: [] }
@@ -454,7 +473,7 @@ async function main() {
       // Three buyers in four pay at once; the rest leave their order to expire.
       onAnswer: async ({ i, status, body }, sofar) => {
         if (status === 201 && i % 4 !== 3) {
-          const outcome = await emulatorApi.pay(body.payment.outTradeNo)
+          const outcome = await tapToPay(emulatorApi, origin, body.payment, `2001:db8::c:${i.toString(16)}`)
           if (outcome.ok) paidByBuyers++
           else payRefused[outcome.message] = (payRefused[outcome.message] ?? 0) + 1
         }

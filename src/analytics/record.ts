@@ -75,6 +75,21 @@ export async function recordEvent(payload: Payload, event: FunnelEventInput): Pr
   }
 }
 
+/**
+ * Records many server events in one write (the outbox's batch of a sale's order steps). Events that cannot be
+ * counted are skipped; a repeated dedupeKey, also within the batch, is recorded once. Unlike recordEvent it
+ * throws when the write fails, so that the outbox runs the batch again later. Returns how many rows were new.
+ */
+export async function recordEvents(payload: Payload, events: FunnelEventInput[]): Promise<number> {
+  const rows: FunnelRow[] = []
+  for (const event of events) {
+    const normalised = normaliseEvent(event)
+    const row = normalised && (await withBrand(payload, normalised))
+    if (row) rows.push(withId(row))
+  }
+  return writeFunnelEvents(payload, rows)
+}
+
 // ---- the beacon buffer -------------------------------------------------------------------------------------
 
 const MAX_BUFFER = 20_000

@@ -1,7 +1,7 @@
 // POST /api/checkout: validate → price from the database → one atomic step that holds the stock and writes the
-// pending_payment order with its history and outbox (src/db/orderPlacement.ts) → WeChat Pay prepay for the chosen
-// channel. Whatever was taken before the step (coupon, allowances, limits) is given back when it fails; a failed
-// prepay cancels the order, which gives the stock back.
+// pending_payment order with its history and outbox (src/db/orderPlacement.ts) → the WeChat Pay payment for the
+// chosen channel is named, not obtained (./preparePayment.ts gets it when the buyer taps 去支付). Whatever was taken before
+// the step (coupon, allowances, limits) is given back when it fails.
 import crypto from 'node:crypto'
 
 import type { Payload } from 'payload'
@@ -11,19 +11,17 @@ import { type CheckoutProductRow, type CheckoutVariantRow, readCheckoutProducts 
 import { newOrderId, type OrderToPlace, placeOrder as placeOrderAtomically } from '@/db/orderPlacement'
 import { insertPayment } from '@/db/payments'
 import { type StockLine, sumLines } from '@/db/stock'
-import type { Order } from '@/payload-types'
+import type { Order, Payment } from '@/payload-types'
 import { giveBackLimit, takeLimit } from '@/platform/limits'
 import { kickOutbox } from '@/platform/outbox'
 import { encryptSecret } from '@/platform/secrets'
 import { requiredIdOf } from '@/utilities/idOf'
-import { WechatPayError } from '@/wechat/pay/errors'
 import { newOutTradeNo } from '@/wechat/pay/outTradeNo'
 import type { PayChannel } from '@/wechat/pay/types'
 
 import { CommerceError, type CommerceErrorCode } from './errors'
 import { assertSaleStarted, takeBuyerAllowance } from './flashSale'
-import { transitionOrder } from './orderState'
-import { newOrderNumber, newOrderToken, orderPath } from './orderToken'
+import { newOrderNumber, newOrderToken, orderPath, payPath, prepayPath } from './orderToken'
 import { orderStepMessage } from './outboxHandlers'
 import { type PayGateway, payGateway, PAYMENT_UNAVAILABLE_MESSAGE, paymentsAvailable } from './payGateway'
 import { knownSoldOut, markSoldOut } from './soldOut'
@@ -59,8 +57,13 @@ export type PaymentInstructions = {
   /** h5: h5_url (append redirect_url); native: code_url (render as QR). */
   h5Url?: string
   codeUrl?: string
-  /** A URL the browser can open to pay (sandbox pay page, or h5_url with redirect_url); absent for live jsapi/native. */
+  /**
+   * A URL the browser can open to pay. In the checkout answer: our pay route, which obtains the prepay and sends the
+   * buyer on. From the prepay: the sandbox pay page, or h5_url with redirect_url; absent for live jsapi/native.
+   */
   payUrl?: string
+  /** Checkout answer only: POST here for this payment's prepay data (jsapi bundle, code_url, h5_url). */
+  prepayUrl?: string
 }
 
 export type CheckoutResult = {
@@ -271,28 +274,61 @@ async function outOfStock(payload: Payload, lines: StockLine[], products: Map<st
   return new CommerceError('OUT_OF_STOCK', 409, `「${lineName(products, short)}」库存不足 (out of stock)`)
 }
 
-function description(order: Order): string {
+function description(order: Pick<Order, 'items'>): string {
   const first = order.items[0]
   const text = order.items.length > 1 ? `${first.title} 等${order.items.length}件商品` : first.title
   return text.slice(0, 120)
 }
 
-/** Creates a payment attempt with its own out_trade_no and asks WeChat Pay for the channel's prepay data. */
+/** What startPayment needs of an order (a placed one, or one read back for the buyer's 去支付). */
+export type PayableOrder = Pick<Order, 'id' | 'number' | 'total' | 'items' | 'expiresAt' | 'brand'>
+
+/** A payment attempt as stored (src/db/payments.ts): enough to answer the buyer again without a new prepay. */
+export type StoredPayment = Pick<Payment, 'channel' | 'outTradeNo' | 'sandbox' | 'prepayId' | 'payUrl' | 'payerOpenid'>
+
+const withRedirect = (url: string, returnUrl: string) => {
+  const u = new URL(url)
+  u.searchParams.set('redirect_url', returnUrl)
+  return u.toString()
+}
+
+/**
+ * The channel's pay data for a stored attempt. A JSAPI bundle is signed afresh (one signature, never stored); the
+ * URLs come from the row. Never our own pay route: a caller redirecting to `payUrl` must not land here again.
+ */
+export function instructionsFor(payment: StoredPayment, order: PayableOrder, token: string, gateway: PayGateway): PaymentInstructions {
+  const channel = payment.channel as PayChannel
+  const returnUrl = new URL(orderPath(order.number, token), gateway.origin).toString()
+  const expiresAt = order.expiresAt ?? new Date(gateway.now() + PAYMENT_WINDOW_MS).toISOString()
+  const result: PaymentInstructions = { channel, outTradeNo: payment.outTradeNo, sandbox: Boolean(payment.sandbox), expiresAt }
+  if (channel === 'jsapi' && payment.prepayId) {
+    const payParams = gateway.client.jsapiPayParams(payment.prepayId)
+    result.jsapi = payParams as unknown as Record<string, string>
+    if (gateway.jsapiPayUrl && payment.payerOpenid) result.payUrl = gateway.jsapiPayUrl(payParams, { openid: payment.payerOpenid, redirectUrl: returnUrl })
+  } else if (channel === 'h5' && payment.payUrl) {
+    result.h5Url = payment.payUrl
+    result.payUrl = withRedirect(payment.payUrl, returnUrl)
+  } else if (channel === 'native' && payment.payUrl) {
+    result.codeUrl = payment.payUrl
+    if (payment.sandbox) result.payUrl = withRedirect(payment.payUrl, returnUrl)
+  }
+  return result
+}
+
+/** Creates payment attempt `attempt` with its own out_trade_no and asks WeChat Pay for the channel's prepay data. */
 export async function startPayment(
   payload: Payload,
-  order: Order,
+  order: PayableOrder,
   token: string,
   channel: PayChannel,
-  ctx: CheckoutContext = {},
-  gateway: PayGateway = payGateway(ctx.origin),
-  knownAttempt?: number,
+  ctx: CheckoutContext,
+  gateway: PayGateway,
+  attempt: number,
 ): Promise<PaymentInstructions> {
-  const attempt = knownAttempt ?? (await payload.count({ collection: 'payments', where: { order: { equals: order.id } }, overrideAccess: true })).totalDocs + 1
   const outTradeNo = newOutTradeNo(order.number, attempt)
   const sandbox = gateway.mode === 'sandbox'
   const openid = ctx.openid ?? (sandbox ? `oSandbox${crypto.randomBytes(10).toString('hex')}` : undefined)
-  if (channel === 'jsapi' && !openid)
-    throw new CommerceError('INVALID_BODY', 400, 'channel: 公众号支付需要在微信内登录 (jsapi needs a WeChat openid)', 'channel')
+  if (channel === 'jsapi' && !openid) throw jsapiNeedsOpenid()
   const expiresAt = order.expiresAt ?? new Date(gateway.now() + PAYMENT_WINDOW_MS).toISOString()
   const base = {
     description: description(order),
@@ -302,16 +338,11 @@ export async function startPayment(
     notifyUrl: gateway.notifyUrl,
     attach: order.id,
   }
-  const returnUrl = new URL(orderPath(order.number, token), gateway.origin).toString()
-  const result: PaymentInstructions = { channel, outTradeNo, sandbox, expiresAt }
   const client = gateway.client
   let prepayId: string | undefined
   let payUrl: string | undefined
   if (channel === 'jsapi') {
-    const { prepayId: id, payParams } = await client.jsapiCheckout({ ...base, openid: openid! })
-    prepayId = id
-    result.jsapi = payParams as unknown as Record<string, string>
-    if (gateway.jsapiPayUrl) result.payUrl = gateway.jsapiPayUrl(payParams, { openid: openid!, redirectUrl: returnUrl })
+    prepayId = (await client.prepayJsapi({ ...base, openid: openid! })).prepayId
   } else if (channel === 'h5') {
     const ua = ctx.userAgent ?? ''
     const { h5Url } = await client.prepayH5({
@@ -320,53 +351,42 @@ export async function startPayment(
       h5Type: /iphone|ipad/i.test(ua) ? 'iOS' : /android/i.test(ua) ? 'Android' : 'Wap',
     })
     payUrl = h5Url
-    result.h5Url = h5Url
-    const withRedirect = new URL(h5Url)
-    withRedirect.searchParams.set('redirect_url', returnUrl)
-    result.payUrl = withRedirect.toString()
   } else {
-    const { codeUrl } = await client.prepayNative(base)
-    payUrl = codeUrl
-    result.codeUrl = codeUrl
-    if (sandbox) {
-      const u = new URL(codeUrl)
-      u.searchParams.set('redirect_url', returnUrl)
-      result.payUrl = u.toString()
-    }
+    payUrl = (await client.prepayNative(base)).codeUrl
   }
+  const payment = { outTradeNo, channel, sandbox, prepayId, payUrl, payerOpenid: channel === 'jsapi' ? openid : undefined }
   // Written once the prepay answered, in one statement (src/db/payments.ts).
-  await insertPayment(payload, {
-    order: order.id,
-    outTradeNo,
-    attempt,
-    channel,
-    amount: order.total,
-    sandbox,
-    payerOpenid: channel === 'jsapi' ? openid : undefined,
-    brand: requiredIdOf(order.brand),
-    prepayId,
-    payUrl,
-  })
-  return result
+  await insertPayment(payload, { ...payment, order: order.id, attempt, amount: order.total, brand: requiredIdOf(order.brand) })
+  return instructionsFor(payment, order, token, gateway)
 }
 
-/** The whole checkout. On a prepay failure the order is cancelled (stock released) and 502 is returned. */
+const jsapiNeedsOpenid = () => new CommerceError('INVALID_BODY', 400, 'channel: 公众号支付需要在微信内登录 (jsapi needs a WeChat openid)', 'channel')
+
+/**
+ * The checkout's answer names the first payment attempt; its prepay is obtained when the buyer taps 去支付
+ * (`payUrl`, a page) or the page's script asks for it (`prepayUrl`, POST): ./preparePayment.ts. Most of a push's
+ * buyers never pay, and a prepay costs a signed round trip to WeChat Pay, so none is made on the hot path.
+ */
+function paymentToCome(order: PayableOrder, token: string, channel: PayChannel, gateway: PayGateway): PaymentInstructions {
+  return {
+    channel,
+    outTradeNo: newOutTradeNo(order.number, 1),
+    sandbox: gateway.mode === 'sandbox',
+    expiresAt: order.expiresAt!,
+    payUrl: new URL(payPath(order.number, token), gateway.origin).toString(),
+    prepayUrl: new URL(prepayPath(order.number, token), gateway.origin).toString(),
+  }
+}
+
+/** The whole checkout: the order is placed and its payment named; the prepay waits for the buyer's tap. */
 export async function checkout(payload: Payload, input: CheckoutInput, ctx: CheckoutContext = {}): Promise<CheckoutResult> {
   // Nothing is held when nobody can take the money: no live merchant and no sandbox allowed (production default).
   if (!paymentsAvailable()) throw new CommerceError('PAYMENT_UNAVAILABLE', 503, PAYMENT_UNAVAILABLE_MESSAGE)
   await takeLimit(payload, 'checkout', ctx.clientIp)
   const gateway = payGateway(ctx.origin)
+  // Refused before anything is held: a live JSAPI payment can only be made for a known WeChat reader.
+  if (input.channel === 'jsapi' && gateway.mode === 'live' && !ctx.openid) throw jsapiNeedsOpenid()
   const { order, token } = await placeOrder(payload, input, ctx, gateway.now())
-  let payment: PaymentInstructions
-  try {
-    payment = await startPayment(payload, order, token, input.channel, ctx, gateway, 1)
-  } catch (error) {
-    await transitionOrder(payload, order.id, { from: 'pending_payment', to: 'cancelled', reason: 'prepay failed', actor: 'system' }).catch(() => undefined)
-    if (error instanceof CommerceError) throw error
-    const detail = error instanceof WechatPayError ? `${error.code} ${error.message}` : (error as Error).message
-    payload.logger.error({ msg: 'checkout: prepay failed', order: order.number, detail })
-    throw new CommerceError('PAYMENT_UNAVAILABLE', 502, '微信支付暂时不可用，请稍后再试 (payment provider unavailable)')
-  }
   return {
     order: {
       id: order.id,
@@ -375,7 +395,7 @@ export async function checkout(payload: Payload, input: CheckoutInput, ctx: Chec
       total: order.total,
       ...(order.couponClaim ? { subtotal: order.subtotal ?? order.total, discount: order.discount ?? 0 } : {}),
     },
-    payment,
+    payment: paymentToCome(order, token, input.channel, gateway),
     orderUrl: orderPath(order.number, token),
   }
 }

@@ -1,4 +1,5 @@
-// Payload custom endpoints (mounted under /api by the REST route): checkout and the WeChat Pay callback.
+// Payload custom endpoints (mounted under /api by the REST route): checkout, the buyer's prepay, the WeChat Pay
+// callback and fresh stock.
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
 import { readCheckoutProducts } from '@/db/checkoutProducts'
@@ -12,9 +13,10 @@ import { checkout, type CheckoutContext } from './checkout'
 import { invalid } from './errors'
 import { handleWechatPayNotification } from './notify'
 import { NOTIFY_PATH } from './payGateway'
+import { preparePayment } from './preparePayment'
 import { parseCheckoutBody } from './validateCheckout'
 
-const MAX_BODY = 16 * 1024
+export const MAX_CHECKOUT_BODY = 16 * 1024
 
 /** Who is buying, from the request: address, origin, the WeChat reader and the community reader (both cookies). */
 export async function checkoutContextFor(payload: Payload, request: { headers: Headers; url?: string | null }, userId?: string): Promise<CheckoutContext> {
@@ -31,11 +33,11 @@ export async function checkoutContextFor(payload: Payload, request: { headers: H
   }
 }
 
-async function readJson(req: PayloadRequest): Promise<unknown> {
+async function readJson(req: { headers: Headers; text?: () => Promise<string> }): Promise<unknown> {
   const type = req.headers.get('content-type') ?? ''
   if (!type.includes('application/json')) throw invalid('body', 'Content-Type must be application/json')
   const text = req.text ? await req.text() : ''
-  if (text.length > MAX_BODY) throw invalid('body', 'too large')
+  if (text.length > MAX_CHECKOUT_BODY) throw invalid('body', 'too large')
   try {
     return JSON.parse(text)
   } catch {
@@ -43,17 +45,43 @@ async function readJson(req: PayloadRequest): Promise<unknown> {
   }
 }
 
+type CheckoutRequest = { headers: Headers; url?: string | null; text?: () => Promise<string> }
+
+/** POST /api/checkout's answer, from Payload's REST route or the direct route of scripts/server.mjs (./directCheckout.ts). */
+export async function answerCheckout(payload: Payload, request: CheckoutRequest, userId?: string): Promise<Response> {
+  try {
+    const input = parseCheckoutBody(await readJson(request))
+    const ctx = await checkoutContextFor(payload, request, userId)
+    const result = await checkoutAdmission.run(() => checkout(payload, input, ctx))
+    return Response.json(result, { status: 201, headers: { 'cache-control': 'no-store' } })
+  } catch (error) {
+    return errorResponse(error, { logger: payload.logger, logAs: 'checkout failed', internalMessage: '下单失败，请重试 (internal error)' })
+  }
+}
+
 export const checkoutEndpoint: Endpoint = {
   path: '/checkout',
   method: 'post',
+  handler: (req: PayloadRequest) => answerCheckout(req.payload, req, req.user?.collection === 'users' ? String(req.user.id) : undefined),
+}
+
+/**
+ * POST /api/checkout/:number/prepay?t=<token> → 200 { payment }: the prepay the checkout answer's `prepayUrl` names
+ * (./preparePayment.ts) — the same attempt however often it is asked; 404 for a wrong number or token, 409
+ * ORDER_NOT_PAYABLE once the order is paid, cancelled or past its payment window.
+ */
+export const prepayEndpoint: Endpoint = {
+  path: '/checkout/:number/prepay',
+  method: 'post',
   handler: async (req) => {
     try {
-      const input = parseCheckoutBody(await readJson(req))
-      const ctx = await checkoutContextFor(req.payload, req, req.user?.collection === 'users' ? String(req.user.id) : undefined)
-      const result = await checkoutAdmission.run(() => checkout(req.payload, input, ctx))
-      return Response.json(result, { status: 201, headers: { 'cache-control': 'no-store' } })
+      const number = String(req.routeParams?.number ?? '')
+      const token = new URL(req.url ?? 'http://x').searchParams.get('t') ?? undefined
+      const ctx = await checkoutContextFor(req.payload, req)
+      const payment = await checkoutAdmission.run(() => preparePayment(req.payload, number, token, ctx))
+      return Response.json({ payment }, { headers: { 'cache-control': 'no-store' } })
     } catch (error) {
-      return errorResponse(error, { logger: req.payload.logger, logAs: 'checkout failed', internalMessage: '下单失败，请重试 (internal error)' })
+      return errorResponse(error, { logger: req.payload.logger, logAs: 'prepay failed', internalMessage: '支付准备失败，请重试 (internal error)' })
     }
   },
 }
@@ -95,4 +123,4 @@ export const stockEndpoint: Endpoint = {
   },
 }
 
-export const commerceEndpoints: Endpoint[] = [checkoutEndpoint, wechatPayNotifyEndpoint, stockEndpoint]
+export const commerceEndpoints: Endpoint[] = [checkoutEndpoint, prepayEndpoint, wechatPayNotifyEndpoint, stockEndpoint]

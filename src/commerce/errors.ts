@@ -11,6 +11,8 @@ export type CommerceErrorCode =
   | 'PAYMENT_UNAVAILABLE'
   | 'ILLEGAL_TRANSITION'
   | 'NOT_FOUND'
+  // The buyer's 去支付 on an order that is no longer waiting for payment (paid, cancelled, expired): 409.
+  | 'ORDER_NOT_PAYABLE'
   | 'MAX_PER_ORDER'
   // Coupon at checkout (400, field "coupon"); INVALID_COUPON is the catch-all for a coupon with broken terms.
   | 'INVALID_COUPON'

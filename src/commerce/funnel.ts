@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { recordEvent } from '@/analytics/record'
+import { recordEvent, recordEvents } from '@/analytics/record'
 import { allocateTotal } from '@/analytics/rollup'
 import type { Order } from '@/payload-types'
 import { idOf } from '@/utilities/idOf'
@@ -50,6 +50,14 @@ const lineShares = (order: Order) =>
 /** Counts a step, keyed on the order and step, so a retried settle or a replayed callback never counts twice; never throws. */
 export async function recordStep(payload: Payload, step: OrderStep): Promise<void> {
   await recordEvent(payload, { ...step, dedupeKey: `order:${step.order}:${step.type}` })
+}
+
+/** Counts many steps in one write (the outbox's batch); idempotent like recordStep, and throws when the write fails. */
+export async function recordSteps(payload: Payload, steps: OrderStep[]): Promise<void> {
+  await recordEvents(
+    payload,
+    steps.map((step) => ({ ...step, dedupeKey: `order:${step.order}:${step.type}` })),
+  )
 }
 
 export const recordOrderStep = (payload: Payload, order: Order, type: OrderStep['type']) => recordStep(payload, orderStepOf(order, type))

@@ -25,3 +25,7 @@ export function newOrderNumber(now: number): string {
 }
 
 export const orderPath = (number: string, token: string) => `/o/${encodeURIComponent(number)}?t=${encodeURIComponent(token)}`
+/** The buyer's 去支付 (GET, a page): obtains the prepay and sends the buyer to pay (src/app/(frontend)/o/[number]/pay). */
+export const payPath = (number: string, token: string) => `/o/${encodeURIComponent(number)}/pay?t=${encodeURIComponent(token)}`
+/** The same for a page's script (POST, JSON): src/commerce/endpoints.ts. */
+export const prepayPath = (number: string, token: string) => `/api/checkout/${encodeURIComponent(number)}/prepay?t=${encodeURIComponent(token)}`

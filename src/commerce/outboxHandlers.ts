@@ -2,9 +2,9 @@
 // request that caused them. Each handler is idempotent, since a message can run again after a crash.
 import type { Order } from '@/payload-types'
 import { publish } from '@/platform/events'
-import { onOutbox } from '@/platform/outbox'
+import { onOutbox, onOutboxBatch } from '@/platform/outbox'
 
-import { type OrderStep, recordStep } from './funnel'
+import { type OrderStep, recordSteps } from './funnel'
 import type { OrderStatus } from './orderStateMachine'
 
 export const ORDER_STEP_TOPIC = 'funnel.order_step'
@@ -18,7 +18,8 @@ export type CommittedTransition = { order: string; from: OrderStatus; to: OrderS
 export const orderTransitionedMessage = (t: CommittedTransition) => ({ topic: ORDER_TRANSITIONED_TOPIC, data: t as unknown as Record<string, unknown> })
 
 export function registerCommerceOutboxHandlers(): void {
-  onOutbox(ORDER_STEP_TOPIC, (payload, data) => recordStep(payload, data as unknown as OrderStep))
+  // A sale's checkout_started steps: one funnel write per drained batch, not one per order.
+  onOutboxBatch(ORDER_STEP_TOPIC, (payload, data) => recordSteps(payload, data as unknown as OrderStep[]))
   // The subscribers are idempotent (keyed on order and status), so a message run again after a crash is safe.
   onOutbox(ORDER_TRANSITIONED_TOPIC, async (payload, data) => {
     const t = data as unknown as CommittedTransition

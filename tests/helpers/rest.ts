@@ -45,3 +45,12 @@ export async function login(email: string, password: string): Promise<string> {
   if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body.token
 }
+
+/**
+ * The buyer taps 去支付: POST the checkout answer's `payment.prepayUrl`, which asks WeChat Pay for the prepay (once per
+ * payment attempt). Returns that response, whose `body.payment` carries the channel's pay data.
+ */
+export async function prepay(checkoutBody: JsonBody, options: { cookie?: string } = {}) {
+  const url = new URL(checkoutBody.payment.prepayUrl)
+  return rest('POST', `${url.pathname.replace(/^\/api/, '')}${url.search}`, options)
+}

@@ -9,6 +9,7 @@ import { readStock } from '@/db/stock'
 import type { Coupon, CouponClaim, Order } from '@/payload-types'
 
 import { shutdown } from '../helpers/payload'
+import { prepay } from '../helpers/rest'
 import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 import { type CommunityWorld, DAY, makeCommunities, newReader, readerPost } from './communityHelpers'
 
@@ -62,6 +63,7 @@ describe('checkout with a coupon', () => {
     const r = await buy(reader, p.id, 2, code.toLowerCase()) // codes are case-insensitive
     expect(r.status).toBe(201)
     expect(r.body.order).toMatchObject({ total: 11000, subtotal: 12000, discount: 1000 })
+    expect((await prepay(r.body)).status).toBe(200)
     expect(t.bed.emulator.getOrder(r.body.payment.outTradeNo)?.totalFen).toBe(11000)
     const order = await orderRow(r.body.order.id)
     expect(order).toMatchObject({ subtotal: 12000, discount: 1000, total: 11000, couponClaim: claimId })

@@ -8,7 +8,7 @@ import { holdStock, readStock, readVariantStock, releaseStock } from '@/db/stock
 import type { Product } from '@/payload-types'
 
 import { shutdown } from '../helpers/payload'
-import { rest } from '../helpers/rest'
+import { prepay, rest } from '../helpers/rest'
 import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
 let t: CheckoutBed
@@ -106,6 +106,7 @@ describe('POST /api/checkout with variants', () => {
     const order = await t.payload.findByID({ collection: 'orders', id: res.body.order.id, overrideAccess: true })
     expect(order.items[0]).toMatchObject({ variant: 'A', variantName: '50g 尝鲜装', unitPrice: 6800, quantity: 2 })
     expect(order.items[0].title).toContain('50g 尝鲜装')
+    expect((await prepay(res.body)).status).toBe(200)
     expect(t.bed.emulator.getOrder(res.body.payment.outTradeNo)?.totalFen).toBe(13600)
 
     const both = await buy({ items: [line(p, 'B'), line(p, 'A')], channel: 'native' })

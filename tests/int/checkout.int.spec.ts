@@ -2,9 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { readStock } from '@/db/stock'
+import { directRouteFor } from '@/platform/http/directRoutes'
 
 import { shutdown } from '../helpers/payload'
-import { rest } from '../helpers/rest'
+import { prepay, rest } from '../helpers/rest'
 import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
 let t: CheckoutBed
@@ -33,25 +34,91 @@ describe('POST /api/checkout', () => {
     expect(native.status).toBe(201)
     expect(native.body.order).toMatchObject({ status: 'pending_payment', total: 9980 })
     expect(Object.keys(native.body.order).sort()).toEqual(['id', 'number', 'status', 'total'])
-    expect(native.body.payment.codeUrl).toMatch(/^http/)
-    expect(native.body.payment.outTradeNo).not.toBe(native.body.order.number)
+    // The answer names the payment; WeChat Pay is first asked when the buyer taps 去支付 (payUrl / prepayUrl).
+    const { payment } = native.body
+    expect(payment).toMatchObject({ channel: 'native', sandbox: true })
+    expect(payment.outTradeNo).not.toBe(native.body.order.number)
+    expect(payment.payUrl).toBe(`http://localhost/o/${native.body.order.number}/pay?t=${native.body.orderUrl.split('t=')[1]}`)
+    expect(payment.prepayUrl).toMatch(new RegExp(`^http://localhost/api/checkout/${native.body.order.number}/prepay\\?t=`))
+    expect(t.bed.emulator.getOrder(payment.outTradeNo)).toBeUndefined()
     expect(native.body.orderUrl).toMatch(new RegExp(`^/o/${native.body.order.number}\\?t=[\\w-]{20,}$`))
     expect(await readStock(t.payload, p.id)).toBe(3)
     const order = await t.payload.findByID({ collection: 'orders', id: native.body.order.id, overrideAccess: true })
     expect(order.attribution).toMatchObject({ article: 'art-1', block: 2, sharer: 'u9' })
     expect(order.items[0]).toMatchObject({ unitPrice: 4990, quantity: 2 })
-    expect(t.bed.emulator.getOrder(native.body.payment.outTradeNo)?.totalFen).toBe(9980)
+    const tapped = await prepay(native.body)
+    expect(tapped.status).toBe(200)
+    expect(tapped.body.payment).toMatchObject({ channel: 'native', outTradeNo: payment.outTradeNo, codeUrl: expect.stringMatching(/^http/) })
+    expect(t.bed.emulator.getOrder(payment.outTradeNo)?.totalFen).toBe(9980)
 
     const h5 = await buy({ items: [{ product: p.id, quantity: 1 }], channel: 'h5' })
     expect(h5.status).toBe(201)
-    expect(h5.body.payment.h5Url).toMatch(/^http/)
-    expect(h5.body.payment.payUrl).toContain('redirect_url=')
+    const h5Pay = (await prepay(h5.body)).body.payment
+    expect(h5Pay.h5Url).toMatch(/^http/)
+    expect(h5Pay.payUrl).toContain('redirect_url=')
 
     const jsapi = await buy({ items: [{ product: p.id, quantity: 1 }], channel: 'jsapi' })
     expect(jsapi.status).toBe(201)
-    expect(jsapi.body.payment.jsapi).toMatchObject({ appId: t.bed.config.appid, signType: 'RSA' })
-    expect(jsapi.body.payment.jsapi.package).toMatch(/^prepay_id=/)
+    const jsapiPay = (await prepay(jsapi.body)).body.payment
+    expect(jsapiPay.jsapi).toMatchObject({ appId: t.bed.config.appid, signType: 'RSA' })
+    expect(jsapiPay.jsapi.package).toMatch(/^prepay_id=/)
     expect(await readStock(t.payload, p.id)).toBe(1)
+  })
+
+  it('answers an anonymous checkout on the direct route (no Next router) as the REST route does; signed-in users go through Payload', async () => {
+    const route = directRouteFor('POST', '/api/checkout')!
+    expect(route.accepts(new Headers())).toBe(true)
+    expect(route.accepts(new Headers({ authorization: 'JWT x' }))).toBe(false)
+    expect(route.accepts(new Headers({ cookie: 'tw_vid=1; payload-token=x' }))).toBe(false)
+    const p = await t.product(2, 1500)
+    const direct = (json: unknown) =>
+      route.answer({
+        method: 'POST',
+        url: 'http://localhost/api/checkout',
+        headers: new Headers({ 'content-type': 'application/json' }),
+        text: async () => JSON.stringify(json),
+      })
+    const res = await direct({ items: [{ product: p.id, quantity: 2 }], channel: 'native' })
+    expect(res.status).toBe(201)
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const body = await res.json()
+    expect(body.order).toMatchObject({ status: 'pending_payment', total: 3000 })
+    expect((await prepay(body)).body.payment.codeUrl).toMatch(/^http/)
+    expect(await readStock(t.payload, p.id)).toBe(0)
+    const refused = await direct({ items: [{ product: p.id, quantity: 0 }], channel: 'native' })
+    expect(refused.status).toBe(400)
+    expect((await refused.json()).error.field).toBe('items[0].quantity')
+  })
+
+  it('obtains the prepay once per payment attempt: 20 taps at once and a later one get the same payment', async () => {
+    const p = await t.product(5)
+    const res = await buy({ items: [{ product: p.id, quantity: 1 }], channel: 'native' })
+    const taps = await Promise.all(Array.from({ length: 20 }, () => prepay(res.body)))
+    expect(taps.map((r) => r.status)).toEqual(Array(20).fill(200))
+    const later = await prepay(res.body)
+    const codes = new Set([...taps, later].map((r) => `${r.body.payment.outTradeNo} ${r.body.payment.codeUrl}`))
+    expect(codes.size).toBe(1)
+    const rows = await t.payload.find({ collection: 'payments', where: { order: { equals: res.body.order.id } }, overrideAccess: true })
+    expect(rows.totalDocs).toBe(1)
+    expect(rows.docs[0]).toMatchObject({ attempt: 1, status: 'pending', outTradeNo: res.body.payment.outTradeNo })
+  })
+
+  it('refuses a prepay for a wrong token (404) and for an order no longer waiting for payment (409 ORDER_NOT_PAYABLE)', async () => {
+    const p = await t.product(5)
+    const res = await buy({ items: [{ product: p.id, quantity: 1 }], channel: 'native' })
+    const forged = { payment: { prepayUrl: res.body.payment.prepayUrl.replace(/t=[^&]+/, 't=forged-token-forged-token') } }
+    expect((await prepay(forged)).status).toBe(404)
+    await t.payload.update({
+      collection: 'orders',
+      id: res.body.order.id,
+      data: { expiresAt: new Date(t.bed.clock.now() - 1000).toISOString() },
+      overrideAccess: true,
+    })
+    const late = await prepay(res.body)
+    expect(late.status).toBe(409)
+    expect(late.body.error.code).toBe('ORDER_NOT_PAYABLE')
+    expect(t.bed.emulator.getOrder(res.body.payment.outTradeNo)).toBeUndefined()
   })
 
   it('never oversells: 1,000 concurrent checkouts against 100 units, three times', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { drainOutbox, outboxIdle } from '@/platform/outbox'
 
 import { shutdown } from '../helpers/payload'
-import { rest } from '../helpers/rest'
+import { prepay, rest } from '../helpers/rest'
 import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
 let t: CheckoutBed
@@ -26,6 +26,7 @@ it('records checkout_started and paid with article, block and sharer, and a repl
     json: { items: [{ product: product.id, quantity: 2 }], channel: 'native', attribution: { article: 'article-42', block: 3, sharer: 'friend-7' } },
   })
   expect(res.status).toBe(201)
+  expect((await prepay(res.body)).status).toBe(200)
   const outTradeNo = res.body.payment.outTradeNo
   t.bed.emulator.confirmPayment(outTradeNo)
   const built = t.bed.emulator.buildCallback(outTradeNo)

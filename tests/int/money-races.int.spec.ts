@@ -15,7 +15,7 @@ import { drainOutbox, outboxIdle } from '@/platform/outbox'
 import type { BuiltCallback } from '@/sandbox/wechatpay/notifier'
 
 import { shutdown } from '../helpers/payload'
-import { rest } from '../helpers/rest'
+import { prepay, rest } from '../helpers/rest'
 import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
 /** The drain the settlement kicked has finished, and nothing due is left (a notification is queued by it). */
@@ -46,6 +46,7 @@ async function buyOne(stock = 5) {
   const product = await t.product(stock)
   const res = await rest('POST', '/checkout', { json: { items: [{ product: product.id, quantity: 1 }], channel: 'native' } })
   expect(res.status).toBe(201)
+  expect((await prepay(res.body)).status).toBe(200) // the buyer taps 去支付: WeChat Pay now knows the payment
   return { product, order: res.body.order as { id: string }, outTradeNo: res.body.payment.outTradeNo as string }
 }
 

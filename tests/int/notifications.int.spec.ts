@@ -14,7 +14,7 @@ import { type OfficialAccountEmulator, startEmulator } from '@/sandbox/wechat-oa
 import { defaultOrigin, publishingRuntime } from '@/wechat/account/runtime'
 
 import { shutdown } from '../helpers/payload'
-import { login, rest } from '../helpers/rest'
+import { login, prepay, rest } from '../helpers/rest'
 import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
 const APP_ID = 'wx00000000000a0b0c'
@@ -98,6 +98,7 @@ async function paidOrder(who?: Customer) {
   )
   const body = await res.json()
   expect(res.status, JSON.stringify(body)).toBe(201)
+  expect((await prepay(body)).status).toBe(200)
   const outTradeNo = body.payment.outTradeNo
   t.bed.emulator.confirmPayment(outTradeNo)
   const built = t.bed.emulator.buildCallback(outTradeNo)

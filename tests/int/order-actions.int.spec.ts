@@ -8,7 +8,7 @@ import { orderHistory } from '@/commerce/orderState'
 import { readStock } from '@/db/stock'
 
 import { shutdown } from '../helpers/payload'
-import { login, rest } from '../helpers/rest'
+import { login, prepay, rest } from '../helpers/rest'
 import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
 let t: CheckoutBed
@@ -35,6 +35,7 @@ async function order(paid: boolean) {
   const res = await rest('POST', '/checkout', { json: { items: [{ product: product.id, quantity: 2 }], channel: 'native' } })
   expect(res.status).toBe(201)
   if (paid) {
+    expect((await prepay(res.body)).status).toBe(200)
     const outTradeNo = res.body.payment.outTradeNo
     t.bed.emulator.confirmPayment(outTradeNo)
     const built = t.bed.emulator.buildCallback(outTradeNo)

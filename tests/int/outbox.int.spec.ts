@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { orderStepMessage } from '@/commerce/outboxHandlers'
 import { claimOutbox, enqueueOutbox, pendingOutboxCount } from '@/db/outbox'
-import { drainOutbox, drainOutboxOnce, onOutbox, outboxIdle } from '@/platform/outbox'
+import { drainOutbox, drainOutboxOnce, onOutbox, onOutboxBatch, outboxIdle } from '@/platform/outbox'
 
 import { bootPayload, shutdown } from '../helpers/payload'
 
@@ -64,6 +64,36 @@ describe('the outbox', () => {
     await drainOutboxOnce(payload, now + 61_000)
     expect(seen.sort()).toEqual(['flaky:1', 'flaky:1', 'later'].sort())
     expect(await pendingOutboxCount(payload)).toBe(1) // the flaky one waits for its next attempt
+  })
+
+  it('hands a batch topic all of its messages of one claim at once, and retries a failed batch whole', async () => {
+    const calls: number[][] = []
+    let failNext = true
+    onOutboxBatch('test.batch', async (_payload, data) => {
+      calls.push(data.map((d) => Number(d.n)))
+      if (failNext) {
+        failNext = false
+        throw new Error('rollup write failed')
+      }
+    })
+    seen.length = 0
+    const now = Date.now() + 7_200_000
+    await enqueueOutbox(
+      payload,
+      Array.from({ length: 30 }, (_, n) => (n % 3 ? { topic: 'test.batch', data: { n } } : { topic: 'test.record', data: { n } })),
+      now,
+    )
+    await drainOutboxOnce(payload, now)
+    expect(calls).toHaveLength(1)
+    expect(calls[0]).toHaveLength(20)
+    expect(seen.filter((n) => !n.startsWith('flaky'))).toHaveLength(10) // the other topic's ran one by one, unaffected
+    await drainOutboxOnce(payload, now + 500)
+    expect(calls).toHaveLength(1) // the failed batch backs off
+    await drainOutboxOnce(payload, now + 60_000)
+    expect(calls).toHaveLength(2)
+    expect(calls[1].sort((a, b) => a - b)).toEqual(calls[0].sort((a, b) => a - b))
+    await drainOutboxOnce(payload, now + 3_600_000)
+    expect(calls).toHaveLength(2) // done: never again
   })
 
   it('gives a message whose processor died back after its lease', async () => {

@@ -14,7 +14,7 @@ import { readStock } from '@/db/stock'
 import type { BuiltCallback } from '@/sandbox/wechatpay/notifier'
 
 import { shutdown } from '../helpers/payload'
-import { rest } from '../helpers/rest'
+import { prepay, rest } from '../helpers/rest'
 import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
 let t: CheckoutBed
@@ -39,6 +39,7 @@ async function buyOne(stock = 5, quantity = 1) {
   const product = await t.product(stock)
   const res = await rest('POST', '/checkout', { json: { items: [{ product: product.id, quantity }], channel: 'native' } })
   expect(res.status).toBe(201)
+  expect((await prepay(res.body)).status).toBe(200) // the buyer taps 去支付: WeChat Pay now knows the payment
   return { product, order: res.body.order as { id: string; number: string }, outTradeNo: res.body.payment.outTradeNo as string }
 }
 

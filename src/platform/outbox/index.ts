@@ -7,10 +7,18 @@ import type { Payload } from 'payload'
 import { claimOutbox, completeOutbox, failOutbox } from '@/db/outbox'
 
 export type OutboxHandler = (payload: Payload, data: Record<string, unknown>) => Promise<void>
+/** Handles every message of its topic in one claimed batch at once (e.g. one funnel write for a sale's steps). */
+export type OutboxBatchHandler = (payload: Payload, data: Record<string, unknown>[]) => Promise<void>
 
 const KEY = Symbol.for('tuiwen.platform.outbox')
-type State = { handlers: Map<string, OutboxHandler>; running?: Promise<void>; again: boolean; timer?: ReturnType<typeof setTimeout> }
-const state = (): State => ((globalThis as { [KEY]?: State })[KEY] ??= { handlers: new Map(), again: false })
+type State = {
+  handlers: Map<string, OutboxHandler>
+  batchHandlers: Map<string, OutboxBatchHandler>
+  running?: Promise<void>
+  again: boolean
+  timer?: ReturnType<typeof setTimeout>
+}
+const state = (): State => ((globalThis as { [KEY]?: State })[KEY] ??= { handlers: new Map(), batchHandlers: new Map(), again: false })
 
 export const BATCH = 100
 const LEASE_MS = 60_000
@@ -21,23 +29,55 @@ export function onOutbox(topic: string, handler: OutboxHandler): void {
   state().handlers.set(topic, handler)
 }
 
+/**
+ * Registers a handler that takes all of a topic's messages of one claimed batch in one call. It must be idempotent
+ * for the whole batch (a batch whose handler failed runs again, every message of it). For side effects that are
+ * cheaper together and whose order does not matter.
+ */
+export function onOutboxBatch(topic: string, handler: OutboxBatchHandler): void {
+  state().batchHandlers.set(topic, handler)
+}
+
 const backoffMs = (attempts: number) => Math.min(60 * 60_000, 2 ** attempts * 1000)
+
+type Claimed = Awaited<ReturnType<typeof claimOutbox>>[number]
 
 /** Claims one batch and runs it; returns how many messages it took. */
 export async function drainOutboxOnce(payload: Payload, now = Date.now()): Promise<number> {
   const messages = await claimOutbox(payload, { limit: BATCH, leaseMs: LEASE_MS, now })
   const done: string[] = []
+  const failed = async (message: Claimed, error: unknown, known: boolean) => {
+    const text = error instanceof Error ? error.message : String(error)
+    const giveUp = !known || message.attempts >= MAX_ATTEMPTS
+    payload.logger.error({ msg: 'outbox message failed', topic: message.topic, attempts: message.attempts, giveUp, err: text })
+    await failOutbox(payload, message.id, text, giveUp ? null : now + backoffMs(message.attempts))
+  }
+  const batched = new Set<string>()
   for (const message of messages) {
+    const batchHandler = state().batchHandlers.get(message.topic)
+    if (batchHandler) {
+      // The topic's whole share of this claim runs at its first message.
+      if (batched.has(message.topic)) continue
+      batched.add(message.topic)
+      const group = messages.filter((m) => m.topic === message.topic)
+      try {
+        await batchHandler(
+          payload,
+          group.map((m) => m.data),
+        )
+        done.push(...group.map((m) => m.id))
+      } catch (error) {
+        for (const m of group) await failed(m, error, true)
+      }
+      continue
+    }
     const handler = state().handlers.get(message.topic)
     try {
       if (!handler) throw new Error(`no outbox handler for "${message.topic}"`)
       await handler(payload, message.data)
       done.push(message.id)
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error)
-      const giveUp = !handler || message.attempts >= MAX_ATTEMPTS
-      payload.logger.error({ msg: 'outbox message failed', topic: message.topic, attempts: message.attempts, giveUp, err: text })
-      await failOutbox(payload, message.id, text, giveUp ? null : now + backoffMs(message.attempts))
+      await failed(message, error, Boolean(handler))
     }
   }
   await completeOutbox(payload, done)

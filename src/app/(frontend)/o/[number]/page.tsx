@@ -4,6 +4,7 @@ import QRCode from 'qrcode'
 import React from 'react'
 
 import { orderStatusLabel } from '@/commerce/orderStateMachine'
+import { payPath } from '@/commerce/orderToken'
 import { orderForToken } from '@/commerce/orderView'
 import { payGateway } from '@/commerce/payGateway'
 import { payStepFor } from '@/commerce/payStep'
@@ -15,16 +16,27 @@ import { formatFen } from '@/utilities/formatFen'
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: '我的订单', robots: { index: false, follow: false }, referrer: 'no-referrer' }
 
-type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ t?: string | string[] }> }
+type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ t?: string | string[]; pay_error?: string | string[] }> }
+
+/** Why 去支付 came back here (src/app/(frontend)/o/[number]/pay/route.ts); an order no longer payable shows its status. */
+const PAY_ERRORS: Record<string, string> = {
+  BUSY: '排队人数较多，请稍后再试',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  PAYMENT_UNAVAILABLE: '微信支付暂时不可用，请稍后再试',
+  INVALID_BODY: '请在微信内打开本页完成支付',
+  INTERNAL: '支付准备失败，请重试',
+}
 
 export default async function OrderPage({ params, searchParams }: Props) {
   const { number } = await params
-  const t = (await searchParams).t
+  const query = await searchParams
+  const t = query.t
   const view = await orderForToken(await publicPayload(), decodeURIComponent(number), typeof t === 'string' ? t : undefined)
   if (!view) notFound()
   const { order, payments, history } = view
   const pending = order.status === 'pending_payment'
   const step = pending ? payStepFor(payments, (prepayId) => payGateway().client.jsapiPayParams(prepayId)) : null
+  const payError = pending && typeof query.pay_error === 'string' ? PAY_ERRORS[query.pay_error] : undefined
   const qr = step?.kind === 'qr' ? await QRCode.toDataURL(step.codeUrl, { margin: 1, width: 220 }) : null
   return (
     <article className="order-page">
@@ -51,6 +63,19 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <p>
           请在 {new Date(order.expiresAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' })}{' '}
           前完成支付，超时订单自动取消。
+        </p>
+      ) : null}
+      {payError ? (
+        <p className="pay-error" role="alert">
+          {payError}
+        </p>
+      ) : null}
+      {pending && !step && typeof t === 'string' ? (
+        <p>
+          {/* No prepay yet (checkout names the payment; the tap obtains it): the pay route, which sends the buyer on. */}
+          <a className="buy" href={payPath(order.number, t)}>
+            去支付
+          </a>
         </p>
       ) : null}
       {step?.kind === 'link' ? (

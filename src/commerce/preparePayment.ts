@@ -1,0 +1,69 @@
+// The buyer's 去支付: the prepay of an order's payment attempt, obtained on demand and once per attempt. Checkout
+// names the attempt (./checkout.ts); this is where WeChat Pay is first asked. A second tap, a reload or two taps at
+// once get the same attempt back: the stored row answers (a JSAPI bundle signed afresh), and of two concurrent
+// first taps one writes the row (out_trade_no is unique) and the other reads it.
+import type { Payload } from 'payload'
+
+import type { Order, Payment } from '@/payload-types'
+import { WechatPayError } from '@/wechat/pay/errors'
+import type { PayChannel } from '@/wechat/pay/types'
+
+import { type CheckoutContext, instructionsFor, type PaymentInstructions, startPayment } from './checkout'
+import { CommerceError } from './errors'
+import { orderStatusLabel } from './orderStateMachine'
+import { tokenMatches } from './orderToken'
+import { payGateway } from './payGateway'
+
+const notFound = () => new CommerceError('NOT_FOUND', 404, '订单不存在或链接已失效 (unknown order or token)')
+
+/** The order behind number + token, while it waits for payment; 404 for a wrong pair, 409 once it is not payable. */
+async function payableOrder(payload: Payload, number: string, token: string | undefined, now: number): Promise<Order> {
+  if (!token || number.length > 40) throw notFound()
+  const { docs } = await payload.find({
+    collection: 'orders',
+    where: { number: { equals: number } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    showHiddenFields: true,
+  })
+  const order = docs[0] as Order | undefined
+  if (!order || !tokenMatches(token, order.accessTokenHash)) throw notFound()
+  if (order.status !== 'pending_payment')
+    throw new CommerceError('ORDER_NOT_PAYABLE', 409, `订单${orderStatusLabel(order.status)}，无需支付 (order is ${order.status})`)
+  if (order.expiresAt && Date.parse(order.expiresAt) <= now)
+    throw new CommerceError('ORDER_NOT_PAYABLE', 409, '订单已超时，请重新下单 (the payment window has closed)')
+  return order
+}
+
+async function paymentsOf(payload: Payload, orderId: string): Promise<Payment[]> {
+  const { docs } = await payload.find({
+    collection: 'payments',
+    where: { order: { equals: orderId } },
+    sort: '-attempt',
+    limit: 20,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return docs as Payment[]
+}
+
+/** The prepay for the order's pending attempt: the stored one, or the next attempt's, asked of WeChat Pay now. */
+export async function preparePayment(payload: Payload, number: string, token: string | undefined, ctx: CheckoutContext = {}): Promise<PaymentInstructions> {
+  const gateway = payGateway(ctx.origin)
+  const order = await payableOrder(payload, number, token, gateway.now())
+  const payments = await paymentsOf(payload, order.id)
+  const pending = payments.find((p) => p.status === 'pending')
+  if (pending) return instructionsFor(pending, order, token!, gateway)
+  try {
+    return await startPayment(payload, order, token!, order.channel as PayChannel, ctx, gateway, payments.length + 1)
+  } catch (error) {
+    // A concurrent first tap wrote the attempt (its out_trade_no is unique): answer with that one.
+    const written = (await paymentsOf(payload, order.id)).find((p) => p.status === 'pending')
+    if (written) return instructionsFor(written, order, token!, gateway)
+    if (error instanceof CommerceError) throw error
+    const detail = error instanceof WechatPayError ? `${error.code} ${error.message}` : (error as Error).message
+    payload.logger.error({ msg: 'prepay failed', order: order.number, detail })
+    throw new CommerceError('PAYMENT_UNAVAILABLE', 502, '微信支付暂时不可用，请稍后再试 (payment provider unavailable)')
+  }
+}
