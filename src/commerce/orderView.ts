@@ -6,8 +6,9 @@ import { orderHistory } from './orderState'
 import { tokenMatches } from './orderToken'
 import { reconcilePayments } from './reconcile'
 
-/** The order behind /o/[number]?t=<token>, or null for a wrong number or token (indistinguishable on purpose). */
-export async function orderForToken(payload: Payload, number: string, token: string | undefined) {
+/** The order with this number whose guest token is `token` (hidden fields included), or null: a wrong number and a
+ * wrong token are indistinguishable on purpose. */
+export async function orderByNumberAndToken(payload: Payload, number: string, token: string | undefined): Promise<Order | null> {
   if (!token || number.length > 40) return null
   const { docs } = await payload.find({
     collection: 'orders',
@@ -17,8 +18,14 @@ export async function orderForToken(payload: Payload, number: string, token: str
     overrideAccess: true,
     showHiddenFields: true,
   })
-  let order = docs[0] as Order | undefined
-  if (!order || !tokenMatches(token, order.accessTokenHash)) return null
+  const order = docs[0] as Order | undefined
+  return order && tokenMatches(token, order.accessTokenHash) ? order : null
+}
+
+/** The order behind /o/[number]?t=<token> with its payments and history, or null for a wrong number or token. */
+export async function orderForToken(payload: Payload, number: string, token: string | undefined) {
+  let order = await orderByNumberAndToken(payload, number, token)
+  if (!order) return null
   if (order.status === 'pending_payment') {
     // The buyer just came back from paying: ask WeChat Pay rather than wait for the callback.
     await reconcilePayments(payload, { orderId: order.id }).catch(() => undefined)

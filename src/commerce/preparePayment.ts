@@ -11,24 +11,15 @@ import type { PayChannel } from '@/wechat/pay/types'
 import { type CheckoutContext, instructionsFor, type PaymentInstructions, startPayment } from './checkout'
 import { CommerceError } from './errors'
 import { orderStatusLabel } from './orderStateMachine'
-import { tokenMatches } from './orderToken'
+import { orderByNumberAndToken } from './orderView'
 import { payGateway } from './payGateway'
 
 const notFound = () => new CommerceError('NOT_FOUND', 404, '订单不存在或链接已失效 (unknown order or token)')
 
 /** The order behind number + token, while it waits for payment; 404 for a wrong pair, 409 once it is not payable. */
 async function payableOrder(payload: Payload, number: string, token: string | undefined, now: number): Promise<Order> {
-  if (!token || number.length > 40) throw notFound()
-  const { docs } = await payload.find({
-    collection: 'orders',
-    where: { number: { equals: number } },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    showHiddenFields: true,
-  })
-  const order = docs[0] as Order | undefined
-  if (!order || !tokenMatches(token, order.accessTokenHash)) throw notFound()
+  const order = await orderByNumberAndToken(payload, number, token)
+  if (!order) throw notFound()
   if (order.status !== 'pending_payment')
     throw new CommerceError('ORDER_NOT_PAYABLE', 409, `订单${orderStatusLabel(order.status)}，无需支付 (order is ${order.status})`)
   if (order.expiresAt && Date.parse(order.expiresAt) <= now)
@@ -41,7 +32,7 @@ async function paymentsOf(payload: Payload, orderId: string): Promise<Payment[]>
     collection: 'payments',
     where: { order: { equals: orderId } },
     sort: '-attempt',
-    limit: 20,
+    limit: 5,
     depth: 0,
     overrideAccess: true,
   })
@@ -56,7 +47,7 @@ export async function preparePayment(payload: Payload, number: string, token: st
   const pending = payments.find((p) => p.status === 'pending')
   if (pending) return instructionsFor(pending, order, token!, gateway)
   try {
-    return await startPayment(payload, order, token!, order.channel as PayChannel, ctx, gateway, payments.length + 1)
+    return await startPayment(payload, order, token!, order.channel as PayChannel, ctx, gateway, (payments[0]?.attempt ?? 0) + 1)
   } catch (error) {
     // A concurrent first tap wrote the attempt (its out_trade_no is unique): answer with that one.
     const written = (await paymentsOf(payload, order.id)).find((p) => p.status === 'pending')
