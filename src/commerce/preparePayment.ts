@@ -16,15 +16,12 @@ import { payGateway } from './payGateway'
 
 const notFound = () => new CommerceError('NOT_FOUND', 404, '订单不存在或链接已失效 (unknown order or token)')
 
-/** The order behind number + token, while it waits for payment; 404 for a wrong pair, 409 once it is not payable. */
-async function payableOrder(payload: Payload, number: string, token: string | undefined, now: number): Promise<Order> {
-  const order = await orderByNumberAndToken(payload, number, token)
-  if (!order) throw notFound()
+/** The order, if it still waits for payment at `now`; 409 ORDER_NOT_PAYABLE once it is paid, cancelled or late. */
+function assertPayable(order: Order, now: number): void {
   if (order.status !== 'pending_payment')
     throw new CommerceError('ORDER_NOT_PAYABLE', 409, `订单${orderStatusLabel(order.status)}，无需支付 (order is ${order.status})`)
   if (order.expiresAt && Date.parse(order.expiresAt) <= now)
     throw new CommerceError('ORDER_NOT_PAYABLE', 409, '订单已超时，请重新下单 (the payment window has closed)')
-  return order
 }
 
 async function paymentsOf(payload: Payload, orderId: string): Promise<Payment[]> {
@@ -41,8 +38,11 @@ async function paymentsOf(payload: Payload, orderId: string): Promise<Payment[]>
 
 /** The prepay for the order's pending attempt: the stored one, or the next attempt's, asked of WeChat Pay now. */
 export async function preparePayment(payload: Payload, number: string, token: string | undefined, ctx: CheckoutContext = {}): Promise<PaymentInstructions> {
+  // A wrong link is a 404 before anything else, also where no payment can be taken (the gateway's 503).
+  const order = await orderByNumberAndToken(payload, number, token)
+  if (!order) throw notFound()
   const gateway = payGateway(ctx.origin)
-  const order = await payableOrder(payload, number, token, gateway.now())
+  assertPayable(order, gateway.now())
   const payments = await paymentsOf(payload, order.id)
   const pending = payments.find((p) => p.status === 'pending')
   if (pending) return instructionsFor(pending, order, token!, gateway)

@@ -69,6 +69,10 @@ test('production without TUIWEN_SANDBOX: the sandboxes are 404 and checkout is 5
   expect(body.error.code).toBe('PAYMENT_UNAVAILABLE')
   expect(body.error.message).toContain('微信支付')
   expect((await (await prod.get(`/api/stock?ids=${product.id}`)).json()).stock[product.id]).toBe(stockBefore)
+  // The pay tap of a made-up order is a wrong link (404), whether or not payments can be taken.
+  const tap = await prod.post('/api/checkout/TW2612010000000000/prepay?t=made-up-token')
+  expect(tap.status()).toBe(404)
+  expect((await tap.json()).error.code).toBe('NOT_FOUND')
 })
 
 test('rotating X-Forwarded-For dodges no limit where no proxy is trusted; behind the trusted proxy each address counts alone', async ({ request }) => {
