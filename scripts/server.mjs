@@ -9,6 +9,7 @@ import next from 'next'
 
 import { directRouteFor, serveDirect } from './lib/direct.mjs'
 import { normalizeForwardedHeaders, trustedProxyCount } from './lib/forwarded.mjs'
+import { answerBusy, createTurns } from './lib/turns.mjs'
 
 const dev = process.argv.includes('--dev')
 const port = Number(process.env.PORT || 3000)
@@ -25,13 +26,22 @@ const app = next({ dev, port, hostname: 'localhost', dir: process.cwd() })
 const handle = app.getRequestHandler()
 await app.prepare()
 
-const server = http.createServer((req, res) => {
+// Requests start in arrival order, one per event-loop turn, so a crowd's new connections are accepted at once
+// (scripts/lib/turns.mjs); in production one that waited past TUIWEN_TURN_WAIT_MS is told to retry (503).
+const turns = createTurns({ maxWaitMs: dev ? Infinity : Number(process.env.TUIWEN_TURN_WAIT_MS) || 3_000 })
+const serve = (req, res) => {
   normalizeForwardedHeaders(req, trustProxy)
   // The push's hot request (an anonymous checkout) skips Next's router in production (src/platform/http/directRoutes.ts).
   const direct = dev ? undefined : directRouteFor(req)
   if (direct) serveDirect(direct, req, res)
   else handle(req, res)
-})
+}
+const server = http.createServer((req, res) =>
+  turns.start(
+    () => serve(req, res),
+    () => answerBusy(req, res),
+  ),
+)
 // Slow clients must not pin sockets for ever; a checkout answers well within these.
 server.headersTimeout = 20_000
 server.requestTimeout = 60_000
