@@ -9,6 +9,7 @@ import type { DatabaseAdapterObj, Payload } from 'payload'
 import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations } from '../migrations/sqlite'
 import { DEFAULT_SQLITE_FILE, engineFor } from './engine'
+import { keepPreparedStatements } from './sqliteStatements'
 
 /** Read replicas for PostgreSQL (comma-separated URIs): Payload sends reads outside transactions to them. */
 const readReplicas = (env = process.env) =>
@@ -40,6 +41,7 @@ export function databaseAdapter(projectRoot: string, uri = process.env.DATABASE_
     })
   }
   const url = uri || `file:${path.resolve(projectRoot, DEFAULT_SQLITE_FILE)}`
+  keepPreparedStatements()
   if (url.startsWith('file:')) fs.mkdirSync(path.dirname(url.slice('file:'.length)), { recursive: true })
   return sqliteAdapter({
     client: { url },

@@ -1,6 +1,8 @@
 // POST /api/checkout: contract, oversell under 1,000 concurrent buyers, summed lines, and bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { activeEngine } from '@/db/engine'
+import { statementCounts } from '@/db/sqliteStatements'
 import { readStock } from '@/db/stock'
 import { directRouteFor } from '@/platform/http/directRoutes'
 
@@ -135,6 +137,16 @@ describe('POST /api/checkout', () => {
       expect(orders.every((o) => o.status === 'pending_payment')).toBe(true)
       expect(new Set(orders.map((o) => o.number)).size).toBe(100)
     }
+  })
+
+  it.runIf(activeEngine() === 'sqlite')('reuses its prepared statements on SQLite (the cache is on the connection Payload uses)', async () => {
+    const p = await t.product(10)
+    await buy({ items: [{ product: p.id, quantity: 1 }], channel: 'native' })
+    const before = statementCounts()
+    expect((await buy({ items: [{ product: p.id, quantity: 1 }], channel: 'native' })).status).toBe(201)
+    const after = statementCounts()
+    expect(after.reused - before.reused).toBeGreaterThan(5)
+    expect(after.prepared - before.prepared).toBeLessThan(after.reused - before.reused)
   })
 
   it('sums several lines of the same SKU before the check', async () => {
