@@ -44,6 +44,7 @@ import { registerDirectCheckout } from './src/commerce/directCheckout'
 import { commerceEndpoints } from './src/commerce/endpoints'
 import { registerCommerceOutboxHandlers } from './src/commerce/outboxHandlers'
 import { databaseAdapter, migrateOnBoot } from './src/db/adapter'
+import { moveCheckpointsOffTheLoop } from './src/db/sqliteCheckpoints'
 import { commerceTasks } from './src/jobs/commerce'
 import { pruneFunnelEventsTask } from './src/jobs/funnelRetention'
 import { NOTIFICATIONS_QUEUE, notifyOrderTask } from './src/jobs/notifyOrder'
@@ -153,6 +154,8 @@ export default buildConfig({
     kickOutbox(payload, 0)
     // The long-running server (scripts/server.mjs sets PORT) drops its cached pages when another instance changed them.
     if (process.env.PORT && process.env.TUIWEN_PAGE_SIGNALS !== 'off') startPageSignalListener(payload, loopbackRevalidator(process.env.PORT))
+    // …and on SQLite checkpoints its WAL from a worker thread, not inside a buyer's COMMIT (src/db/sqliteCheckpoints.ts).
+    if (process.env.PORT) await moveCheckpointsOffTheLoop(payload)
     // The push's hot request skips Next's router when scripts/server.mjs serves (src/platform/http/directRoutes.ts).
     registerDirectCheckout(payload)
   },

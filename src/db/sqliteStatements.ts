@@ -27,13 +27,15 @@ const NOT_A_READER = new TypeError('The raw() method is only for statements that
 const kept = new WeakMap<Connection, Map<string, Statement>>()
 const counts = { prepared: 0, reused: 0 }
 
-/** The libsql Database class that @libsql/client uses (the one Payload's SQLite adapter talks to). */
-export function clientsDatabaseClass(root = process.cwd()): DatabaseClass {
+/** Where the copy of libsql that @libsql/client uses lives (the one Payload's SQLite adapter talks to). */
+export function libsqlPath(root = process.cwd()): string {
   // Resolved at run time from the project's node_modules, as Node does (the bundler must not resolve these).
   const resolveFrom = (from: string, name: string) => createRequire(from).resolve(name)
-  const client = resolveFrom(resolveFrom(path.join(root, 'package.json'), '@payloadcms/db-sqlite'), '@libsql/client')
-  return createRequire(client)('libsql') as DatabaseClass
+  return resolveFrom(resolveFrom(resolveFrom(path.join(root, 'package.json'), '@payloadcms/db-sqlite'), '@libsql/client'), 'libsql')
 }
+
+/** That copy's Database class. */
+export const clientsDatabaseClass = (root = process.cwd()): DatabaseClass => createRequire(libsqlPath(root))(libsqlPath(root)) as DatabaseClass
 
 function keepStatement(statements: Map<string, Statement>, sql: string, statement: Statement) {
   // A statement that returns no rows answers raw() as libsql does (it throws), without building an error each time.

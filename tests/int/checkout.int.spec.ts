@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { activeEngine } from '@/db/engine'
+import { BACKSTOP_PAGES, moveCheckpointsOffTheLoop } from '@/db/sqliteCheckpoints'
 import { statementCounts } from '@/db/sqliteStatements'
 import { readStock } from '@/db/stock'
 import { directRouteFor } from '@/platform/http/directRoutes'
@@ -147,6 +148,17 @@ describe('POST /api/checkout', () => {
     const after = statementCounts()
     expect(after.reused - before.reused).toBeGreaterThan(5)
     expect(after.prepared - before.prepared).toBeLessThan(after.reused - before.reused)
+  })
+
+  it.runIf(activeEngine() === 'sqlite')('checkpoints SQLite from a worker on the server, keeping only a backstop on the connection', async () => {
+    const client = (t.payload.db as unknown as { client: { execute: (sql: string) => Promise<{ rows: Array<Record<string, unknown>> }> } }).client
+    await moveCheckpointsOffTheLoop(t.payload)
+    await moveCheckpointsOffTheLoop(t.payload) // once per process
+    expect(Number((await client.execute('PRAGMA wal_autocheckpoint')).rows[0].wal_autocheckpoint)).toBe(BACKSTOP_PAGES)
+    const p = await t.product(50)
+    const results = await Promise.all(Array.from({ length: 60 }, () => buy({ items: [{ product: p.id, quantity: 1 }], channel: 'native' })))
+    expect(results.filter((r) => r.status === 201)).toHaveLength(50)
+    expect(await readStock(t.payload, p.id)).toBe(0)
   })
 
   it('sums several lines of the same SKU before the check', async () => {
