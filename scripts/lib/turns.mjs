@@ -13,19 +13,30 @@
 
 const RETRY_AFTER_S = 2
 
-/** The refusal a request gets when it waited too long for its turn: short, plain, cacheable by no one. */
+const BUSY_MESSAGE = '排队人数较多，请稍后再试'
+const BUSY_PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${BUSY_MESSAGE}</title><body style="font:16px/1.6 -apple-system,'PingFang SC',sans-serif;text-align:center;padding:30vh 24px 0;color:#333">
+<p>${BUSY_MESSAGE}</p><p><a href="" style="color:#07c160">重试</a></p></body></html>
+`
+
+/**
+ * The refusal a request gets when it waited too long for its turn: the API's error shape (503 BUSY, as the
+ * checkout's own admission answers) for /api and JSON clients, a small page in Chinese for a reader's browser.
+ */
 export function answerBusy(req, res) {
   req.resume() // its body is not wanted
   if (res.headersSent || res.destroyed) return
+  const json = (req.url ?? '').startsWith('/api/') || /json/.test(req.headers.accept ?? '')
   res.writeHead(503, {
-    'content-type': 'text/plain; charset=utf-8',
+    'content-type': json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
     'retry-after': String(RETRY_AFTER_S),
     'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'",
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'SAMEORIGIN',
     'referrer-policy': 'strict-origin-when-cross-origin',
   })
-  res.end('排队人数较多，请稍后再试 (too many requests at once; try again in a moment)\n')
+  res.end(json ? JSON.stringify({ error: { code: 'BUSY', message: `${BUSY_MESSAGE} (too many requests at once; try again in a moment)` } }) : BUSY_PAGE)
 }
 
 /**

@@ -89,17 +89,22 @@ describe('turns', () => {
     expect(Math.max(...startedAtAccept)).toBeLessThan((connections * perConnection) / 3)
   })
 
-  it('answers a refused request 503 with Retry-After, plainly, and drains its body', async () => {
+  it('answers a refused request 503 with Retry-After: the API error shape for /api, a page in Chinese for a reader', async () => {
     const server = http.createServer((req, res) => answerBusy(req, res))
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const { port } = server.address() as AddressInfo
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/checkout`, { method: 'POST', body: 'x'.repeat(100_000) })
-      expect(res.status).toBe(503)
-      expect(res.headers.get('retry-after')).toBe('2')
-      expect(res.headers.get('cache-control')).toBe('no-store')
-      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
-      expect(await res.text()).toContain('排队人数较多')
+      const api = await fetch(`http://127.0.0.1:${port}/api/checkout`, { method: 'POST', body: 'x'.repeat(100_000) })
+      expect(api.status).toBe(503)
+      expect(api.headers.get('retry-after')).toBe('2')
+      expect(api.headers.get('cache-control')).toBe('no-store')
+      expect(api.headers.get('x-content-type-options')).toBe('nosniff')
+      expect((await api.json()).error).toMatchObject({ code: 'BUSY', message: expect.stringContaining('排队人数较多') })
+      const page = await fetch(`http://127.0.0.1:${port}/p/longjing/buy`, { method: 'POST', body: 'sku=LJ-50G', headers: { accept: 'text/html' } })
+      expect(page.status).toBe(503)
+      expect(page.headers.get('content-type')).toContain('text/html')
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'none'")
+      expect(await page.text()).toContain('排队人数较多，请稍后再试')
     } finally {
       await new Promise((resolve) => server.close(resolve))
     }
