@@ -3,7 +3,7 @@
 // own, built by the committed migrations (src/migrations/postgres). Without a reachable server this says so and passes.
 import pg from 'pg'
 
-import { bin, run } from './lib/app.mjs'
+import { bin, run, vitestJsonFor } from './lib/app.mjs'
 
 const url = process.env.POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test'
 const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 })
@@ -17,6 +17,7 @@ try {
 await run(bin('vitest'), ['run', ...(process.argv.length > 2 ? process.argv.slice(2) : ['tests/int'])], {
   TUIWEN_TEST_ENGINE: 'postgres',
   POSTGRES_URL: url,
+  ...vitestJsonFor('postgres'),
 }).catch((e) => {
   console.error(e.message)
   process.exit(1)

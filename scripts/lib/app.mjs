@@ -17,6 +17,9 @@ export const serve = (env) => {
   return run(process.execPath, [...profile, path.join(root, 'scripts/server.mjs')], env)
 }
 
+/** VITEST_JSON for one engine's run (vitest.json → vitest-postgres.json), so CI's summary counts every run. */
+export const vitestJsonFor = (engine) => (process.env.VITEST_JSON ? { VITEST_JSON: process.env.VITEST_JSON.replace(/\.json$/, `-${engine}.json`) } : {})
+
 export function run(command, args, env = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
