@@ -1,4 +1,4 @@
-import type { Article, Community, Product } from '../payload-types'
+import type { Article, Brand, Community, Product } from '../payload-types'
 import { publicPayload } from './publicPayload'
 
 // Public pages read as an anonymous visitor (overrideAccess: false), so the same access predicates
@@ -47,4 +47,24 @@ export async function productsOfBrand(brandId: string, limit = 6): Promise<Produ
     overrideAccess: false,
   })
   return docs
+}
+
+/** What any reader may see of a brand: its name and slug (the rest of a brand's settings stay private). */
+export type PublicBrand = Pick<Brand, 'id' | 'name' | 'slug'>
+
+/** The public face of the brand a published document belongs to (its id or the populated brand), or null. */
+export async function publicBrand(brand: Brand | string | null | undefined): Promise<PublicBrand | null> {
+  if (!brand) return null
+  if (typeof brand === 'object') return { id: brand.id, name: brand.name, slug: brand.slug }
+  const payload = await publicPayload()
+  // Brands are readable by their members only; this reads two fields, nothing else, for the public pages.
+  const doc = await payload.findByID({
+    collection: 'brands',
+    id: brand,
+    depth: 0,
+    select: { name: true, slug: true },
+    overrideAccess: true,
+    disableErrors: true,
+  })
+  return doc ? { id: doc.id, name: doc.name, slug: doc.slug } : null
 }

@@ -5,6 +5,7 @@ test.use({ viewport: { width: 375, height: 812 } })
 test('the seeded article renders at phone width with its product cards', async ({ page }) => {
   await page.goto('/a/spring-longjing-guide')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('明前龙井怎么挑？三步看懂一杯好茶')
+  await expect(page).toHaveTitle('明前龙井怎么挑？三步看懂一杯好茶 · 山野茶事')
   await expect(page.locator('.article-body h2').first()).toHaveText('一、先看干茶')
   await expect(page.locator('.article-body blockquote')).toBeVisible()
   await expect(page.locator('[data-product="mingqian-longjing"]')).toContainText('¥268.00')
@@ -16,6 +17,7 @@ test('the seeded article renders at phone width with its product cards', async (
 test('the community page lists the brand articles and products', async ({ page }) => {
   await page.goto('/c/shanye-tea-club')
   await expect(page.getByRole('heading', { name: '山野茶友会' })).toBeVisible()
+  await expect(page).toHaveTitle('山野茶友会 · 山野茶事')
   await expect(page.getByRole('link', { name: '夏天的冷泡茶，4 小时就够了' })).toBeVisible()
   await expect(page.locator('[data-product]').first()).toBeVisible()
   await expect(page.locator('[data-product="yunnan-beans"]')).toHaveCount(0)
@@ -24,6 +26,7 @@ test('the community page lists the brand articles and products', async ({ page }
 test('the WeChat JS-SDK is loaded for share cards inside WeChat only', async ({ browser, page }) => {
   await page.goto('/p/osmanthus-oolong')
   await expect(page.locator('h1')).toBeVisible()
+  await expect(page).toHaveTitle(`${await page.locator('h1').innerText()} · 山野茶事`)
   await expect(page.locator('script[src*="jweixin"]')).toHaveCount(0)
   const wechat = await browser.newContext({ userAgent: 'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 MicroMessenger/8.0.50 NetType/WIFI' })
   const inWechat = await wechat.newPage()

@@ -6,7 +6,8 @@ import { ArticleBody } from '@/components/web/ArticleBody'
 import { TrackView } from '@/components/web/TrackView'
 import { WechatShare } from '@/components/web/WechatShare'
 import type { Brand } from '@/payload-types'
-import { publishedArticle } from '@/queries/published'
+import { publicBrand, publishedArticle } from '@/queries/published'
+import { brandedTitle } from '@/utilities/brandedTitle'
 import { mediaAt } from '@/utilities/mediaUrl'
 
 export const dynamic = 'force-dynamic'
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!article) return {}
   const cover = mediaAt(article.cover, 'card')
   return {
-    title: article.title,
+    title: brandedTitle(article.title, await publicBrand(article.brand as Brand | string)),
     description: article.digest ?? undefined,
     openGraph: { title: article.title, description: article.digest ?? undefined, images: cover ? [cover.url] : [] },
   }
@@ -32,14 +33,14 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const sharerParam = (await searchParams)?.sharer
   const sharer = typeof sharerParam === 'string' && SHARER.test(sharerParam) ? sharerParam : undefined
   if (!article) notFound()
-  const brand = article.brand as Brand | string
+  const brand = await publicBrand(article.brand as Brand | string)
   const date = new Date(article.createdAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })
   return (
     <article>
       <h1>{article.title}</h1>
       <p className="meta">
         {article.author ? `${article.author} ` : ''}
-        {typeof brand === 'object' ? <b>{brand.name}</b> : null} {date}
+        {brand ? <b>{brand.name}</b> : null} {date}
       </p>
       <ArticleBody articleId={article.id} content={article.content as never} sharer={sharer} />
       <TrackView type="article_view" article={article.id} />

@@ -13,7 +13,8 @@ import { ReaderAction } from '@/components/web/community/ReaderAction'
 import { ProductTile } from '@/components/web/ProductTile'
 import { WechatShare } from '@/components/web/WechatShare'
 import type { Brand } from '@/payload-types'
-import { publishedCommunity } from '@/queries/published'
+import { publicBrand, publishedCommunity } from '@/queries/published'
+import { brandedTitle } from '@/utilities/brandedTitle'
 import { mediaAt } from '@/utilities/mediaUrl'
 
 import '@/components/web/community/community.css'
@@ -24,21 +25,23 @@ type Props = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const community = await publishedCommunity((await params).slug)
-  return community ? { title: community.name, description: community.intro ?? undefined } : {}
+  return community
+    ? { title: brandedTitle(community.name, await publicBrand(community.brand as Brand | string)), description: community.intro ?? undefined }
+    : {}
 }
 
 export default async function CommunityPage({ params }: Props) {
   const community = await publishedCommunity((await params).slug)
   if (!community) notFound()
   const data = await communityPage(community)
-  const brand = community.brand as Brand | string
+  const brand = await publicBrand(community.brand as Brand | string)
   const cover = mediaAt(community.cover, 'hero')
   return (
     <article className="community">
       {cover ? <img className="community-cover" src={cover.url} width={cover.width} height={cover.height} alt={cover.alt} /> : null}
       <h1>{community.name}</h1>
       <WechatShare title={community.name} desc={community.intro ?? ''} imgUrl={cover?.url ?? ''} link={`/c/${community.slug}`} />
-      {typeof brand === 'object' ? <p className="brand-line">{brand.name} · 粉丝社区</p> : null}
+      {brand ? <p className="brand-line">{brand.name} · 粉丝社区</p> : null}
       <div className="community-stats">
         <span data-testid="member-count">{community.memberCount ?? 0} 位成员</span>
         <ReaderAction

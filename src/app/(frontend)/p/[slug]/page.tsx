@@ -11,7 +11,8 @@ import { TrackView } from '@/components/web/TrackView'
 import { WechatShare } from '@/components/web/WechatShare'
 import type { Brand, Media } from '@/payload-types'
 import { instantOf } from '@/platform/beijingTime'
-import { publishedProduct } from '@/queries/published'
+import { publicBrand, publishedProduct } from '@/queries/published'
+import { brandedTitle } from '@/utilities/brandedTitle'
 import { mediaAt } from '@/utilities/mediaUrl'
 
 // Cached (ISR) and revalidated on demand when the product changes (Products afterChange → revalidatePath);
@@ -37,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!product) return {}
   const share = shareData(product)
   return {
-    title: product.title,
+    title: brandedTitle(product.title, await publicBrand(product.brand as Brand | string)),
     description: share.desc,
     openGraph: { type: 'website', title: share.title, description: share.desc, images: share.imgUrl ? [share.imgUrl] : [], url: share.link },
   }
@@ -46,7 +47,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const product = await publishedProduct((await params).slug)
   if (!product) notFound()
-  const brand = product.brand as Brand | string
+  const brand = await publicBrand(product.brand as Brand | string)
   const images = (product.images ?? []).map((m) => mediaAt(m as Media, 'card')).filter((m) => m !== null)
   const variants = (product.variants ?? []).map(({ sku, name, price, stock }) => ({ sku, name, price, stock }))
   // With variants the price shown is the chosen SKU's (its own price, or the product's); the enhancer follows the choice.
@@ -72,7 +73,7 @@ export default async function ProductPage({ params }: Props) {
       </span>
       <h1>{product.title}</h1>
       <FlashSaleBadge saleStartsAt={product.saleStartsAt} limitPerBuyer={product.limitPerBuyer} now={renderedAt} />
-      {typeof brand === 'object' ? <p className="brand-line">{brand.name}</p> : null}
+      {brand ? <p className="brand-line">{brand.name}</p> : null}
       {product.sellingPoints?.length ? (
         <ul className="points">
           {product.sellingPoints.map((p) => (
