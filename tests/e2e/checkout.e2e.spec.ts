@@ -14,11 +14,18 @@ async function orderByNumber(request: import('@playwright/test').APIRequestConte
 
 test('from an article, tap a product, buy it through the sandbox and see the order paid', async ({ page }) => {
   await page.goto('/a/spring-longjing-guide')
-  await page.locator('a[data-product="mingqian-longjing"]').first().click()
+  const card = page.locator('a[data-product="mingqian-longjing"]').first()
+  await expect(card).toContainText('明前龙井 250g 罐装')
+  await expect(card).toContainText('¥268.00')
+  await card.click()
   await expect(page).toHaveURL(/\/p\/mingqian-longjing\?from=.+&b=\d+/)
   await expect(page.locator('[data-stock]')).toContainText(/有货|仅剩/)
-  // The seeded tea is sold per SKU: the first one in stock is chosen; picking another shows its price.
-  await expect(page.getByRole('radio', { name: /50g 尝鲜装/ })).toBeChecked()
+  // The page opens on what the card showed: the SKU the product's title and price describe, with its 划线价.
+  await expect(page.getByRole('radio', { name: /250g 罐装/ })).toBeChecked()
+  await expect(page.locator('.price strong')).toHaveText('¥268.00')
+  await expect(page.locator('.price s')).toHaveText('¥328.00')
+  // picking another SKU shows its price, and back
+  await page.getByRole('radio', { name: /50g 尝鲜装/ }).check()
   await expect(page.locator('.price strong')).toHaveText('¥68.00')
   await page.getByRole('radio', { name: /250g 罐装/ }).check()
   await expect(page.locator('.price strong')).toHaveText('¥268.00')
@@ -44,8 +51,9 @@ test.describe('without JavaScript', () => {
 
   test('the buy path still reaches payment and the order gets paid, attribution kept', async ({ page }) => {
     await page.goto('/p/mingqian-longjing?from=no-js-article&b=3&sharer=friend1')
-    // Variant radios work without JavaScript: the first SKU in stock is pre-selected, and the 50g one costs ¥68.
-    await expect(page.getByRole('radio', { name: /50g 尝鲜装/ })).toBeChecked()
+    // Variant radios work without JavaScript: the SKU the title names is pre-selected; the 50g one, chosen, costs ¥68.
+    await expect(page.getByRole('radio', { name: /250g 罐装/ })).toBeChecked()
+    await page.getByRole('radio', { name: /50g 尝鲜装/ }).check()
     await page.getByRole('button', { name: '立即购买' }).click()
     await expect(page.getByTestId('amount')).toHaveText('¥68.00')
     await page.getByRole('button', { name: /确认支付/ }).click()

@@ -14,8 +14,15 @@ export type BuyFormSale = { startsAt?: string | null; limitPerBuyer?: number | n
 /** Shown with a sold-out 秒杀 product: unpaid orders expire and give their stock back. */
 export const RESTOCK_NOTE = '未支付订单超时后会释放库存，可稍后再来看看'
 
-/** The SKU chosen when the page loads: the first one still in stock (else the first, and the form is sold out). */
-export const initialVariant = (variants: BuyFormVariant[]) => variants.find((v) => v.stock > 0) ?? variants[0]
+/**
+ * The SKU chosen when the page loads: the one in stock that the product's own title and price describe (a SKU
+ * without a price of its own, or at that price: what the article's card showed), else the first one in stock,
+ * else the first (and the form is sold out).
+ */
+export const initialVariant = (variants: BuyFormVariant[], productPrice?: number) => {
+  const inStock = variants.filter((v) => v.stock > 0)
+  return inStock.find((v) => v.price == null || v.price === productPrice) ?? inStock[0] ?? variants[0]
+}
 
 /**
  * The 「立即购买」 bar as a plain POST form: it works with JavaScript disabled (the server redirects to payment).
@@ -46,7 +53,7 @@ export function BuyForm({
   sale?: BuyFormSale
 }) {
   const soldOut = stock <= 0
-  const chosen = initialVariant(variants)
+  const chosen = initialVariant(variants, price)
   const startsAt = instantOf(sale?.startsAt)
   const flash = startsAt !== null
   const upcoming = startsAt !== null && sale !== undefined && startsAt > sale.renderedAt

@@ -51,7 +51,7 @@ export default async function ProductPage({ params }: Props) {
   const images = (product.images ?? []).map((m) => mediaAt(m as Media, 'card')).filter((m) => m !== null)
   const variants = (product.variants ?? []).map(({ sku, name, price, stock }) => ({ sku, name, price, stock }))
   // With variants the price shown is the chosen SKU's (its own price, or the product's); the enhancer follows the choice.
-  const chosen = initialVariant(variants)
+  const chosen = initialVariant(variants, product.price)
   const price = chosen?.price ?? product.price
   // 秒杀: the sale state is judged at render time, on the server's clock; the cached page is tagged to expire at the start.
   // eslint-disable-next-line react-hooks/purity -- a server component, rendered once per cache fill: the render time is the input
