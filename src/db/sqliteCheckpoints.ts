@@ -4,9 +4,10 @@
 // push-day checkout that was the largest single cost (a checkout's SQL took 2.7 ms with it, 1.1 ms without, and the
 // unlucky buyer's COMMIT took 30–130 ms; bench/README.md). Here a worker thread with its own connection runs a
 // PASSIVE checkpoint every `intervalMs`: it copies committed pages into the database file on the other core while
-// the app keeps writing, and the app's next write after a complete checkpoint starts the WAL over, so it stays
-// small. The app's connection keeps an automatic checkpoint only as a backstop (BACKSTOP_PAGES), should the worker
-// fall behind or stop. Nothing about durability changes: commits are in the WAL either way.
+// the app keeps writing. The WAL starts over at the app's first write after a complete checkpoint, that is after
+// any pause of a few hundred ms; under writes without a pause it grows until the app connection's own automatic
+// checkpoint, kept as a backstop (BACKSTOP_PAGES), which is then short (the worker did most of it) and lets it start
+// over. Nothing about durability changes: commits are in the WAL either way.
 //
 // Why by hand: libsql has no background checkpointer; the worker is a dozen lines over libsql's own API.
 import { Worker } from 'node:worker_threads'

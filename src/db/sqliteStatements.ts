@@ -35,7 +35,10 @@ export function libsqlPath(root = process.cwd()): string {
 }
 
 /** That copy's Database class. */
-export const clientsDatabaseClass = (root = process.cwd()): DatabaseClass => createRequire(libsqlPath(root))(libsqlPath(root)) as DatabaseClass
+export function clientsDatabaseClass(root = process.cwd()): DatabaseClass {
+  const file = libsqlPath(root)
+  return createRequire(file)(file) as DatabaseClass
+}
 
 function keepStatement(statements: Map<string, Statement>, sql: string, statement: Statement) {
   // A statement that returns no rows answers raw() as libsql does (it throws), without building an error each time.

@@ -1,3 +1,5 @@
+import { cache } from 'react'
+
 import type { Article, Brand, Community, Product } from '../payload-types'
 import { publicPayload } from './publicPayload'
 
@@ -53,7 +55,8 @@ export async function productsOfBrand(brandId: string, limit = 6): Promise<Produ
 export type PublicBrand = Pick<Brand, 'id' | 'name' | 'slug'>
 
 /** The public face of the brand a published document belongs to (its id or the populated brand), or null. */
-export async function publicBrand(brand: Brand | string | null | undefined): Promise<PublicBrand | null> {
+// Cached per request (React's cache): a page's metadata and its body ask for the same brand.
+export const publicBrand = cache(async function publicBrand(brand: Brand | string | null | undefined): Promise<PublicBrand | null> {
   if (!brand) return null
   if (typeof brand === 'object') return { id: brand.id, name: brand.name, slug: brand.slug }
   const payload = await publicPayload()
@@ -67,4 +70,4 @@ export async function publicBrand(brand: Brand | string | null | undefined): Pro
     disableErrors: true,
   })
   return doc ? { id: doc.id, name: doc.name, slug: doc.slug } : null
-}
+})
