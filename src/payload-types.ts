@@ -2159,6 +2159,10 @@ export interface TaskSchedulePublish {
  */
 export interface ProductCardBlock {
   product: string | Product;
+  /**
+   * A SKU code of the product: the card shows its price and the page opens on it. Empty: the product's own price.
+   */
+  sku?: string | null;
   layout: 'large' | 'small' | 'text';
   cta?: string | null;
   id?: string | null;

@@ -1,8 +1,9 @@
 import type { Block } from 'payload'
 
 import { productsOfOwnBrands } from '../productsOfOwnBrands'
+import { validateCardSku } from './validateSku'
 
-/** A shoppable product inside an article. Slug `productCard` keys its entry in the blocks registry (../registry.ts). */
+/** A shoppable product inside an article, optionally as one of its SKUs. Slug `productCard` keys its entry in the blocks registry (../registry.ts). */
 export const ProductCardBlock: Block = {
   slug: 'productCard',
   interfaceName: 'ProductCardBlock',
@@ -15,6 +16,19 @@ export const ProductCardBlock: Block = {
       required: true,
       filterOptions: productsOfOwnBrands,
       label: { en: 'Product', zh: '商品' },
+    },
+    {
+      name: 'sku',
+      type: 'text',
+      maxLength: 32,
+      validate: validateCardSku,
+      label: { en: 'SKU (optional)', zh: '规格（选填）' },
+      admin: {
+        description: {
+          en: "A SKU code of the product: the card shows its price and the page opens on it. Empty: the product's own price.",
+          zh: '填写商品的规格编码（如 LJ-50G）：卡片显示该规格的价格，读者点开即选中该规格。留空则显示商品售价。',
+        },
+      },
     },
     {
       name: 'layout',

@@ -19,6 +19,10 @@ const products: Record<string, ProductLike> = {
     images: [{ image: { url: 'https://cdn.example.com/tent.jpg', width: 800, height: 800, alt: '帐篷' } }],
     stock: 3,
     status: 'published',
+    variants: [
+      { sku: 'TENT-2', name: '双人款', stock: 3 },
+      { sku: 'TENT-1', name: '单人款', price: 59900, stock: 2 },
+    ],
   },
   p2: { id: 'p2', title: '营地灯', slug: 'lamp', price: 1290, sellingPoints: '三档调光\n充电', images: ['m1'], stock: 0, status: 'published' },
   p3: { id: 'p3', title: '睡袋', slug: 'bag', price: 19900, images: [{ id: 'x', url: 'https://cdn.example.com/bag.jpg' }], status: 'draft' },
@@ -69,6 +73,22 @@ describe('productCard (case 16)', () => {
   it('accepts populated products and images given as media objects', async () => {
     const { $ } = await render([card({ ...products.p3, id: 'other' })])
     expect($.tags('img')[0]!.attribs.src).toBe('https://cdn.example.com/bag.jpg')
+  })
+
+  it('shows the SKU a card names, at its price, and opens the landing page on it', async () => {
+    const { $, qrCodes } = await render([L.block('productCard', { product: 'p1', layout: 'large', sku: 'TENT-1' })])
+    expect($.text()).toContain('规格：单人款')
+    expect($.text()).toContain('¥599.00')
+    // 划线价 belongs to the product's own price, not to a SKU priced differently
+    expect($.text()).not.toContain('¥1099.00')
+    expect(qrCodes.map((q) => q.landingUrl)).toEqual([`${BASE}/p/shanye-2?sku=TENT-1&from=a1&b=0`])
+  })
+
+  it('ignores a SKU the product does not have (the product card as before)', async () => {
+    const { $, qrCodes } = await render([L.block('productCard', { product: 'p1', layout: 'large', sku: 'GONE-1' })])
+    expect($.text()).not.toContain('规格')
+    expect($.text()).toContain('¥899.00')
+    expect(qrCodes[0]!.landingUrl).toBe(`${BASE}/p/shanye-2?from=a1&b=0`)
   })
 
   it('numbers blocks in landing URLs and uses the first for 阅读原文 only', async () => {

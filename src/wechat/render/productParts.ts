@@ -39,6 +39,11 @@ export function saleHtml(ctx: RenderContext, product: ProductLike, now = Date.no
   return `<p${styleAttr({ margin: '4px 0', 'font-size': '13px', color: ctx.theme.price })}>${tag}${start}</p>`
 }
 
+/** 「规格：50g 尝鲜装」 on a card that shows one SKU of its product (productAsSku), else ''. */
+export function skuHtml(ctx: RenderContext, product: ProductLike): string {
+  return product.skuName ? `<p${styleAttr(ctx.s.cardPoint)}>规格：${escapeHtml(product.skuName)}</p>` : ''
+}
+
 export function pointsHtml(ctx: RenderContext, product: ProductLike): string {
   return sellingPoints(product)
     .map((p) => `<p${styleAttr(ctx.s.cardPoint)}>· ${escapeHtml(p)}</p>`)

@@ -1,3 +1,4 @@
+import { skuPrice, variantOf } from '../../commerce/skuView'
 import type { RenderContext } from './context'
 import { isRecord } from './lexical'
 import { resolveMedia } from './media'
@@ -45,11 +46,19 @@ export function isFen(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
 }
 
-/** `${baseUrl}/p/<slug>?from=<article id>&b=<product block ordinal>`; undefined without baseUrl or slug. */
+/** The product as a card naming `sku` shows it (that SKU's name and price), or the product itself for no or an unknown SKU. */
+export function productAsSku(product: ProductLike, sku: unknown): ProductLike {
+  const variant = variantOf(product, sku)
+  if (!variant?.sku) return product
+  return { ...product, ...skuPrice(product, variant), sku: variant.sku, skuName: variant.name ?? variant.sku }
+}
+
+/** `${baseUrl}/p/<slug>?[sku=<sku>&]from=<article id>&b=<product block ordinal>`; undefined without baseUrl or slug. */
 export function landingUrl(ctx: RenderContext, product: ProductLike, blockIndex: number): string | undefined {
   if (!ctx.baseUrl || typeof product.slug !== 'string' || !product.slug) return undefined
+  const sku = product.sku ? `sku=${encodeURIComponent(product.sku)}&` : ''
   const from = ctx.articleId ? `from=${encodeURIComponent(ctx.articleId)}&` : ''
-  return `${ctx.baseUrl}/p/${encodeURIComponent(product.slug)}?${from}b=${blockIndex}`
+  return `${ctx.baseUrl}/p/${encodeURIComponent(product.slug)}?${sku}${from}b=${blockIndex}`
 }
 
 /** Mini-program page for a product: the template's placeholders are URL-encoded values. */
@@ -60,6 +69,7 @@ export function miniProgramPath(ctx: RenderContext, product: ProductLike, blockI
     id: product.id != null ? String(product.id) : '',
     from: ctx.articleId ?? '',
     b: String(blockIndex),
+    sku: product.sku ?? '',
   }
-  return template.replace(/\{(slug|id|from|b)\}/g, (_, key: string) => encodeURIComponent(values[key]!))
+  return template.replace(/\{(slug|id|from|b|sku)\}/g, (_, key: string) => encodeURIComponent(values[key]!))
 }

@@ -24,6 +24,10 @@ export interface ProductLike {
   images?: ProductImageLike[] | null
   stock?: number | null
   status?: string | null
+  variants?: { sku?: string | null; name?: string | null; price?: number | null; stock?: number | null }[] | null
+  /** Set on a card's view of the product as one of its SKUs (src/commerce/skuView.ts): the landing page opens on it. */
+  sku?: string
+  skuName?: string
 }
 
 export type RenderMode = 'paste' | 'api'
@@ -31,7 +35,7 @@ export type RenderMode = 'paste' | 'api'
 export interface MiniProgramOption {
   /** `wx` + 16 hex digits. */
   appId: string
-  /** Placeholders {slug}, {id}, {from}, {b} are URL-encoded. Default `pages/product/index?slug={slug}`. */
+  /** Placeholders {slug}, {id}, {from}, {b}, {sku} are URL-encoded. Default `pages/product/index?slug={slug}`. */
   pathTemplate?: string
 }
 
