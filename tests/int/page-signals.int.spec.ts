@@ -49,6 +49,33 @@ describe('page signals', () => {
     expect((await poll()).sort()).toEqual([`/p/${product.slug}`, `/p/${product.slug}-new`].sort())
   })
 
+  it('a product with SKUs signals the page of each SKU, also of a SKU just removed', async () => {
+    const other = recorder()
+    const poll = pageSignalPoller(payload, other.revalidate, { self: 'instance-d' })
+    await poll()
+    const brand = await payload.create({ collection: 'brands', data: { name: '规格信号', slug: `sku-signal-${Date.now()}` }, overrideAccess: true })
+    const slug = `sku-tea-${Date.now()}`
+    const product = await payload.create({
+      collection: 'products',
+      data: {
+        title: '规格茶',
+        slug,
+        price: 100,
+        stock: 5,
+        status: 'published',
+        brand: brand.id,
+        variants: [
+          { sku: 'S-1', name: '小罐', stock: 3 },
+          { sku: 'S-2', name: '大罐', price: 300, stock: 2 },
+        ],
+      },
+      overrideAccess: true,
+    })
+    await poll()
+    await payload.update({ collection: 'products', id: product.id, data: { variants: [{ sku: 'S-1', name: '小罐', stock: 3 }] }, overrideAccess: true })
+    expect((await poll()).sort()).toEqual([`/p/${slug}`, `/p/${slug}/s/S-1`, `/p/${slug}/s/S-2`].sort())
+  })
+
   it('the loopback route refuses a caller without the instance key, and bad paths', async () => {
     const call = (headers: Record<string, string>, body: unknown) =>
       revalidateRoute(new Request('http://127.0.0.1/internal/revalidate', { method: 'POST', headers, body: JSON.stringify(body) }))

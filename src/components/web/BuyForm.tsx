@@ -6,6 +6,7 @@ import { formatFen } from '@/utilities/formatFen'
 import { BuyFormEnhancer } from './BuyFormEnhancer'
 import { SaleCountdown } from './SaleCountdown'
 import { StockState } from './StockState'
+import { initialVariant, VARIANT_INDEX, variantChoiceCss } from './variantChoice'
 
 export type BuyFormVariant = { sku: string; name: string; price?: number | null; stock: number }
 /** 秒杀 settings of the product and the render time they are judged at (the server's clock). */
@@ -15,21 +16,12 @@ export type BuyFormSale = { startsAt?: string | null; limitPerBuyer?: number | n
 export const RESTOCK_NOTE = '未支付订单超时后会释放库存，可稍后再来看看'
 
 /**
- * The SKU chosen when the page loads: the one in stock that the product's own title and price describe (a SKU
- * without a price of its own, or at that price: what the article's card showed), else the first one in stock,
- * else the first (and the form is sold out).
- */
-export const initialVariant = (variants: BuyFormVariant[], productPrice?: number) => {
-  const inStock = variants.filter((v) => v.stock > 0)
-  return inStock.find((v) => v.price == null || v.price === productPrice) ?? inStock[0] ?? variants[0]
-}
-
-/**
  * The 「立即购买」 bar as a plain POST form: it works with JavaScript disabled (the server redirects to payment).
- * A product with variants adds radio buttons named `variant` (a sold-out SKU is disabled and says 已售罄).
+ * A product with variants adds radio buttons named `variant`, styled as pills (a sold-out SKU is disabled and says
+ * 已售罄); the one `sku` names (the card's) is checked, and the stock label follows the choice without JavaScript
+ * (variantChoice.ts).
  * BuyFormEnhancer only enhances it: it copies ?from/b/sharer into the form (the server also falls back to the
- * Referer), refreshes the stock labels from /api/stock, since the page itself is cached, and shows the chosen
- * SKU's price and stock.
+ * Referer) and refreshes the stock labels from /api/stock, since the page itself is cached.
  * A 秒杀 product (`sale.startsAt`) rendered before its start has a disabled 「X月X日 HH:mm 开抢」 button and a countdown
  * (SaleCountdown enables the button at the start; without JavaScript the page reloads at the start, see
  * src/commerce/flashSaleCache.ts); sold out, it says 已抢光 and that unpaid orders give stock back. With a limit per
@@ -42,6 +34,7 @@ export function BuyForm({
   sandbox,
   price,
   variants = [],
+  sku,
   sale,
 }: {
   productId: string
@@ -50,10 +43,12 @@ export function BuyForm({
   sandbox: boolean
   price: number
   variants?: BuyFormVariant[]
+  /** The SKU the link asked for (`?sku=`), checked if in stock. */
+  sku?: string
   sale?: BuyFormSale
 }) {
   const soldOut = stock <= 0
-  const chosen = initialVariant(variants, price)
+  const chosen = initialVariant(variants, price, sku)
   const startsAt = instantOf(sale?.startsAt)
   const flash = startsAt !== null
   const upcoming = startsAt !== null && sale !== undefined && startsAt > sale.renderedAt
@@ -81,7 +76,8 @@ export function BuyForm({
       {variants.length ? (
         <fieldset className="variants" data-variants>
           <legend>规格</legend>
-          {variants.map((v) => {
+          <style dangerouslySetInnerHTML={{ __html: variantChoiceCss(variants.length) }} />
+          {variants.map((v, i) => {
             const out = v.stock <= 0
             const unit = v.price ?? price
             return (
@@ -93,8 +89,7 @@ export function BuyForm({
                   required
                   defaultChecked={!out && v.sku === chosen?.sku}
                   disabled={out}
-                  data-price={unit}
-                  data-own-price={v.price != null ? '1' : undefined}
+                  {...{ [VARIANT_INDEX]: i }}
                   data-variant-stock={v.stock}
                 />
                 <span className="variant-name">{v.name}</span>
@@ -157,8 +152,16 @@ export function BuyForm({
       </details>
       {sandbox ? <p className="sandbox-note">沙箱演示：支付不会真实扣款</p> : null}
       <div className="buy-bar">
-        <span data-stock data-count={chosen ? chosen.stock : stock}>
-          <StockState stock={chosen ? chosen.stock : stock} flash={flash} />
+        <span data-stock data-count={chosen ? chosen.stock : stock} data-by-variant={variants.length ? '' : undefined}>
+          {variants.length ? (
+            variants.map((v, i) => (
+              <span key={v.sku} {...{ [VARIANT_INDEX]: i }} className={v === chosen ? 'is-initial' : undefined}>
+                <StockState stock={v.stock} flash={flash} />
+              </span>
+            ))
+          ) : (
+            <StockState stock={stock} flash={flash} />
+          )}
         </span>
         <label className="qty">
           数量
