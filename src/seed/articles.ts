@@ -21,6 +21,8 @@ export const articles = [
         productCard(product('mingqian-longjing'), 'large', '马上尝鲜'),
         heading('h2', '三、冲泡三要点'),
         list('number', ['水温 80–85℃', '投茶量 3g 配 150ml', '第一泡 45 秒']),
+        paragraph('第一次喝明前龙井？先来一份小罐尝尝。'),
+        productCard(product('mingqian-longjing'), 'small', '先尝 50g', 'LJ-50G'),
         productCard(product('white-gaiwan'), 'small'),
         horizontalRule(),
         paragraph(text('本文为山野茶事原创，转载请联系后台。', FORMAT.italic)),

@@ -56,7 +56,7 @@ export const upload = (mediaId: string): Node => ({
   id: crypto.randomUUID(),
 })
 
-export const productCard = (productId: string, layout: 'large' | 'small' | 'text' = 'large', cta?: string): Node => ({
+export const productCard = (productId: string, layout: 'large' | 'small' | 'text' = 'large', cta?: string, sku?: string): Node => ({
   type: 'block',
   version: 2,
   format: '',
@@ -67,6 +67,7 @@ export const productCard = (productId: string, layout: 'large' | 'small' | 'text
     product: productId,
     layout,
     ...(cta ? { cta } : {}),
+    ...(sku ? { sku } : {}),
   },
 })
 

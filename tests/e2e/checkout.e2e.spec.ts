@@ -12,6 +12,10 @@ async function orderByNumber(request: import('@playwright/test').APIRequestConte
   return (await res.json()).docs[0]
 }
 
+/** The headline price the reader sees: one copy per SKU is in the page, the chosen one shown (with or without JavaScript). */
+const headline = (page: import('@playwright/test').Page) => page.locator('[data-price-of] .price strong:visible')
+const headlineSku = (page: import('@playwright/test').Page) => page.locator('[data-price-of] .price-sku:visible')
+
 test('from an article, tap a product, buy it through the sandbox and see the order paid', async ({ page }) => {
   await page.goto('/a/spring-longjing-guide')
   const card = page.locator('a[data-product="mingqian-longjing"]').first()
@@ -22,13 +26,14 @@ test('from an article, tap a product, buy it through the sandbox and see the ord
   await expect(page.locator('[data-stock]')).toContainText(/有货|仅剩/)
   // The page opens on what the card showed: the SKU the product's title and price describe, with its 划线价.
   await expect(page.getByRole('radio', { name: /250g 罐装/ })).toBeChecked()
-  await expect(page.locator('.price strong')).toHaveText('¥268.00')
-  await expect(page.locator('.price s')).toHaveText('¥328.00')
+  await expect(headline(page)).toHaveText('¥268.00')
+  await expect(page.locator('[data-price-of] .price s:visible')).toHaveText('¥328.00')
   // picking another SKU shows its price, and back
   await page.getByRole('radio', { name: /50g 尝鲜装/ }).check()
-  await expect(page.locator('.price strong')).toHaveText('¥68.00')
+  await expect(headline(page)).toHaveText('¥68.00')
+  await expect(headlineSku(page)).toHaveText('已选：50g 尝鲜装')
   await page.getByRole('radio', { name: /250g 罐装/ }).check()
-  await expect(page.locator('.price strong')).toHaveText('¥268.00')
+  await expect(headline(page)).toHaveText('¥268.00')
   await page.getByRole('button', { name: '立即购买' }).click()
   await expect(page.getByRole('alert')).toContainText('沙箱')
   await expect(page.getByTestId('amount')).toHaveText('¥268.00')
@@ -46,6 +51,25 @@ test('from an article, tap a product, buy it through the sandbox and see the ord
   expect(stranger.status()).toBe(404)
 })
 
+test('a card that names a SKU opens the page on that SKU, at the price the card showed', async ({ page }) => {
+  await page.goto('/a/spring-longjing-guide')
+  const card = page.locator('a[data-product="mingqian-longjing"]').filter({ hasText: '50g 尝鲜装' })
+  await expect(card).toContainText('¥68.00')
+  await card.click()
+  await expect(page).toHaveURL(/\/p\/mingqian-longjing\?sku=LJ-50G&from=.+&b=\d+/)
+  await expect(page.getByRole('radio', { name: /50g 尝鲜装/ })).toBeChecked()
+  await expect(headline(page)).toHaveText('¥68.00')
+  await expect(headlineSku(page)).toHaveText('已选：50g 尝鲜装')
+  await expect(page).toHaveTitle('明前龙井 250g 罐装（50g 尝鲜装） · 山野茶事')
+  // the first paint already is the SKU's page: the server rendered it, not a script
+  const html = await (await page.request.get('/p/mingqian-longjing?sku=LJ-50G')).text()
+  expect(html).toMatch(/value="LJ-50G"[^>]*checked|checked[^>]*value="LJ-50G"/)
+  // a SKU the product does not have falls back to the product's page
+  await page.goto('/p/mingqian-longjing?sku=NOPE-1')
+  await expect(page).toHaveURL(/\/p\/mingqian-longjing$/)
+  await expect(page.getByRole('radio', { name: /250g 罐装/ })).toBeChecked()
+})
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
@@ -53,7 +77,11 @@ test.describe('without JavaScript', () => {
     await page.goto('/p/mingqian-longjing?from=no-js-article&b=3&sharer=friend1')
     // Variant radios work without JavaScript: the SKU the title names is pre-selected; the 50g one, chosen, costs ¥68.
     await expect(page.getByRole('radio', { name: /250g 罐装/ })).toBeChecked()
+    await expect(headline(page)).toHaveText('¥268.00')
     await page.getByRole('radio', { name: /50g 尝鲜装/ }).check()
+    // the headline follows the choice by CSS alone
+    await expect(headline(page)).toHaveText('¥68.00')
+    await expect(headlineSku(page)).toHaveText('已选：50g 尝鲜装')
     await page.getByRole('button', { name: '立即购买' }).click()
     await expect(page.getByTestId('amount')).toHaveText('¥68.00')
     await page.getByRole('button', { name: /确认支付/ }).click()
