@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import React from 'react'
 
 import { skuPrice } from '@/commerce/skuView'
@@ -32,7 +31,9 @@ export function ProductTile({
   const point = product.sellingPoints?.[0]?.text
   const { price, compareAtPrice } = skuPrice(product, variant)
   return (
-    <Link href={href} className={`product-tile product-tile--${layout}`} data-product={product.slug}>
+    // A plain link, not next/link: a product tap is a page load, so a WeChat reader's first one can go through silent
+    // OAuth (src/platform/reader/oauthOnFirstTap.ts) and the landing page is the cached HTML, not an RSC payload.
+    <a href={href} className={`product-tile product-tile--${layout}`} data-product={product.slug}>
       {image ? <img src={image.url} width={image.width} height={image.height} alt={image.alt} loading="lazy" /> : null}
       <span className="product-tile__body">
         <span className="product-tile__title">{product.title}</span>
@@ -42,6 +43,6 @@ export function ProductTile({
         <Price price={price} compareAtPrice={compareAtPrice} />
         <span className="product-tile__cta">{cta || '去看看'}</span>
       </span>
-    </Link>
+    </a>
   )
 }
