@@ -12,7 +12,42 @@ export const SANDBOX_ACCOUNT = {
   appId: 'wx7e57ab1e00000001',
   /** Follows the sandbox account: preview to this WeChat ID (or openid) from the push screen. */
   previewUser: { openid: 'oTuiwenDemoEditorPreview0001', wxname: 'tuiwen-editor' },
+  /** The demo's reader: whoever opens a product page in the sandbox's WeChat is recognised (snsapi_base) as this follower. */
+  reader: { openid: 'oTuiwenDemoReader00000000001', nickname: '茶友小林' },
 } as const
+
+/**
+ * The sandbox account's own template list (as added in the 公众平台 from the 类目模板 library): the emulator knows
+ * them (src/sandbox/wechat-oa/accounts.ts) and the seed fills the account's 模板消息 ID rows with them, so paid /
+ * shipped / refunded notifications are really sent in the demo. `keywords`: the template's keys, mapped to what an
+ * order notification says (src/notifications/format.ts).
+ */
+export const SANDBOX_TEMPLATES = [
+  {
+    key: 'order_paid',
+    templateId: 'TwDemoOrderPaid0000000000000000000000000001',
+    title: '订单支付成功通知',
+    keywords: 'character_string1:number,thing2:product,amount3:total,time4:time',
+  },
+  {
+    key: 'order_shipped',
+    templateId: 'TwDemoOrderShipped000000000000000000000002',
+    title: '订单发货通知',
+    keywords: 'character_string1:number,thing2:product,phrase3:status,time4:time',
+  },
+  {
+    key: 'order_refunded',
+    templateId: 'TwDemoOrderRefunded00000000000000000000003',
+    title: '退款成功通知',
+    keywords: 'character_string1:number,amount2:total,thing3:note,time4:time',
+  },
+] as const
+
+/** template_id → its keyword keys, as the emulator checks a send against them. */
+export const sandboxTemplateKeys = (): Record<string, string[]> =>
+  Object.fromEntries(SANDBOX_TEMPLATES.map((t) => [t.templateId, t.keywords.split(',').map((pair) => pair.split(':')[0]!)]))
+
+const templateRows = () => SANDBOX_TEMPLATES.map(({ key, templateId, keywords }) => ({ key, templateId, keywords }))
 
 /** Fresh secrets in WeChat's formats: 32 hex AppSecret, 32-character token, 43-character EncodingAESKey. */
 const newSecrets = () => ({
@@ -30,6 +65,10 @@ export async function seedWechatSandbox(payload: Payload, teaBrandId: string, cr
     overrideAccess: true,
   })
   let accountId = existing.docs[0]?.id
+  // An installation seeded before the demo had templates gets them (rows the operator added are kept).
+  if (accountId && !existing.docs[0]!.templateIds?.length) {
+    await payload.update({ collection: 'wechat-accounts', id: accountId, data: { templateIds: templateRows() }, overrideAccess: true })
+  }
   if (!accountId) {
     const doc = await payload.create({
       collection: 'wechat-accounts',
@@ -44,6 +83,7 @@ export async function seedWechatSandbox(payload: Payload, teaBrandId: string, cr
         verified: true,
         sandbox: true,
         brand: teaBrandId,
+        templateIds: templateRows(),
       },
     })
     accountId = doc.id

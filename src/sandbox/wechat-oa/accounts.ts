@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 
 import type { WechatAccount } from '../../payload-types'
 import { decryptSecret } from '../../platform/secrets'
-import { SANDBOX_ACCOUNT } from '../../seed/wechatSandbox'
+import { SANDBOX_ACCOUNT, sandboxTemplateKeys } from '../../seed/wechatSandbox'
 import { createEmulatorClock } from './clock'
 import { createOfficialAccountEmulator, type OfficialAccountEmulator } from './emulator'
 
@@ -88,7 +88,14 @@ export async function syncSandboxAccounts(payload: Payload, origin: string, forc
             mode: account.callbackMode ?? 'plaintext',
           }
         : undefined,
-      users: [{ ...SANDBOX_ACCOUNT.previewUser, subscribed: true }],
+      // The reader first: the emulator's authorize page recognises the first follower (src/sandbox/wechat-oa/routes-oauth.ts).
+      users: [
+        { ...SANDBOX_ACCOUNT.reader, subscribed: true },
+        { ...SANDBOX_ACCOUNT.previewUser, subscribed: true },
+      ],
+      templates: sandboxTemplateKeys(),
+      // OAuth may return to the demo wherever it is served, not only on localhost.
+      oauthDomains: [...new Set([new URL(origin).hostname, 'localhost', '127.0.0.1'])],
     })
     if (previous) for (const [openid, user] of previous.users) added.users.set(openid, user)
     holder.synced.set(account.appId, fingerprint)
