@@ -5,8 +5,7 @@
 export type ReaderActionName = 'claim' | 'join' | 'signup'
 
 export type Outcome =
-  | { ok: true; action: ReaderActionName; id: string; code?: string }
-  | { ok: false; action: ReaderActionName; id: string; error: string; field?: string }
+  { ok: true; action: ReaderActionName; id: string; code?: string } | { ok: false; action: ReaderActionName; id: string; error: string; field?: string }
 
 const ACTIONS = new Set<string>(['claim', 'join', 'signup'])
 const ID_RE = /^[A-Za-z0-9_-]{1,64}$/

@@ -22,7 +22,6 @@ beforeAll(async () => {
 })
 afterAll(() => shutdown(payload))
 
-
 /** The cookie pair a Set-Cookie header gives the browser, and the reader key it stands for. */
 function cookieOf(setCookie: string | null) {
   const pair = setCookie?.split(';')[0] ?? ''
@@ -79,15 +78,15 @@ describe('a form post on the community page', () => {
   })
 
   it('an invalid phone comes back as an inline error, nobody signed up', async () => {
-    const before = c.eventB.id
-    const res = await formPost(`/community-events/${before}/signup`, { fields: { name: '小红', phone: 'call me' } })
+    const eventId = c.eventB.id
+    const res = await formPost(`/community-events/${eventId}/signup`, { fields: { name: '小红', phone: 'call me' } })
     expect(res.status).toBe(303)
     expect(landing(res.location)).toEqual({
       path: `/c/${c.communityB.slug}`,
-      hash: `#event-${before}`,
-      outcome: { ok: false, action: 'signup', id: before, error: 'INVALID', field: 'phone' },
+      hash: `#event-${eventId}`,
+      outcome: { ok: false, action: 'signup', id: eventId, error: 'INVALID', field: 'phone' },
     })
-    const { totalDocs } = await payload.count({ collection: 'event-signups', where: { event: { equals: before } }, overrideAccess: true })
+    const { totalDocs } = await payload.count({ collection: 'event-signups', where: { event: { equals: eventId } }, overrideAccess: true })
     expect(totalDocs).toBe(0)
   })
 
@@ -124,7 +123,10 @@ describe('the JSON contract of the fetch client is unchanged', () => {
     const { pair } = cookieOf(first.setCookie)
     const second = await readerPost(`/coupons/${c.couponA.id}/claim`, pair, {})
     expect(second.status).toBe(201)
-    expect(second.body).toEqual({ claim: { id: expect.any(String), code: expect.stringMatching(/^[A-Z0-9]{10}$/) }, coupon: expect.objectContaining({ mine: 1 }) })
+    expect(second.body).toEqual({
+      claim: { id: expect.any(String), code: expect.stringMatching(/^[A-Z0-9]{10}$/) },
+      coupon: expect.objectContaining({ mine: 1 }),
+    })
     const third = await readerPost(`/coupons/${c.couponA.id}/claim`, pair)
     expect(third.status).toBe(409)
     expect(third.body.error.code).toBe('LIMIT_REACHED')

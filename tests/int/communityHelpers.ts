@@ -37,7 +37,12 @@ export async function formPost(
   const request = new Request(`http://localhost/api${path}`, { method: 'POST', headers, body: new URLSearchParams(fields).toString() })
   const response = await post(request, { params: Promise.resolve({ slug: path.replace(/^\//, '').split('/') }) })
   const text = await response.text()
-  return { status: response.status, location: response.headers.get('location'), setCookie: response.headers.get('set-cookie'), body: text ? JSON.parse(text) : undefined }
+  return {
+    status: response.status,
+    location: response.headers.get('location'),
+    setCookie: response.headers.get('set-cookie'),
+    body: text ? JSON.parse(text) : undefined,
+  }
 }
 
 export async function gql(query: string, token?: string, variables?: Record<string, unknown>): Promise<{ status: number; body: JsonBody }> {
