@@ -49,6 +49,49 @@ test('community page: story, group QR, event sign-up, coupon claim, join, pinned
   expect(overflow).toBeLessThanOrEqual(0)
 })
 
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('a fresh reader claims a coupon, joins and signs up on the first click; a second claim shows the limit', async ({ page, context }) => {
+    await page.goto('/c/shanye-tea-club')
+    // a second tab still showing the 领取 button, for the claim the per-reader limit refuses
+    const stale = await context.newPage()
+    await stale.goto('/c/shanye-tea-club')
+
+    await page.locator('[data-coupon]').first().getByRole('button', { name: '领取' }).click()
+    await expect(page).toHaveURL(/\/c\/shanye-tea-club\?done=claim&/)
+    const coupon = page.locator('[data-coupon]').first()
+    await expect(coupon.getByRole('status')).toHaveText(/^领取成功，券码 [A-Z0-9]{10}$/)
+    const code = (await coupon.getByRole('status').textContent())!.slice(-10)
+    await expect(coupon.getByTestId('my-codes')).toContainText(code)
+    await expect(coupon.getByTestId('claim')).toHaveText('✓ 已领取')
+
+    await stale.locator('[data-coupon]').first().getByRole('button', { name: '领取' }).click()
+    await expect(stale.locator('[data-coupon]').first().getByRole('alert')).toHaveText('你已经领过这张券了')
+    await expect(stale.locator('[data-coupon]').first().getByTestId('my-codes').locator('li')).toHaveCount(1)
+
+    await page.getByRole('button', { name: '加入社区' }).click()
+    await expect(page).toHaveURL(/done=join/)
+    await expect(page.getByTestId('join')).toHaveText(/^我是第 \d+ 位成员$/)
+    await expect(page.locator('#join').getByRole('status')).toHaveText(/^欢迎！你是第 \d+ 位成员$/)
+
+    const signUp = async (phone: string) => {
+      const event = page.locator('[data-event]').first()
+      await event.getByPlaceholder('称呼（选填）').fill('小刚')
+      await event.getByPlaceholder('手机号（选填）').fill(phone)
+      await event.getByRole('button', { name: '立即报名' }).click()
+      return page.locator('[data-event]').first()
+    }
+    await expect((await signUp('call me')).getByRole('alert')).toHaveText('手机号格式不正确')
+    const event = await signUp('138 0013 8000')
+    await expect(event.getByRole('status')).toHaveText('报名成功')
+    await expect(event.getByTestId('signup')).toHaveText('✓ 已报名')
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+  })
+})
+
 test("the other brand's community shows only its own event and coupon", async ({ page }) => {
   await page.goto('/c/lime-coffee-lab')
   await expect(page.locator('[data-event]')).toHaveCount(1)

@@ -26,6 +26,25 @@ export async function readerPost(path: string, cookie?: string, json?: unknown):
   return { status: response.status, body: text ? JSON.parse(text) : undefined, setCookie: response.headers.get('set-cookie') }
 }
 
+/** A no-JavaScript form post of the community page: urlencoded, from `origin` when given; the answer is not followed. */
+export async function formPost(
+  path: string,
+  { cookie, origin, fields = {} }: { cookie?: string; origin?: string; fields?: Record<string, string> } = {},
+): Promise<{ status: number; location: string | null; setCookie: string | null; body: JsonBody }> {
+  const headers = new Headers({ 'content-type': 'application/x-www-form-urlencoded' })
+  if (cookie) headers.set('cookie', cookie)
+  if (origin) headers.set('origin', origin)
+  const request = new Request(`http://localhost/api${path}`, { method: 'POST', headers, body: new URLSearchParams(fields).toString() })
+  const response = await post(request, { params: Promise.resolve({ slug: path.replace(/^\//, '').split('/') }) })
+  const text = await response.text()
+  return {
+    status: response.status,
+    location: response.headers.get('location'),
+    setCookie: response.headers.get('set-cookie'),
+    body: text ? JSON.parse(text) : undefined,
+  }
+}
+
 export async function gql(query: string, token?: string, variables?: Record<string, unknown>): Promise<{ status: number; body: JsonBody }> {
   const headers = new Headers({ 'content-type': 'application/json' })
   if (token) headers.set('Authorization', `JWT ${token}`)

@@ -28,9 +28,17 @@ function originOf(value: string, { exact }: { exact: boolean }): string | null {
   }
 }
 
-export function checkCsrf(request: { method: string; headers: Headers }, allowed: ReadonlySet<string>): CsrfVerdict {
+/**
+ * `evenWithoutCookies`: for a route that answers a cookieless request by setting a cookie and acting on it (the
+ * community page's no-JS forms), where a foreign page could otherwise act for the fresh reader it creates.
+ */
+export function checkCsrf(
+  request: { method: string; headers: Headers },
+  allowed: ReadonlySet<string>,
+  { evenWithoutCookies = false }: { evenWithoutCookies?: boolean } = {},
+): CsrfVerdict {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return { ok: true }
-  if (!request.headers.get('cookie')) return { ok: true }
+  if (!evenWithoutCookies && !request.headers.get('cookie')) return { ok: true }
   const origin = request.headers.get('origin')
   if (origin !== null) {
     // `Origin: null` (sandboxed frames, data: pages, some cross-origin redirects) is never ours.

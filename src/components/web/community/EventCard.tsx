@@ -1,7 +1,9 @@
 import React from 'react'
 
+import type { Outcome } from '@/communities/outcome'
 import type { CommunityEvent } from '@/payload-types'
 
+import { ActionMessage, noteOf } from './ActionMessage'
 import { ReaderAction } from './ReaderAction'
 
 const fmt = new Intl.DateTimeFormat('zh-CN', {
@@ -14,11 +16,13 @@ const fmt = new Intl.DateTimeFormat('zh-CN', {
   hour12: false,
 })
 
-export function EventCard({ event }: { event: CommunityEvent & { mine: boolean } }) {
+/** `outcome`: a no-JS sign-up for this event that just came back. */
+export function EventCard({ event, outcome = null }: { event: CommunityEvent & { mine: boolean }; outcome?: Outcome | null }) {
   const taken = event.signedUp ?? 0
   const left = Math.max(0, event.capacity - taken)
+  const note = noteOf(outcome, '报名成功')
   return (
-    <li className="community-card" data-event={event.id}>
+    <li className="community-card" data-event={event.id} id={`event-${event.id}`}>
       <h3>{event.title}</h3>
       <p className="community-card__meta">
         <time dateTime={event.startsAt}>{fmt.format(new Date(event.startsAt))}</time>
@@ -41,9 +45,13 @@ export function EventCard({ event }: { event: CommunityEvent & { mine: boolean }
             { name: 'phone', label: '手机号（选填）', type: 'tel' },
           ]}
           testId="signup"
+          outcome={note}
         />
       ) : (
-        <span className="reader-action reader-action--done">名额已满</span>
+        <>
+          <span className="reader-action reader-action--done">名额已满</span>
+          <ActionMessage note={note} />
+        </>
       )}
     </li>
   )

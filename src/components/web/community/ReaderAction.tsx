@@ -2,11 +2,15 @@
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 
+import { ActionMessage, type ActionNote } from './ActionMessage'
+
 type Field = { name: 'name' | 'phone'; label: string; type?: string }
 
 /**
- * A reader's action on the community page (sign up, claim, join): POSTs to the endpoint, shows the server's
- * message in Chinese, then refreshes the page so counts and states come from the server.
+ * A reader's action on the community page (sign up, claim, join): a real form posting to the endpoint, so it works
+ * without JavaScript (the endpoint answers 303 back to the page, whose `outcome` note is shown here). With
+ * JavaScript it POSTs JSON instead, shows the server's message in Chinese, then refreshes the page so counts and
+ * states come from the server.
  */
 export function ReaderAction({
   endpoint,
@@ -15,6 +19,7 @@ export function ReaderAction({
   done = false,
   fields = [],
   testId,
+  outcome = null,
 }: {
   endpoint: string
   label: string
@@ -22,16 +27,14 @@ export function ReaderAction({
   done?: boolean
   fields?: Field[]
   testId?: string
+  /** What the no-JS form post just did, from the page's query. */
+  outcome?: ActionNote | null
 }) {
   const router = useRouter()
   const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const [message, setMessage] = useState<ActionNote | null>(outcome)
   // After a success the page refreshes into the done state; the reader still sees what just happened (their code).
-  const status = message ? (
-    <p role="status" className={message.ok ? 'reader-action__ok' : 'reader-action__error'}>
-      {message.text}
-    </p>
-  ) : null
+  const status = <ActionMessage note={message} />
   if (done)
     return (
       <>
@@ -70,7 +73,7 @@ export function ReaderAction({
     }
   }
   return (
-    <form className="reader-action" onSubmit={submit} data-testid={testId}>
+    <form className="reader-action" method="post" action={endpoint} onSubmit={submit} data-testid={testId}>
       {fields.map((f) => (
         <input key={f.name} name={f.name} type={f.type ?? 'text'} placeholder={f.label} aria-label={f.label} maxLength={f.name === 'phone' ? 20 : 30} />
       ))}

@@ -5,7 +5,9 @@ import React from 'react'
 
 import { landingHref } from '@/blocks/attribution'
 import { now } from '@/communities/clock'
+import { outcomeFor, parseOutcome } from '@/communities/outcome'
 import { communityPage } from '@/communities/queries'
+import { noteOf } from '@/components/web/community/ActionMessage'
 import { CouponCard } from '@/components/web/community/CouponCard'
 import { EventCard } from '@/components/web/community/EventCard'
 import { GroupQrCard } from '@/components/web/community/GroupQrCard'
@@ -21,7 +23,7 @@ import '@/components/web/community/community.css'
 
 export const dynamic = 'force-dynamic'
 
-type Props = { params: Promise<{ slug: string }> }
+type Props = { params: Promise<{ slug: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const community = await publishedCommunity((await params).slug)
@@ -30,10 +32,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     : {}
 }
 
-export default async function CommunityPage({ params }: Props) {
+export default async function CommunityPage({ params, searchParams }: Props) {
   const community = await publishedCommunity((await params).slug)
   if (!community) notFound()
   const data = await communityPage(community)
+  // What a no-JavaScript form post just did (the endpoints' 303 names it), shown next to its card.
+  const outcome = parseOutcome((await searchParams) ?? {})
   const brand = await publicBrand(community.brand as Brand | string)
   const cover = mediaAt(community.cover, 'hero')
   return (
@@ -42,7 +46,7 @@ export default async function CommunityPage({ params }: Props) {
       <h1>{community.name}</h1>
       <WechatShare title={community.name} desc={community.intro ?? ''} imgUrl={cover?.url ?? ''} link={`/c/${community.slug}`} />
       {brand ? <p className="brand-line">{brand.name} · 粉丝社区</p> : null}
-      <div className="community-stats">
+      <div className="community-stats" id="join">
         <span data-testid="member-count">{community.memberCount ?? 0} 位成员</span>
         <ReaderAction
           endpoint={`/api/communities/${community.id}/join`}
@@ -50,6 +54,7 @@ export default async function CommunityPage({ params }: Props) {
           doneLabel={data.member ? `我是第 ${data.member.number} 位成员` : ''}
           done={Boolean(data.member)}
           testId="join"
+          outcome={noteOf(outcomeFor(outcome, 'join', community.id), data.member ? `欢迎！你是第 ${data.member.number} 位成员` : '已加入社区')}
         />
       </div>
       {community.intro ? <p>{community.intro}</p> : null}
@@ -68,7 +73,7 @@ export default async function CommunityPage({ params }: Props) {
           <h2 className="section-title">近期活动</h2>
           <ul className="community-list">
             {data.events.map((e) => (
-              <EventCard key={e.id} event={e} />
+              <EventCard key={e.id} event={e} outcome={outcomeFor(outcome, 'signup', e.id)} />
             ))}
           </ul>
         </>
@@ -79,7 +84,7 @@ export default async function CommunityPage({ params }: Props) {
           <h2 className="section-title">社区专享券</h2>
           <ul className="community-list">
             {data.coupons.map((c) => (
-              <CouponCard key={c.id} coupon={c} now={now()} />
+              <CouponCard key={c.id} coupon={c} now={now()} outcome={outcomeFor(outcome, 'claim', c.id)} />
             ))}
           </ul>
         </>
