@@ -1,7 +1,7 @@
 // The demo's buy path in the WeChat Pay sandbox: article → product page → checkout → sandbox pay → order paid.
 import { expect, test } from '@playwright/test'
 
-import { demo } from './helpers'
+import { demo, DEMO_ADDRESS, placeOrder } from './helpers'
 
 test.use({ viewport: { width: 375, height: 812 } })
 
@@ -16,7 +16,16 @@ async function orderByNumber(request: import('@playwright/test').APIRequestConte
 const headline = (page: import('@playwright/test').Page) => page.locator('[data-price-of] .price strong:visible')
 const headlineSku = (page: import('@playwright/test').Page) => page.locator('[data-price-of] .price-sku:visible')
 
-test('from an article, tap a product, buy it through the sandbox and see the order paid', async ({ page }) => {
+test('from an article, tap a product, buy it with a claimed coupon through the sandbox and see the order paid', async ({ page }) => {
+  // the reader claimed the community's coupon (满¥199减¥20) earlier
+  await page.goto('/c/shanye-tea-club')
+  await page.locator('[data-coupon]').first().getByRole('button', { name: '领取' }).click()
+  await expect(
+    page
+      .locator('[data-coupon]')
+      .first()
+      .getByText(/领取成功/),
+  ).toBeVisible()
   await page.goto('/a/spring-longjing-guide')
   const card = page.locator('a[data-product="mingqian-longjing"]').first()
   await expect(card).toContainText('明前龙井 250g 罐装')
@@ -35,8 +44,20 @@ test('from an article, tap a product, buy it through the sandbox and see the ord
   await page.getByRole('radio', { name: /250g 罐装/ }).check()
   await expect(headline(page)).toHaveText('¥268.00')
   await page.getByRole('button', { name: '立即购买' }).click()
+  // 确认订单: the claimed coupon is offered, preselected, and the final price shows before paying
+  await expect(page.getByText('明前龙井 250g 罐装')).toBeVisible()
+  await expect(page.getByText('规格：250g 罐装')).toBeVisible()
+  await expect(page.getByRole('radio', { name: /茶友会专享券/ })).toBeChecked()
+  await expect(page.locator('[data-total]:visible')).toHaveText('¥248.00')
+  await page.getByRole('radio', { name: '不使用优惠券' }).check()
+  await expect(page.locator('[data-total]:visible')).toHaveText('¥268.00')
+  // the address is required: the browser will not submit without it
+  await page.getByRole('button', { name: '提交订单' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('确认订单')
+  expect(await page.getByLabel('收货人').evaluate((input: HTMLInputElement) => input.validity.valueMissing)).toBe(true)
+  await placeOrder(page, {}, /茶友会专享券/)
   await expect(page.getByRole('alert')).toContainText('沙箱')
-  await expect(page.getByTestId('amount')).toHaveText('¥268.00')
+  await expect(page.getByTestId('amount')).toHaveText('¥248.00')
   await page.getByRole('button', { name: /确认支付/ }).click()
   await expect(page).toHaveURL(/\/o\/TW\d+\?t=/)
   await expect(page.locator('[data-status]')).toHaveText('已支付')
@@ -44,6 +65,7 @@ test('from an article, tap a product, buy it through the sandbox and see the ord
   const order = await orderByNumber(page.request, number)
   expect(order.status).toBe('paid')
   expect(order.items[0]).toMatchObject({ variant: 'LJ-250G', variantName: '250g 罐装', unitPrice: 26800 })
+  expect(order).toMatchObject({ subtotal: 26800, discount: 2000, total: 24800, buyer: DEMO_ADDRESS })
   expect(order.attribution.article).toBeTruthy()
   expect(typeof order.attribution.block).toBe('number')
   // someone without the token sees nothing
@@ -83,6 +105,13 @@ test.describe('without JavaScript', () => {
     await expect(headline(page)).toHaveText('¥68.00')
     await expect(headlineSku(page)).toHaveText('已选：50g 尝鲜装')
     await page.getByRole('button', { name: '立即购买' }).click()
+    // 确认订单 without JavaScript: a refusal (a malformed phone number) shows inline, what was typed is kept
+    await placeOrder(page, { phone: '12345' })
+    await expect(page.getByRole('alert')).toHaveText('请检查填写的信息')
+    await expect(page.getByText('请填写正确的手机号')).toBeVisible()
+    await expect(page.getByLabel('详细地址')).toHaveValue(DEMO_ADDRESS.address)
+    await expect(page.getByText('规格：50g 尝鲜装')).toBeVisible()
+    await placeOrder(page)
     await expect(page.getByTestId('amount')).toHaveText('¥68.00')
     await page.getByRole('button', { name: /确认支付/ }).click()
     await expect(page).toHaveURL(/\/o\/TW\d+\?t=/)

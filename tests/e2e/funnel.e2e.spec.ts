@@ -1,7 +1,7 @@
 // The closed loop, counted: a shared article → a tapped product → a sandbox purchase → the dashboard row.
 import { expect, test } from '@playwright/test'
 
-import { demo, loginAs } from './helpers'
+import { demo, loginAs, placeOrder } from './helpers'
 
 test("a reader's visit, tap and purchase show up in the article's dashboard row", async ({ page, browser }) => {
   const reader = await browser.newPage({ viewport: { width: 375, height: 812 } })
@@ -12,6 +12,7 @@ test("a reader's visit, tap and purchase show up in the article's dashboard row"
   await card.click()
   await expect(reader).toHaveURL(/\/p\/osmanthus-oolong\?from=.+&b=0&sharer=friend-e2e/)
   await reader.getByRole('button', { name: '立即购买' }).click()
+  await placeOrder(reader)
   await reader.getByRole('button', { name: /确认支付/ }).click()
   await expect(reader.locator('[data-status]')).toHaveText('已支付')
   await reader.close()

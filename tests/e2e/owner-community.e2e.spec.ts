@@ -2,7 +2,7 @@
 // reader on a phone opens the community page, claims the coupon and spends it at checkout in the WeChat Pay sandbox.
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
 
-import { demo, loginAs } from './helpers'
+import { demo, DEMO_ADDRESS, loginAs, placeOrder } from './helpers'
 
 const stamp = Date.now().toString(36)
 const communityName = `茶友冷泡会 ${stamp}`
@@ -147,7 +147,7 @@ test('a brand owner sets up a community with a coupon; a reader claims it and pa
   await test.step('the reader cannot claim a second one (one per person)', async () => {
     await phone.reload()
     await expect(phone.locator('[data-coupon]').getByTestId('claim')).toHaveText('✓ 已领取')
-    await expect(phone.locator('[data-coupon]').getByTestId('my-codes')).toContainText(`券码 ${code} · 购买时填写`)
+    await expect(phone.locator('[data-coupon]').getByTestId('my-codes')).toContainText(`券码 ${code} · 下单时可选用`)
     await expect(phone.locator('[data-coupon]').getByRole('button', { name: /领取/ })).toHaveCount(0)
     // …not even by calling the endpoint directly with the reader's cookie.
     const again = await reader.request.post(`/api/coupons/${savedCoupon.id}/claim`)
@@ -158,7 +158,7 @@ test('a brand owner sets up a community with a coupon; a reader claims it and pa
   await test.step('the code is worthless to someone who did not claim it', async () => {
     const stranger = await playwright.request.newContext({ baseURL })
     const res = await stranger.post(`/p/${product.slug}/buy`, {
-      form: { product: savedCommunity.featuredProducts[0], quantity: '1', coupon: code },
+      form: { product: savedCommunity.featuredProducts[0], quantity: '1', coupon: code, ...DEMO_ADDRESS },
       maxRedirects: 0,
     })
     expect(res.status()).toBe(303)
@@ -173,9 +173,13 @@ test('a brand owner sets up a community with a coupon; a reader claims it and pa
     await expect(phone).toHaveURL(new RegExp(`/p/${product.slug}`))
     await expect(phone.getByRole('heading', { level: 1 })).toHaveText(product.title)
     await expect(phone.locator('[data-stock]')).toContainText(/有货|仅剩/)
-    await phone.getByText('使用优惠券（选填）').click()
-    await phone.getByLabel('券码').fill(code)
     await phone.getByRole('button', { name: '立即购买' }).click()
+    // 确认订单: the claimed coupon is offered and preselected, and the final price shows before paying
+    await expect(phone.getByRole('radio', { name: new RegExp(couponTitle) })).toBeChecked()
+    await expect(phone.locator('[data-total]:visible')).toHaveText(yuan(expectedTotal))
+    await phone.getByRole('radio', { name: '不使用优惠券' }).check()
+    await expect(phone.locator('[data-total]:visible')).toHaveText(yuan(product.price))
+    await placeOrder(phone, {}, new RegExp(couponTitle))
     await expect(phone.getByRole('alert')).toContainText('沙箱')
     await expect(phone.getByTestId('amount')).toHaveText(yuan(expectedTotal))
     await phone.getByRole('button', { name: /确认支付/ }).click()
@@ -201,11 +205,19 @@ test('a brand owner sets up a community with a coupon; a reader claims it and pa
 
   await test.step('the same code cannot be used for a second purchase', async () => {
     await phone.goto(`/p/${product.slug}`)
-    await phone.getByText('使用优惠券（选填）').click()
-    await phone.getByLabel('券码').fill(code)
     await phone.getByRole('button', { name: '立即购买' }).click()
+    await expect(phone.getByRole('heading', { level: 1 })).toHaveText('确认订单')
+    await expect(phone.getByRole('radio', { name: new RegExp(couponTitle) })).toHaveCount(0)
+    await expect(phone.locator('[data-total]:visible')).toHaveText(yuan(product.price))
+    // a form that still names it (an old tab) is refused on the page, inline
+    await phone.evaluate((used) => {
+      const form = document.querySelector('form[data-confirm-form]')!
+      form.insertAdjacentHTML('beforeend', `<input type="hidden" name="coupon" value="${used}">`)
+    }, code)
+    await placeOrder(phone)
     await expect(phone.getByRole('alert')).toHaveText('这张优惠券已经用过了')
     await expect(phone.getByRole('alert')).toHaveAttribute('data-error', 'COUPON_USED')
+    await expect(phone.getByLabel('收货人')).toHaveValue('林小姐') // what was typed is kept
   })
 
   await test.step("the owner sees the community's numbers in its sidebar", async () => {

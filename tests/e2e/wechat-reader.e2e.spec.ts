@@ -2,7 +2,7 @@
 // screen), so the order carries their openid and the sandbox Official Account really sends the paid notification.
 import { expect, test } from '@playwright/test'
 
-import { demo } from './helpers'
+import { demo, placeOrder } from './helpers'
 
 const WECHAT_UA =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI Language/zh_CN'
@@ -46,6 +46,7 @@ test('the first product tap in WeChat recognises the reader silently; the paid o
 
   await page.goto(`${origin}/p/mingqian-longjing?sku=LJ-50G`)
   await page.getByRole('button', { name: '立即购买' }).click()
+  await placeOrder(page)
   await expect(page.getByTestId('amount')).toHaveText('¥68.00')
   await page.getByRole('button', { name: /确认支付/ }).click()
   await expect(page).toHaveURL(/\/o\/TW\d+\?t=/)

@@ -3,14 +3,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { POST as buyFormPost } from '@/app/(frontend)/p/[slug]/buy/route'
+import { bestCoupon, couponChoices } from '@/commerce/couponChoices'
 import { expireOrders } from '@/commerce/expire'
 import { transitionOrder } from '@/commerce/orderState'
 import { readStock } from '@/db/stock'
 import type { Coupon, CouponClaim, Order } from '@/payload-types'
+import { readerOf } from '@/platform/reader'
 
 import { shutdown } from '../helpers/payload'
 import { prepay } from '../helpers/rest'
-import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
+import { type CheckoutBed, SHIP_TO, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 import { type CommunityWorld, DAY, makeCommunities, newReader, readerPost } from './communityHelpers'
 
 let t: CheckoutBed
@@ -207,13 +209,19 @@ describe('checkout with a coupon', () => {
       form.set('product', p.id)
       form.set('quantity', String(quantity))
       form.set('coupon', coupon)
+      for (const [k, v] of Object.entries(SHIP_TO)) form.set(k, v)
       return buyFormPost(new Request(`http://localhost/p/${p.slug}/buy`, { method: 'POST', headers: { cookie: reader }, body: form }), {
         params: Promise.resolve({ slug: p.slug! }),
       })
     }
     const low = await post(code, 1)
     expect(low.status).toBe(303)
-    expect(low.headers.get('location')).toBe(`/p/${p.slug}/buy?error=COUPON_MIN_SPEND_NOT_MET`)
+    // back to 确认订单 with the refusal, the order's choices kept (never the address: it is in its cookie)
+    const back = new URL(low.headers.get('location')!, 'http://localhost')
+    expect(back.pathname).toBe(`/p/${p.slug}/confirm`)
+    expect(Object.fromEntries(back.searchParams)).toMatchObject({ quantity: '1', coupon: code, error: 'COUPON_MIN_SPEND_NOT_MET' })
+    expect(back.search).not.toContain('13800138000')
+    expect(low.headers.get('set-cookie')).toMatch(/^tw_addr=[A-Za-z0-9_-]+; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax/)
     expect(await readStock(t.payload, p.id)).toBe(10)
     const ok = await post(code, 2)
     expect(ok.status).toBe(303)
@@ -222,5 +230,36 @@ describe('checkout with a coupon', () => {
     const order = (await t.payload.find({ collection: 'orders', where: { number: { equals: claim.orderRef } }, overrideAccess: true, depth: 0 }))
       .docs[0] as Order
     expect(order).toMatchObject({ subtotal: 12000, discount: 1000, total: 11000 })
+  })
+})
+
+describe("the 确认订单 page's coupon choices", () => {
+  const keyOf = (cookie: string) => readerOf({ headers: new Headers({ cookie }) }).readerKey
+  const choicesFor = (cookie: string, subtotal: number) =>
+    couponChoices(t.payload, { readerKey: keyOf(cookie), brand: t.world.brandA.id, subtotal, now: new Date(t.bed.clock.now()) })
+
+  it("offers the reader's own unused coupons of this brand, priced for the order, the best first; one that does not apply says why", async () => {
+    const reader = newReader()
+    const fixed = await claimed(c.couponA, reader) // 满100减10
+    const percent = await claimed(await percentCoupon(15), reader) // 85折, no minimum
+    await claimed(c.couponB, reader) // brand B's: not for this order
+
+    const big = await choicesFor(reader, 12000)
+    expect(big.map((ch) => [ch.code, ch.usable && ch.discount])).toEqual([
+      [percent.code, 1800],
+      [fixed.code, 1000],
+    ])
+    expect(bestCoupon(big)?.code).toBe(percent.code)
+
+    const small = await choicesFor(reader, 6000)
+    expect(small[0]).toMatchObject({ code: percent.code, usable: true, discount: 900, total: 5100 })
+    expect(small[1]).toMatchObject({ code: fixed.code, usable: false, reason: '未达到优惠券的最低消费金额', headline: '满¥100.00减¥10.00' })
+
+    // a used coupon is no longer offered; another reader sees none of these
+    const p = await t.product(10, 12000)
+    expect((await buy(reader, p.id, 1, percent.code)).status).toBe(201)
+    expect((await choicesFor(reader, 12000)).map((ch) => ch.code)).toEqual([fixed.code])
+    expect(await choicesFor(newReader(), 12000)).toEqual([])
+    expect(await couponChoices(t.payload, { readerKey: undefined, brand: t.world.brandA.id, subtotal: 12000, now: new Date() })).toEqual([])
   })
 })

@@ -9,7 +9,7 @@ import type { Product } from '@/payload-types'
 
 import { shutdown } from '../helpers/payload'
 import { prepay, rest } from '../helpers/rest'
-import { type CheckoutBed, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
+import { type CheckoutBed, SHIP_TO, startCheckoutBed, stopCheckoutBed } from './checkoutBed'
 
 let t: CheckoutBed
 
@@ -186,12 +186,13 @@ describe('POST /api/checkout with variants', () => {
 })
 
 describe('the no-JavaScript buy form', () => {
-  it('posts the chosen variant; without one it lands on a clear error page', async () => {
+  it('posts the chosen variant; without one it is sent back to 确认订单 with a clear error', async () => {
     const { POST, GET } = await import('@/app/(frontend)/p/[slug]/buy/route')
+    const { refusalMessage } = await import('@/commerce/checkoutMessages')
     const p = await tea()
     const post = (fields: Record<string, string>) => {
       const form = new FormData()
-      for (const [k, v] of Object.entries(fields)) form.set(k, v)
+      for (const [k, v] of Object.entries({ ...SHIP_TO, ...fields })) form.set(k, v)
       return POST(new Request(`http://localhost/p/${p.slug}/buy`, { method: 'POST', body: form }), { params: Promise.resolve({ slug: p.slug! }) })
     }
     const ok = await post({ product: p.id, variant: 'B', quantity: '2' })
@@ -200,8 +201,14 @@ describe('the no-JavaScript buy form', () => {
     expect(await stockOf(p)).toEqual([30, 8, 38])
     const missing = await post({ product: p.id, quantity: '1' })
     expect(missing.headers.get('location')).toContain('error=VARIANT_REQUIRED')
-    const page = await GET(new Request(`http://localhost/p/${p.slug}/buy?error=VARIANT_REQUIRED`), { params: Promise.resolve({ slug: p.slug! }) })
-    expect(await page.text()).toContain('请先选择规格')
+    expect(missing.headers.get('location')).toMatch(new RegExp(`^/p/${p.slug}/confirm\\?`))
+    expect(refusalMessage('VARIANT_REQUIRED', new URLSearchParams())).toBe('请先选择规格')
+    // the former error page's address still leads there
+    const old = await GET(new Request(`http://localhost/p/${p.slug}/buy?error=VARIANT_REQUIRED`), { params: Promise.resolve({ slug: p.slug! }) })
+    expect(old.headers.get('location')).toBe(`/p/${p.slug}/confirm?error=VARIANT_REQUIRED`)
+    // an address left out is refused before anything is held, naming the field
+    const noAddress = await post({ product: p.id, variant: 'B', quantity: '1', address: '' })
+    expect(noAddress.headers.get('location')).toContain('error=INVALID_BODY&field=buyer.address')
     expect(await stockOf(p)).toEqual([30, 8, 38])
   })
 })

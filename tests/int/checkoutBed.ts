@@ -8,6 +8,9 @@ import { startWechatPayTestbed, type WechatPayTestbed } from '@/sandbox/wechatpa
 import { makeWorld, type World } from '../helpers/fixtures'
 import { bootPayload } from '../helpers/payload'
 
+/** A complete shipping address, as the reader's order form must carry. */
+export const SHIP_TO = { name: '林小姐', phone: '13800138000', address: '浙江省杭州市西湖区龙井路 18 号' }
+
 export type BedVariant = { sku: string; name: string; price?: number; stock: number }
 export type CheckoutBed = {
   payload: Payload

@@ -16,7 +16,8 @@ export type BuyFormSale = { startsAt?: string | null; limitPerBuyer?: number | n
 export const RESTOCK_NOTE = '未支付订单超时后会释放库存，可稍后再来看看'
 
 /**
- * The 「立即购买」 bar as a plain POST form: it works with JavaScript disabled (the server redirects to payment).
+ * The 「立即购买」 bar as a plain GET form to the 确认订单 page (address, coupons, final price: ../../app/(frontend)/
+ * p/[slug]/confirm/page.tsx), so it works with JavaScript disabled and this page stays the same for every reader.
  * A product with variants adds radio buttons named `variant`, styled as pills (a sold-out SKU is disabled and says
  * 已售罄); the one `sku` names (the card's) is checked, and the stock label follows the choice without JavaScript
  * (variantChoice.ts).
@@ -25,7 +26,7 @@ export const RESTOCK_NOTE = '未支付订单超时后会释放库存，可稍后
  * A 秒杀 product (`sale.startsAt`) rendered before its start has a disabled 「X月X日 HH:mm 开抢」 button and a countdown
  * (SaleCountdown enables the button at the start; without JavaScript the page reloads at the start, see
  * src/commerce/flashSaleCache.ts); sold out, it says 已抢光 and that unpaid orders give stock back. With a limit per
- * buyer the phone number is asked for up front (it is the buyer's identity outside WeChat).
+ * buyer, the phone number on the 确认订单 page is the buyer's identity outside WeChat.
  */
 export function BuyForm({
   productId,
@@ -59,8 +60,8 @@ export function BuyForm({
   return (
     <form
       id={formId}
-      method="post"
-      action={`/p/${encodeURIComponent(slug)}/buy`}
+      method="get"
+      action={`/p/${encodeURIComponent(slug)}/confirm`}
       className="buy-form"
       data-buy-form
       data-flash={flash ? '1' : undefined}
@@ -69,7 +70,6 @@ export function BuyForm({
       data-start-label={startLabel}
       data-server-now={flash ? sale?.renderedAt : undefined}
     >
-      <input type="hidden" name="product" value={productId} />
       <input type="hidden" name="from" defaultValue="" />
       <input type="hidden" name="b" defaultValue="" />
       <input type="hidden" name="sharer" defaultValue="" />
@@ -114,42 +114,6 @@ export function BuyForm({
           {RESTOCK_NOTE}
         </p>
       ) : null}
-      <details className="buyer" open={limit ? true : undefined}>
-        <summary>{limit ? `收货信息（每人限购 ${limit} 件，请填写手机号）` : '收货信息（选填）'}</summary>
-        <label>
-          收货人 <input name="name" maxLength={40} autoComplete="name" />
-        </label>
-        <label>
-          手机号{limit ? <span className="flash-required">*</span> : null}{' '}
-          <input
-            name="phone"
-            type="tel"
-            maxLength={20}
-            autoComplete="tel"
-            aria-required={limit ? true : undefined}
-            placeholder={limit ? '限购商品按手机号计数' : undefined}
-          />
-        </label>
-        <label>
-          地址 <input name="address" maxLength={200} autoComplete="street-address" />
-        </label>
-      </details>
-      <details className="coupon">
-        <summary>使用优惠券（选填）</summary>
-        <label>
-          券码{' '}
-          <input
-            name="coupon"
-            maxLength={32}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            pattern="[A-Za-z0-9]{4,32}"
-            placeholder="在社区页领取的券码"
-          />
-        </label>
-        <p className="coupon-note">优惠金额在下单时由服务器计算，每笔订单限用一张。</p>
-      </details>
       {sandbox ? <p className="sandbox-note">沙箱演示：支付不会真实扣款</p> : null}
       <div className="buy-bar">
         <span data-stock data-count={chosen ? chosen.stock : stock} data-by-variant={variants.length ? '' : undefined}>

@@ -91,17 +91,26 @@ export async function setupWechatShare(env: EnvLike, props: WechatShareProps): P
   return true
 }
 
+/**
+ * Runs `then` once the JS-SDK is on the page: at once outside WeChat (there is none to load, so other readers never
+ * fetch it) or when it already is, else after loading it (once per page, whoever asks first).
+ */
+export function withJssdk(then: () => void): void {
+  if (!/MicroMessenger/i.test(navigator.userAgent) || (window as unknown as { wx?: unknown }).wx) return then()
+  let script = document.querySelector<HTMLScriptElement>(`script[src="${JSSDK_SRC}"]`)
+  if (!script) {
+    script = document.createElement('script')
+    script.src = JSSDK_SRC
+    script.async = true
+    document.head.appendChild(script)
+  }
+  script.addEventListener('load', then, { once: true })
+}
+
 export function WechatShare(props: WechatShareProps) {
   const { title, desc, imgUrl, link, sharer, brand, endpoint } = props
   useEffect(() => {
-    const run = () => void setupWechatShare(window as unknown as EnvLike, { title, desc, imgUrl, link, sharer, brand, endpoint })
-    // The JS-SDK is only fetched inside WeChat's browser, so other readers never load it.
-    if (!/MicroMessenger/i.test(navigator.userAgent) || (window as unknown as { wx?: unknown }).wx) return run()
-    const script = document.createElement('script')
-    script.src = JSSDK_SRC
-    script.async = true
-    script.onload = run
-    document.head.appendChild(script)
+    withJssdk(() => void setupWechatShare(window as unknown as EnvLike, { title, desc, imgUrl, link, sharer, brand, endpoint }))
   }, [title, desc, imgUrl, link, sharer, brand, endpoint])
   return null
 }

@@ -19,12 +19,16 @@ export const VARIANT_INDEX = 'data-vi'
  * The stylesheet that shows, inside every `[data-by-variant]` element, only the copy of the checked SKU (price at the
  * top of the page, stock in the buy bar), so the page follows the reader's choice with JavaScript off. Before any
  * choice, and where the browser lacks :has() (old WebViews), the copy marked `.is-initial` shows (styles.css).
- * Hand-written: one rule per SKU, since CSS cannot match an attribute's value against another element's.
  */
-export function variantChoiceCss(count: number): string {
-  const rules = Array.from(
-    { length: count },
-    (_, i) => `body:has(input[${VARIANT_INDEX}="${i}"]:checked) [data-by-variant]>[${VARIANT_INDEX}="${i}"]{display:inline}`,
-  )
-  return `@supports selector(:has(*)){body:has(input[name=variant]:checked) [data-by-variant]>*{display:none}${rules.join('')}}`
+export const variantChoiceCss = (count: number) => followChoiceCss({ input: 'variant', index: VARIANT_INDEX, copies: 'data-by-variant' }, count)
+
+/**
+ * The same for any radio group: inside `[<copies>]`, show the copy whose `<index>` attribute is that of the checked
+ * radio named `input`. Hand-written: one rule per choice, since CSS cannot match an attribute's value against another
+ * element's.
+ */
+export function followChoiceCss(choice: { input: string; index: string; copies: string }, count: number): string {
+  const { input, index, copies } = choice
+  const rules = Array.from({ length: count }, (_, i) => `body:has(input[${index}="${i}"]:checked) [${copies}]>[${index}="${i}"]{display:inline}`)
+  return `@supports selector(:has(*)){body:has(input[name=${input}]:checked) [${copies}]>*{display:none}${rules.join('')}}`
 }

@@ -56,7 +56,7 @@ export function CouponCard({ coupon, now, outcome = null }: Props) {
           <ul className="coupon__codes" data-testid="my-codes" aria-label="我的券码">
             {coupon.myCodes.map(({ code, used }) => (
               <li key={code} data-used={used}>
-                券码 <code>{code}</code> {used ? '（已使用）' : '· 购买时填写'}
+                券码 <code>{code}</code> {used ? '（已使用）' : '· 下单时可选用'}
               </li>
             ))}
           </ul>
