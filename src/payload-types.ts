@@ -299,6 +299,14 @@ export interface Brand {
   logo?: (string | null) | Media;
   primaryColor?: string | null;
   miniProgramAppId?: string | null;
+  /**
+   * Shown on every product page of the brand
+   */
+  shopPolicy?: {
+    shipWithin?: ('24h' | '48h' | '72h' | '7d') | null;
+    sevenDayReturns?: boolean | null;
+    returnsNote?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1639,6 +1647,13 @@ export interface BrandsSelect<T extends boolean = true> {
   logo?: T;
   primaryColor?: T;
   miniProgramAppId?: T;
+  shopPolicy?:
+    | T
+    | {
+        shipWithin?: T;
+        sevenDayReturns?: T;
+        returnsNote?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

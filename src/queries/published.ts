@@ -1,6 +1,6 @@
 import { cache } from 'react'
 
-import type { Article, Brand, Community, Product } from '../payload-types'
+import type { Article, Brand, Community, Media, Product } from '../payload-types'
 import { publicPayload } from './publicPayload'
 
 // Public pages read as an anonymous visitor (overrideAccess: false), so the same access predicates
@@ -70,4 +70,28 @@ export const publicBrand = cache(async function publicBrand(brand: Brand | strin
     disableErrors: true,
   })
   return doc ? { id: doc.id, name: doc.name, slug: doc.slug } : null
+})
+
+/** What a product page shows of its shop: the brand's logo, its community (社区, 客服) and its Official Account's name. */
+export type ShopFace = { logo: Media | null; communitySlug: string | null; officialAccount: string | null; policy: Brand['shopPolicy'] | null }
+
+// Cached per request, like publicBrand. Brands and accounts are readable by their members only: these read the
+// few public fields, nothing else.
+export const shopFace = cache(async function shopFace(brandId: string): Promise<ShopFace> {
+  const payload = await publicPayload()
+  const [brand, community, account] = await Promise.all([
+    payload.findByID({ collection: 'brands', id: brandId, depth: 1, select: { logo: true, shopPolicy: true }, overrideAccess: true, disableErrors: true }),
+    payload.find({
+      collection: 'communities',
+      where: { brand: { equals: brandId } },
+      sort: 'createdAt',
+      limit: 1,
+      depth: 0,
+      select: { slug: true },
+      overrideAccess: false,
+    }),
+    payload.find({ collection: 'wechat-accounts', where: { brand: { equals: brandId } }, limit: 1, depth: 0, select: { name: true }, overrideAccess: true }),
+  ])
+  const logo = brand?.logo && typeof brand.logo === 'object' ? brand.logo : null
+  return { logo, communitySlug: community.docs[0]?.slug ?? null, officialAccount: account.docs[0]?.name ?? null, policy: brand?.shopPolicy ?? null }
 })

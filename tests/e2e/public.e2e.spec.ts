@@ -50,3 +50,19 @@ test('the WeChat JS-SDK is loaded for share cards inside WeChat only', async ({ 
   expect(share.imgUrl).toMatch(/^http/)
   await wechat.close()
 })
+
+test('a product page says whose shop it is, where to ask, and describes itself to search engines', async ({ page }) => {
+  await page.goto('/p/mingqian-longjing')
+  const shop = page.locator('[data-shop-header]')
+  await expect(shop).toContainText('山野茶事')
+  await expect(shop.getByRole('link', { name: /品牌社区/ })).toHaveAttribute('href', '/c/shanye-tea-club')
+  await page.getByText('联系客服').click()
+  await expect(page.locator('[data-service]')).toContainText('在公众号「山野茶事（沙箱公众号）」的对话框里发送消息')
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}')
+  expect(ld).toMatchObject({
+    '@type': 'Product',
+    name: '明前龙井 250g 罐装',
+    brand: { name: '山野茶事' },
+    offers: { '@type': 'AggregateOffer', lowPrice: '68.00', highPrice: '268.00' },
+  })
+})

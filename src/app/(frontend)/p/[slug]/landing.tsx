@@ -4,18 +4,25 @@ import React from 'react'
 
 import { metaRefreshSeconds, tagSalePage } from '@/commerce/flashSaleCache'
 import { sandboxEnabled } from '@/commerce/payGateway'
+import { jsonLdScript, productJsonLd } from '@/commerce/productJsonLd'
 import { skuPrice, variantOf } from '@/commerce/skuView'
+import { soldCounts } from '@/commerce/soldCount'
 import { BuyForm } from '@/components/web/BuyForm'
 import { FlashSaleBadge } from '@/components/web/FlashSaleBadge'
 import { Price } from '@/components/web/Price'
+import { ServiceNotes } from '@/components/web/product/ServiceNotes'
+import { ShopHeader } from '@/components/web/product/ShopHeader'
+import { ShopPromises } from '@/components/web/product/ShopPromises'
 import { TrackView } from '@/components/web/TrackView'
 import { initialVariant, VARIANT_INDEX } from '@/components/web/variantChoice'
 import { WechatShare } from '@/components/web/WechatShare'
 import type { Brand, Media } from '@/payload-types'
 import { instantOf } from '@/platform/beijingTime'
-import { publicBrand, publishedProduct } from '@/queries/published'
+import { publicPayload } from '@/queries/publicPayload'
+import { publicBrand, publishedProduct, shopFace } from '@/queries/published'
 import { brandedTitle } from '@/utilities/brandedTitle'
 import { mediaAt } from '@/utilities/mediaUrl'
+import { defaultOrigin } from '@/wechat/account/runtime'
 
 // The landing page of a product (/p/<slug>), or of one of its SKUs (/p/<slug>/s/<sku>, which /p/<slug>?sku= is served
 // by: src/platform/http/skuPages.ts). Both are cached (ISR) and revalidated on demand when the product changes
@@ -73,6 +80,8 @@ export async function ProductLanding({ slug, sku }: { slug: string; sku?: string
   // A SKU page for a SKU the product no longer has (renamed, removed): the product's own page.
   if (sku !== undefined && !variantOf(product, sku)) redirect(`/p/${encodeURIComponent(product.slug)}`)
   const brand = await publicBrand(product.brand as Brand | string)
+  const face = brand ? await shopFace(String(brand.id)) : null
+  const sold = (await soldCounts(await publicPayload(), [product.id])).get(product.id) ?? 0
   const images = (product.images ?? []).map((m) => mediaAt(m as Media, 'card')).filter((m) => m !== null)
   const variants = (product.variants ?? []).map(({ sku, name, price, stock }) => ({ sku, name, price, stock }))
   const chosen = initialVariant(variants, product.price, sku)
@@ -91,12 +100,20 @@ export async function ProductLanding({ slug, sku }: { slug: string; sku?: string
           ))}
         </div>
       ) : null}
-      <span data-price-of={product.id}>
-        <HeadlinePrice product={product} variants={product.variants ?? []} chosenSku={chosen?.sku} />
-      </span>
+      <p className="headline">
+        <span data-price-of={product.id}>
+          <HeadlinePrice product={product} variants={product.variants ?? []} chosenSku={chosen?.sku} />
+        </span>
+        {sold > 0 ? (
+          <span className="sold" data-sold={sold}>
+            已售 {sold.toLocaleString('zh-CN')} 件
+          </span>
+        ) : null}
+      </p>
       <h1>{product.title}</h1>
       <FlashSaleBadge saleStartsAt={product.saleStartsAt} limitPerBuyer={product.limitPerBuyer} now={renderedAt} />
-      {brand ? <p className="brand-line">{brand.name}</p> : null}
+      {face ? <ShopPromises policy={face.policy} /> : null}
+      {brand && face ? <ShopHeader brand={brand} face={face} /> : null}
       {product.sellingPoints?.length ? (
         <ul className="points">
           {product.sellingPoints.map((p) => (
@@ -105,6 +122,7 @@ export async function ProductLanding({ slug, sku }: { slug: string; sku?: string
         </ul>
       ) : null}
       {product.description ? <p>{product.description}</p> : null}
+      {face ? <ServiceNotes face={face} /> : null}
       <BuyForm
         productId={product.id}
         slug={product.slug}
@@ -125,6 +143,18 @@ export async function ProductLanding({ slug, sku }: { slug: string; sku?: string
       ) : null}
       {/* WeChat JS-SDK share data (wx.updateAppMessageShareData / updateTimelineShareData); the signature is wired elsewhere. */}
       <script id="wx-share" type="application/json" dangerouslySetInnerHTML={{ __html: JSON.stringify(shareData(product)).replace(/</g, '\\u003c') }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{
+          __html: jsonLdScript(
+            productJsonLd(product, {
+              url: `${defaultOrigin()}/p/${product.slug}`,
+              images: images.map((i) => new URL(i.url, defaultOrigin()).toString()),
+              brandName: brand?.name,
+            }),
+          ),
+        }}
+      />
       <TrackView type="landing_view" product={product.id} />
       <WechatShare {...shareData(product)} />
     </article>
