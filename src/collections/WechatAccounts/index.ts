@@ -6,6 +6,7 @@ import { brandMember } from '../../access/brandMember'
 import { isAdmin } from '../../access/isAdmin'
 import { brandField } from '../../fields/brand'
 import { callbackEndpoint, callbackVerifyEndpoint } from '../../publishing/callbackEndpoint'
+import { templatesEndpoint } from './endpoints/templates'
 import { encryptSecrets } from './hooks/encryptSecrets'
 import { encodingAESKeyInput } from './validation/callbackSecurity'
 
@@ -22,7 +23,7 @@ export const WechatAccounts: CollectionConfig = {
     },
   },
   access: { read: brandMember, create: brandCanCreate('settings'), update: brandCan('settings'), delete: isAdmin },
-  endpoints: [callbackEndpoint, callbackVerifyEndpoint],
+  endpoints: [callbackEndpoint, callbackVerifyEndpoint, templatesEndpoint],
   hooks: { beforeChange: [encryptSecrets] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 40, label: { en: 'Name', zh: '公众号名称' } },
