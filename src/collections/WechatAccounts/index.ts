@@ -100,14 +100,16 @@ export const WechatAccounts: CollectionConfig = {
               type: 'text',
               required: true,
               label: { en: 'Use', zh: '用途' },
-              admin: {
-                description: {
-                  en: 'order_paid, order_shipped or order_refunded',
-                  zh: '订单通知填 order_paid（支付成功）、order_shipped（已发货）、order_refunded（已退款）',
-                },
-              },
+              // A text column still: the stored values (order_paid…) are what orderNotifications.ts looks up.
+              admin: { components: { Field: '@/components/admin/templates/TemplateUseSelect#TemplateUseSelect' } },
             },
-            { name: 'templateId', type: 'text', required: true, label: { en: 'Template id', zh: '模板 ID' } },
+            {
+              name: 'templateId',
+              type: 'text',
+              required: true,
+              label: { en: 'Template id', zh: '模板 ID' },
+              admin: { components: { Field: '@/components/admin/templates/TemplatePicker#TemplatePicker' } },
+            },
           ],
         },
         {
