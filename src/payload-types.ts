@@ -651,9 +651,6 @@ export interface WechatAccount {
   miniProgramAppId?: string | null;
   templateIds?:
     | {
-        /**
-         * order_paid, order_shipped or order_refunded
-         */
         key: string;
         templateId: string;
         /**

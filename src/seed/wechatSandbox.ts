@@ -47,6 +47,22 @@ export const SANDBOX_TEMPLATES = [
 export const sandboxTemplateKeys = (): Record<string, string[]> =>
   Object.fromEntries(SANDBOX_TEMPLATES.map((t) => [t.templateId, t.keywords.split(',').map((pair) => pair.split(':')[0]!)]))
 
+/** The line label of each order field in a template's content, as the 类目模板 library words them. */
+const SOURCE_LABELS: Record<string, string> = { number: '订单号', product: '商品名称', total: '支付金额', time: '时间', status: '订单状态', note: '备注' }
+
+const contentOf = (keywords: string) =>
+  keywords
+    .split(',')
+    .map((pair) => {
+      const [key, source] = pair.split(':')
+      return `${SOURCE_LABELS[source!] ?? key}：{{${key}.DATA}}`
+    })
+    .join('\n')
+
+/** template_id → the title and content the emulator's get_all_private_template lists. */
+export const sandboxTemplateDetails = (): Record<string, { title: string; content: string }> =>
+  Object.fromEntries(SANDBOX_TEMPLATES.map((t) => [t.templateId, { title: t.title, content: contentOf(t.keywords) }]))
+
 const templateRows = () => SANDBOX_TEMPLATES.map(({ key, templateId, keywords }) => ({ key, templateId, keywords }))
 
 /** Fresh secrets in WeChat's formats: 32 hex AppSecret, 32-character token, 43-character EncodingAESKey. */

@@ -129,6 +129,17 @@ describe('template messages', () => {
   })
 })
 
+describe('template list (get_all_private_template)', () => {
+  it("lists the account's templates, their content naming the keys; a subscription account gets 48001", async () => {
+    const list = await client(SVC).template.list()
+    expect(list).toHaveLength(1)
+    expect(list[0]).toMatchObject({ template_id: 'TPL_PAID', title: 'TPL_PAID' })
+    expect(list[0]!.content).toContain('{{character_string1.DATA}}')
+    expect(list[0]!.content).toContain('{{phrase5.DATA}}')
+    expect(await errcodeOf(client(SUBS).template.list())).toBe(48001)
+  })
+})
+
 describe('QR codes and users', () => {
   it('QR_STR_SCENE scan by a new follower → subscribe(qrscene_…), then SCAN; user/info reflects it', async () => {
     const c = client(SVC)

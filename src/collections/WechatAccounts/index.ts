@@ -6,6 +6,7 @@ import { brandMember } from '../../access/brandMember'
 import { isAdmin } from '../../access/isAdmin'
 import { brandField } from '../../fields/brand'
 import { callbackEndpoint, callbackVerifyEndpoint } from '../../publishing/callbackEndpoint'
+import { templatesEndpoint } from './endpoints/templates'
 import { encryptSecrets } from './hooks/encryptSecrets'
 import { encodingAESKeyInput } from './validation/callbackSecurity'
 
@@ -22,7 +23,7 @@ export const WechatAccounts: CollectionConfig = {
     },
   },
   access: { read: brandMember, create: brandCanCreate('settings'), update: brandCan('settings'), delete: isAdmin },
-  endpoints: [callbackEndpoint, callbackVerifyEndpoint],
+  endpoints: [callbackEndpoint, callbackVerifyEndpoint, templatesEndpoint],
   hooks: { beforeChange: [encryptSecrets] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 40, label: { en: 'Name', zh: '公众号名称' } },
@@ -99,14 +100,16 @@ export const WechatAccounts: CollectionConfig = {
               type: 'text',
               required: true,
               label: { en: 'Use', zh: '用途' },
-              admin: {
-                description: {
-                  en: 'order_paid, order_shipped or order_refunded',
-                  zh: '订单通知填 order_paid（支付成功）、order_shipped（已发货）、order_refunded（已退款）',
-                },
-              },
+              // A text column still: the stored values (order_paid…) are what orderNotifications.ts looks up.
+              admin: { components: { Field: '@/components/admin/templates/TemplateUseSelect#TemplateUseSelect' } },
             },
-            { name: 'templateId', type: 'text', required: true, label: { en: 'Template id', zh: '模板 ID' } },
+            {
+              name: 'templateId',
+              type: 'text',
+              required: true,
+              label: { en: 'Template id', zh: '模板 ID' },
+              admin: { components: { Field: '@/components/admin/templates/TemplatePicker#TemplatePicker' } },
+            },
           ],
         },
         {

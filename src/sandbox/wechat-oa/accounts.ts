@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 
 import type { WechatAccount } from '../../payload-types'
 import { decryptSecret } from '../../platform/secrets'
-import { SANDBOX_ACCOUNT, sandboxTemplateKeys } from '../../seed/wechatSandbox'
+import { SANDBOX_ACCOUNT, sandboxTemplateDetails, sandboxTemplateKeys } from '../../seed/wechatSandbox'
 import { createEmulatorClock } from './clock'
 import { createOfficialAccountEmulator, type OfficialAccountEmulator } from './emulator'
 
@@ -94,6 +94,7 @@ export async function syncSandboxAccounts(payload: Payload, origin: string, forc
         { ...SANDBOX_ACCOUNT.previewUser, subscribed: true },
       ],
       templates: sandboxTemplateKeys(),
+      templateDetails: sandboxTemplateDetails(),
       // OAuth may return to the demo wherever it is served, not only on localhost.
       oauthDomains: [...new Set([new URL(origin).hostname, 'localhost', '127.0.0.1'])],
     })

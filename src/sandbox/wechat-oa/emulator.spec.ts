@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { decryptCallbackMessage, generateEncodingAESKey } from '@/wechat/oa/callbackCrypto'
 
 import { createEmulatorClock } from './clock'
-import { createOfficialAccountEmulator } from './emulator'
+import { createOfficialAccountEmulator, type OfficialAccountEmulator } from './emulator'
 import { sanitizeDraftContent } from './sanitize-content'
 
 const APP = { appId: 'wxunit0000000001', appSecret: 's' }
@@ -168,5 +168,38 @@ describe('callback pushes (§1.11, §5.5 item 30)', () => {
     expect(record).toMatchObject({ delivered: true, attempts: 1 })
     expect(bodies).toEqual([record!.xml])
     expect(urls[0]!.searchParams.has('encrypt_type')).toBe(false)
+  })
+})
+
+describe('emulator get_all_private_template (§1.7)', () => {
+  const TPL = { appId: 'wxunit0000000002', appSecret: 's2' }
+  const listFor = async (init: Parameters<OfficialAccountEmulator['accounts']['add']>[0]) => {
+    const emulator = createOfficialAccountEmulator({ basePath: '/sandbox/wechat', clock: createEmulatorClock(), accounts: [init] })
+    const call = async (path: string, init?: RequestInit) =>
+      (await (await emulator.handle(new Request(`http://emu/sandbox/wechat${path}`, init))).json()) as Record<string, unknown>
+    const { access_token } = await call('/cgi-bin/stable_token', {
+      method: 'POST',
+      body: JSON.stringify({ grant_type: 'client_credential', appid: init.appId, secret: init.appSecret }),
+    })
+    return call(`/cgi-bin/template/get_all_private_template?access_token=${String(access_token)}`)
+  }
+
+  it('lists the templates with their title and content; one without details gets its keys as content', async () => {
+    const body = await listFor({
+      ...TPL,
+      type: 'service',
+      templates: { T1: ['character_string1', 'thing2'], T2: ['amount1'] },
+      templateDetails: { T1: { title: '订单支付成功通知', content: '订单号：{{character_string1.DATA}}\n商品名称：{{thing2.DATA}}' } },
+    })
+    expect(body.errcode).toBeUndefined()
+    const list = body.template_list as Array<Record<string, string>>
+    expect(list.map((t) => [t.template_id, t.title, t.content])).toEqual([
+      ['T1', '订单支付成功通知', '订单号：{{character_string1.DATA}}\n商品名称：{{thing2.DATA}}'],
+      ['T2', 'T2', 'amount1：{{amount1.DATA}}'],
+    ])
+  })
+
+  it('a subscription account has no template messages: 48001', async () => {
+    expect((await listFor({ ...TPL, type: 'subscription', templates: { T1: ['thing1'] } })).errcode).toBe(48001)
   })
 })

@@ -13,6 +13,7 @@ import { messageRoutes } from './routes-message'
 import { oauthRoutes } from './routes-oauth'
 import { publishRoutes } from './routes-publish'
 import { liveQrTicket, qrUserRoutes } from './routes-qr-user'
+import { templateRoutes } from './routes-template'
 import { tokenRoutes } from './routes-token'
 import { createState, type EmulatorAccount, type EmulatorAccountInit, type EmulatorUser, toAccount } from './state'
 import { checkToken } from './tokens'
@@ -23,6 +24,7 @@ const ROUTES: Record<string, Route> = {
   ...draftRoutes,
   ...publishRoutes,
   ...messageRoutes,
+  ...templateRoutes,
   ...qrUserRoutes,
   ...oauthRoutes,
   ...datacubeRoutes,

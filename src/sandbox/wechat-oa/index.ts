@@ -11,6 +11,7 @@ export type {
   EmulatorAccountInit,
   EmulatorCallback,
   EmulatorMessage,
+  EmulatorTemplateDetails,
   EmulatorUser,
   PublishOutcome,
 } from './state'

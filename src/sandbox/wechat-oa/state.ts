@@ -38,8 +38,12 @@ export type EmulatorAccount = {
   oauthDomains: string[]
   /** template_id → keyword keys such as `thing3`; the type is the key without its digits (§1.7.1). */
   templates: Record<string, string[]>
+  /** template_id → what get_all_private_template lists; a template without one gets a title and content made from its keys. */
+  templateDetails: Record<string, EmulatorTemplateDetails>
   users: Map<string, EmulatorUser>
 }
+
+export type EmulatorTemplateDetails = { title: string; content: string; primaryIndustry?: string; deputyIndustry?: string; example?: string }
 
 export type EmulatorAccountInit = Partial<Omit<EmulatorAccount, 'users' | 'appId' | 'appSecret'>> & {
   appId: string
@@ -206,6 +210,7 @@ export function toAccount(init: EmulatorAccountInit): EmulatorAccount {
     callback: init.callback,
     oauthDomains: init.oauthDomains ?? ['localhost', '127.0.0.1'],
     templates: init.templates ?? {},
+    templateDetails: init.templateDetails ?? {},
     users: new Map((init.users ?? []).map((u) => [u.openid, { ...u }])),
   }
 }

@@ -9,6 +9,7 @@ import type {
   DraftGetResult,
   MassPreviewInput,
   MassSendAllInput,
+  PrivateTemplate,
   PublishGetResult,
   QrCodeInput,
   QrCodeResult,
@@ -201,6 +202,11 @@ export function createOfficialAccountClient(options: OfficialAccountClientOption
       send: async (input: TemplateSendInput) => {
         const result = await call<{ msgid: number | string }>('/cgi-bin/message/template/send', { json: input })
         return { msgid: String(result.msgid) }
+      },
+      /** §1.7: the account's own templates (those added in the 公众平台). */
+      list: async () => {
+        const result = await call<{ template_list?: PrivateTemplate[] }>('/cgi-bin/template/get_all_private_template', { method: 'GET' })
+        return result.template_list ?? []
       },
     },
 

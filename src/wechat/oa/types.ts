@@ -60,6 +60,16 @@ export type TemplateSendInput = {
   data: Record<string, { value: string }>
 }
 
+/** One row of get_all_private_template (§1.7): `content` holds the keys as `{{thing2.DATA}}`. */
+export type PrivateTemplate = {
+  template_id: string
+  title: string
+  primary_industry?: string
+  deputy_industry?: string
+  content: string
+  example?: string
+}
+
 export type QrCodeInput =
   | { action_name: 'QR_SCENE'; scene_id: number; expire_seconds?: number }
   | { action_name: 'QR_STR_SCENE'; scene_str: string; expire_seconds?: number }

@@ -32,6 +32,8 @@ import { GroupQrWarning as GroupQrWarning_d8a3c9117b491e12c410288b5ec3f1d9 } fro
 import { OrderActions as OrderActions_bd9a3eb0969675b027902d6a22a18ee7 } from '@/components/admin/OrderActions'
 import { WatchTenantCollection as WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { PushPanel as PushPanel_58cd2716bb6c4b3ce4418a6375f9c772 } from '@/components/admin/publishing/PushPanel'
+import { TemplateUseSelect as TemplateUseSelect_9c9c7d493f604f4d98da9b060f6a3957 } from '@/components/admin/templates/TemplateUseSelect'
+import { TemplatePicker as TemplatePicker_5db07c8efe6337f164db4c3c4793721d } from '@/components/admin/templates/TemplatePicker'
 import { ResendNotification as ResendNotification_c1491e1c632d0e31bdcd821285c0dfdd } from '@/components/admin/notifications/ResendNotification'
 import { FunnelNavLink as FunnelNavLink_9cd6be56e2324c8460515e6f84e7a906 } from '@/components/admin/analytics/FunnelNavLink'
 import { TenantSelector as TenantSelector_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
@@ -75,6 +77,8 @@ export const importMap = {
   "@/components/admin/OrderActions#OrderActions": OrderActions_bd9a3eb0969675b027902d6a22a18ee7,
   "@payloadcms/plugin-multi-tenant/client#WatchTenantCollection": WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a,
   "@/components/admin/publishing/PushPanel#PushPanel": PushPanel_58cd2716bb6c4b3ce4418a6375f9c772,
+  "@/components/admin/templates/TemplateUseSelect#TemplateUseSelect": TemplateUseSelect_9c9c7d493f604f4d98da9b060f6a3957,
+  "@/components/admin/templates/TemplatePicker#TemplatePicker": TemplatePicker_5db07c8efe6337f164db4c3c4793721d,
   "@/components/admin/notifications/ResendNotification#ResendNotification": ResendNotification_c1491e1c632d0e31bdcd821285c0dfdd,
   "@/components/admin/analytics/FunnelNavLink#FunnelNavLink": FunnelNavLink_9cd6be56e2324c8460515e6f84e7a906,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelector": TenantSelector_d6d5f193a167989e2ee7d14202901e62,
