@@ -1,6 +1,5 @@
 import * as migration_20261202_074013_initial from './20261202_074013_initial';
 import * as migration_20261202_162039_page_signals from './20261202_162039_page_signals';
-import * as migration_20261204_014939_shop_policy from './20261204_014939_shop_policy';
 
 export const migrations = [
   {
@@ -11,11 +10,6 @@ export const migrations = [
   {
     up: migration_20261202_162039_page_signals.up,
     down: migration_20261202_162039_page_signals.down,
-    name: '20261202_162039_page_signals',
-  },
-  {
-    up: migration_20261204_014939_shop_policy.up,
-    down: migration_20261204_014939_shop_policy.down,
-    name: '20261204_014939_shop_policy'
+    name: '20261202_162039_page_signals'
   },
 ];
