@@ -537,6 +537,11 @@ export interface Order {
     phone?: string | null;
     address?: string | null;
   };
+  shipment?: {
+    carrier?: ('sf' | 'jd' | 'zto' | 'yto' | 'sto' | 'yunda' | 'ems' | 'other') | null;
+    trackingNumber?: string | null;
+    shippedAt?: string | null;
+  };
   customer?: (string | null) | User;
   /**
    * Recognised by WeChat OAuth at checkout; gets the order notifications
@@ -1568,6 +1573,13 @@ export interface OrdersSelect<T extends boolean = true> {
         name?: T;
         phone?: T;
         address?: T;
+      };
+  shipment?:
+    | T
+    | {
+        carrier?: T;
+        trackingNumber?: T;
+        shippedAt?: T;
       };
   customer?: T;
   reader?: T;
