@@ -7,11 +7,10 @@
 import type { Payload } from 'payload'
 
 import { carrierLabel } from '@/commerce/carriers'
-import { orderPath } from '@/commerce/orderToken'
+import { storedOrderPath } from '@/commerce/orderLink'
 import { isUniqueViolation } from '@/communities/uniqueViolation'
 import type { Customer, Order, OrderNotification, WechatAccount } from '@/payload-types'
 import { beijingMinute } from '@/platform/beijingTime'
-import { decryptSecret } from '@/platform/secrets'
 import { idOf } from '@/utilities/idOf'
 import { AccountSetupError, clientFor, loadAccount } from '@/wechat/account'
 import { defaultOrigin, publishingRuntime } from '@/wechat/account/runtime'
@@ -92,12 +91,8 @@ function noteText(order: Order, event: NotifyEvent): string {
 }
 
 function orderUrl(order: Order & { accessTokenEncrypted?: string | null }): string | undefined {
-  if (!order.accessTokenEncrypted) return undefined
-  try {
-    return `${defaultOrigin()}${orderPath(order.number, decryptSecret(order.accessTokenEncrypted))}`
-  } catch {
-    return undefined
-  }
+  const path = storedOrderPath(order)
+  return path ? `${defaultOrigin()}${path}` : undefined
 }
 
 /** Sends (at most once) the buyer's notification for an order event. Throws NotifyRetryableError for transient trouble. */
