@@ -26,7 +26,7 @@ function rowOf(order: Order & { accessTokenEncrypted?: string | null }): ReaderO
     id: order.id,
     number: order.number,
     status: order.status,
-    title: `${first?.title ?? ''}${first?.variantName ? `（${first.variantName}）` : ''}${more}`,
+    title: `${first?.title ?? ''}${more}`, // the title already names the SKU (checkout writes 「商品（规格）」)
     total: order.total,
     createdAt: order.createdAt,
     path: storedOrderPath(order),
