@@ -545,6 +545,11 @@ export interface Order {
     phone?: string | null;
     address?: string | null;
   };
+  shipment?: {
+    carrier?: ('sf' | 'jd' | 'zto' | 'yto' | 'sto' | 'yunda' | 'ems' | 'other') | null;
+    trackingNumber?: string | null;
+    shippedAt?: string | null;
+  };
   customer?: (string | null) | User;
   /**
    * Recognised by WeChat OAuth at checkout; gets the order notifications
@@ -1573,6 +1578,13 @@ export interface OrdersSelect<T extends boolean = true> {
         name?: T;
         phone?: T;
         address?: T;
+      };
+  shipment?:
+    | T
+    | {
+        carrier?: T;
+        trackingNumber?: T;
+        shippedAt?: T;
       };
   customer?: T;
   reader?: T;

@@ -6,11 +6,11 @@
 // of a send whose answer we lost (§1.7.1: one delivery per openid + client_msg_id within 10 min).
 import type { Payload } from 'payload'
 
-import { orderPath } from '@/commerce/orderToken'
+import { carrierLabel } from '@/commerce/carriers'
+import { storedOrderPath } from '@/commerce/orderLink'
 import { isUniqueViolation } from '@/communities/uniqueViolation'
 import type { Customer, Order, OrderNotification, WechatAccount } from '@/payload-types'
 import { beijingMinute } from '@/platform/beijingTime'
-import { decryptSecret } from '@/platform/secrets'
 import { idOf } from '@/utilities/idOf'
 import { AccountSetupError, clientFor, loadAccount } from '@/wechat/account'
 import { defaultOrigin, publishingRuntime } from '@/wechat/account/runtime'
@@ -83,13 +83,16 @@ async function target(payload: Payload, order: Order, event: NotifyEvent) {
   return { account, openid: reader.openid, templateId: row.templateId.trim(), keywords: row.keywords }
 }
 
+/** The shipped message names the parcel when the 发货 action recorded one. */
+function noteText(order: Order, event: NotifyEvent): string {
+  const parcel = order.shipment
+  if (event !== 'shipped' || !parcel?.carrier || !parcel.trackingNumber) return NOTE_TEXT[event]
+  return `${carrierLabel(parcel.carrier)} ${parcel.trackingNumber}`
+}
+
 function orderUrl(order: Order & { accessTokenEncrypted?: string | null }): string | undefined {
-  if (!order.accessTokenEncrypted) return undefined
-  try {
-    return `${defaultOrigin()}${orderPath(order.number, decryptSecret(order.accessTokenEncrypted))}`
-  } catch {
-    return undefined
-  }
+  const path = storedOrderPath(order)
+  return path ? `${defaultOrigin()}${path}` : undefined
 }
 
 /** Sends (at most once) the buyer's notification for an order event. Throws NotifyRetryableError for transient trouble. */
@@ -115,7 +118,7 @@ export async function notifyOrder(payload: Payload, orderId: string, event: Noti
     total: formatAmount(order.total),
     time: beijingMinute(event === 'paid' && order.paidAt ? order.paidAt : Date.now()),
     status: STATUS_TEXT[event],
-    note: NOTE_TEXT[event],
+    note: noteText(order, event),
   })
   try {
     const account = await loadAccount(payload, to.account.id)

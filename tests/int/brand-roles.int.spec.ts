@@ -77,7 +77,8 @@ describe('what each role may do in its own brand', () => {
   })
 
   it('operators and owners handle after-sales; editors cannot act on orders', async () => {
-    const ship = (token: string) => rest('POST', `/orders/${orderA.id}/action`, { token, json: { action: 'ship' } })
+    const ship = (token: string) =>
+      rest('POST', `/orders/${orderA.id}/action`, { token, json: { action: 'ship', carrier: 'sf', trackingNumber: 'SF1234567890' } })
     expect([403, 404]).toContain((await ship(tokens.editorA)).status)
     expect((await payload.findByID({ collection: 'orders', id: orderA.id })).status).toBe('paid')
     const shipped = await ship(tokens.operatorA)

@@ -4,9 +4,11 @@ import config from '@payload-config'
 import { REST_POST } from '@payloadcms/next/routes'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
+import { applyOrderAction } from '@/commerce/orderActions'
 import { transitionOrder } from '@/commerce/orderState'
 import { hashOrderToken } from '@/commerce/orderToken'
-import type { Customer, OrderNotification, WechatAccount } from '@/payload-types'
+import { DEFAULT_KEYWORDS } from '@/notifications/format'
+import type { Customer, Order, OrderNotification, WechatAccount } from '@/payload-types'
 import { drainOutbox, outboxIdle } from '@/platform/outbox'
 import { readerCookie } from '@/platform/reader'
 import type { RunningServer } from '@/sandbox/http'
@@ -47,7 +49,7 @@ beforeAll(async () => {
     appId: APP_ID,
     appSecret: 'secret-notify',
     type: 'service',
-    templates: { [TPL.paid]: KEYS, [TPL.shipped]: KEYS, [TPL.refunded]: KEYS },
+    templates: { [TPL.paid]: KEYS, [TPL.shipped]: [...KEYS, 'thing6'], [TPL.refunded]: KEYS },
     users: [
       { openid: 'o_buyer_0001', subscribed: true },
       { openid: 'o_stranger_01', subscribed: false },
@@ -64,7 +66,7 @@ beforeAll(async () => {
       brand: t.world.brandA.id,
       templateIds: [
         { key: 'order_paid', templateId: TPL.paid },
-        { key: 'order_shipped', templateId: TPL.shipped },
+        { key: 'order_shipped', templateId: TPL.shipped, keywords: `${DEFAULT_KEYWORDS},thing6:note` },
         { key: 'order_refunded', templateId: TPL.refunded, keywords: 'character_string1:number,amount3:total,phrase5:status' },
       ],
     },
@@ -203,6 +205,16 @@ describe('order notifications (服务号模板消息)', () => {
     expect(await notificationsOf(order.id)).toHaveLength(1)
   })
 
+  it('the shipped message names the parcel 发货 recorded, where the template has a note keyword', async () => {
+    const order = await paidOrder(reader)
+    const paid = (await t.payload.findByID({ collection: 'orders', id: order.id, depth: 0, overrideAccess: true })) as Order
+    await applyOrderAction(t.payload, paid, 'ship', { actor: 'test', shipment: { carrier: 'sf', trackingNumber: 'SF1234567890' } })
+    await outboxSettled()
+    await runJobs()
+    const shipped = sentTo(order.number).find((m) => m.templateId === TPL.shipped)
+    expect(shipped?.data.thing6.value).toBe('顺丰速运 SF1234567890')
+  })
+
   it('shipped and refunded notify with their own templates, once each', async () => {
     const order = await paidOrder(reader)
     await runJobs()
@@ -249,7 +261,7 @@ describe('order notifications (服务号模板消息)', () => {
         data: {
           templateIds: [
             { key: 'order_paid', templateId: TPL.paid },
-            { key: 'order_shipped', templateId: TPL.shipped },
+            { key: 'order_shipped', templateId: TPL.shipped, keywords: `${DEFAULT_KEYWORDS},thing6:note` },
             { key: 'order_refunded', templateId: TPL.refunded },
           ],
         },
@@ -269,7 +281,7 @@ describe('order notifications (服务号模板消息)', () => {
       data: {
         templateIds: [
           { key: 'order_paid', templateId: TPL.paid },
-          { key: 'order_shipped', templateId: TPL.shipped },
+          { key: 'order_shipped', templateId: TPL.shipped, keywords: `${DEFAULT_KEYWORDS},thing6:note` },
           { key: 'order_refunded', templateId: TPL.refunded },
         ],
       },

@@ -47,18 +47,49 @@ async function order(paid: boolean) {
   return { id: res.body.order.id as string, product }
 }
 
-const act = (id: string, action: unknown, token?: string, note?: string) => rest('POST', `/orders/${id}/action`, { token, json: { action, note } })
+type Parcel = { carrier?: unknown; trackingNumber?: unknown }
+const act = (id: string, action: unknown, token?: string, note?: string, parcel?: Parcel) =>
+  rest('POST', `/orders/${id}/action`, { token, json: { action, note, ...parcel } })
+const SF: Parcel = { carrier: 'sf', trackingNumber: 'SF1234567890' }
 const status = async (id: string) => (await t.payload.findByID({ collection: 'orders', id, overrideAccess: true })).status
 
 describe('POST /api/orders/:id/action', () => {
   it('ships and completes a paid order, recording each step', async () => {
     const { id } = await order(true)
-    const shipped = await act(id, 'ship', tokens.operatorA, '顺丰 SF123456')
+    const shipped = await act(id, 'ship', tokens.operatorA, '顺丰 SF123456', SF)
     expect(shipped.status).toBe(200)
     expect(shipped.body.order.status).toBe('shipped')
     expect((await act(id, 'complete', tokens.brandA)).body.order.status).toBe('completed')
     const history = (await orderHistory(t.payload, id)).map((e) => `${e.from}>${e.to}:${e.reason}`)
     expect(history).toEqual(expect.arrayContaining(['paid>shipped:顺丰 SF123456', 'shipped>completed:订单完成']))
+  })
+
+  it('ships only with a carrier and a tracking number (400 naming the field), and keeps them with the time shipped', async () => {
+    const { id } = await order(true)
+    const refused = async (parcel: Parcel, field: string) => {
+      const res = await act(id, 'ship', tokens.operatorA, undefined, parcel)
+      expect(res).toMatchObject({ status: 400, body: { error: { code: 'INVALID_BODY', field } } })
+      return res.body.error.message as string
+    }
+    expect(await refused({}, 'carrier')).toContain('请选择快递公司')
+    expect(await refused({ carrier: 'dhl', trackingNumber: 'SF1234567890' }, 'carrier')).toContain('快递公司')
+    expect(await refused({ carrier: 'sf' }, 'trackingNumber')).toContain('请填写运单号')
+    expect(await refused({ carrier: 'sf', trackingNumber: 'SF 12' }, 'trackingNumber')).toContain('6–40 位')
+    expect(await refused({ carrier: 'sf', trackingNumber: 'x'.repeat(41) }, 'trackingNumber')).toContain('6–40 位')
+    expect(await status(id)).toBe('paid')
+
+    const before = Date.now()
+    const res = await act(id, 'ship', tokens.operatorA, undefined, { carrier: 'zto', trackingNumber: ' 7312-0000-88 ' })
+    expect(res.status).toBe(200)
+    const shipped = await t.payload.findByID({ collection: 'orders', id, overrideAccess: true })
+    expect(shipped.status).toBe('shipped')
+    expect(shipped.shipment).toMatchObject({ carrier: 'zto', trackingNumber: '7312-0000-88' })
+    expect(new Date(shipped.shipment!.shippedAt!).getTime()).toBeGreaterThanOrEqual(before - 1000)
+    // without a note, the history names the parcel
+    expect((await orderHistory(t.payload, id)).map((e) => e.reason)).toContain('商家已发货（中通快递 7312-0000-88）')
+    // shipping twice is refused and leaves the first parcel as it was
+    expect((await act(id, 'ship', tokens.operatorA, undefined, SF)).status).toBe(409)
+    expect((await t.payload.findByID({ collection: 'orders', id, overrideAccess: true })).shipment?.carrier).toBe('zto')
   })
 
   it('refuses illegal moves with 409 and leaves the order as it was', async () => {
@@ -110,7 +141,7 @@ describe('POST /api/orders/:id/action', () => {
       status: 400,
       body: { error: { code: 'INVALID_BODY', field: 'action', message: expect.stringMatching(/^action 必须是 /) } },
     })
-    expect(await act(id, 'ship', tokens.operatorA, 'x'.repeat(201))).toMatchObject({
+    expect(await act(id, 'ship', tokens.operatorA, 'x'.repeat(201), SF)).toMatchObject({
       status: 400,
       body: { error: { code: 'INVALID_BODY', field: 'note', message: 'note 必须是 200 字以内的文字' } },
     })

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { brandCan } from '../../access/brandCan'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { nobody } from '../../access/nobody'
+import { CARRIERS, isTrackingNumber, TRACKING_NUMBER_MESSAGE } from '../../commerce/carriers'
 import { ORDER_STATUSES } from '../../commerce/orderStateMachine'
 import { brandField } from '../../fields/brand'
 import { moneyField } from '../../fields/money'
@@ -77,6 +78,24 @@ export const Orders: CollectionConfig = {
         { name: 'name', type: 'text', label: { en: 'Name', zh: '姓名' } },
         { name: 'phone', type: 'text', label: { en: 'Phone', zh: '电话' } },
         { name: 'address', type: 'textarea', label: { en: 'Address', zh: '地址' } },
+      ],
+    },
+    // Written by the 发货 action (src/commerce/orderActions.ts); the reader's order page links to the carrier's tracking.
+    {
+      name: 'shipment',
+      type: 'group',
+      label: { en: 'Shipment', zh: '物流' },
+      admin: { readOnly: true },
+      fields: [
+        { name: 'carrier', type: 'select', options: selectOptions(CARRIERS), label: { en: 'Carrier', zh: '快递公司' } },
+        {
+          name: 'trackingNumber',
+          type: 'text',
+          maxLength: 40,
+          label: { en: 'Tracking number', zh: '运单号' },
+          validate: (value: unknown) => (value == null || value === '' || isTrackingNumber(value) ? true : TRACKING_NUMBER_MESSAGE),
+        },
+        { name: 'shippedAt', type: 'date', label: { en: 'Shipped at', zh: '发货时间' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
       ],
     },
     { name: 'customer', type: 'relationship', relationTo: 'users', label: { en: 'Logged-in reader', zh: '下单用户' }, admin: { readOnly: true } },

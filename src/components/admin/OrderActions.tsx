@@ -3,6 +3,7 @@ import { useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import React, { useEffect, useState } from 'react'
 
+import { CARRIERS } from '@/commerce/carriers'
 import { ORDER_ACTION_RULES, orderActionsFrom, orderStatusLabel } from '@/commerce/orderStateMachine'
 
 type HistoryEntry = { id: string; from?: string | null; to: string; reason?: string | null; createdAt: string }
@@ -17,6 +18,8 @@ export const OrderActions: React.FC = () => {
   const router = useRouter()
   const [history, setHistory] = useState<HistoryEntry[]>([])
   const [note, setNote] = useState('')
+  const [carrier, setCarrier] = useState('')
+  const [trackingNumber, setTrackingNumber] = useState('')
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
   const api = `${config.serverURL}${config.routes.api}`
@@ -39,12 +42,17 @@ export const OrderActions: React.FC = () => {
         method: 'POST',
         credentials: 'include',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ action, note: note.trim() || undefined }),
+        body: JSON.stringify({
+          action,
+          note: note.trim() || undefined,
+          ...(action === 'ship' ? { carrier: carrier || undefined, trackingNumber: trackingNumber.trim() || undefined } : {}),
+        }),
       })
       const body = await res.json()
       if (!res.ok) throw new Error(body?.error?.message ?? `HTTP ${res.status}`)
       setMessage(`订单已更新为「${statusLabel(body.order.status)}」`)
       setNote('')
+      if (action === 'ship') setTrackingNumber('')
       router.refresh()
     } catch (e) {
       setMessage(`操作失败：${e instanceof Error ? e.message : String(e)}`)
@@ -59,9 +67,12 @@ export const OrderActions: React.FC = () => {
       <strong>订单处理</strong>
       {available.length ? (
         <>
+          {available.some((a) => a.action === 'ship') ? (
+            <ShipmentInputs carrier={carrier} trackingNumber={trackingNumber} onCarrier={setCarrier} onTrackingNumber={setTrackingNumber} />
+          ) : null}
           <input
-            aria-label="备注（如运单号）"
-            placeholder="备注（如运单号）"
+            aria-label="备注"
+            placeholder="备注"
             value={note}
             maxLength={200}
             onChange={(e) => setNote(e.target.value)}
@@ -94,6 +105,30 @@ export const OrderActions: React.FC = () => {
           </li>
         ))}
       </ol>
+    </div>
+  )
+}
+
+/** 发货 needs the carrier and the tracking number (the server refuses 发货 without them). */
+function ShipmentInputs(props: { carrier: string; trackingNumber: string; onCarrier: (v: string) => void; onTrackingNumber: (v: string) => void }) {
+  return (
+    <div style={{ display: 'flex', gap: 8, margin: '8px 0 0' }}>
+      <select aria-label="快递公司" value={props.carrier} onChange={(e) => props.onCarrier(e.target.value)} style={{ flex: '0 0 auto' }}>
+        <option value="">快递公司</option>
+        {CARRIERS.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.zh}
+          </option>
+        ))}
+      </select>
+      <input
+        aria-label="运单号"
+        placeholder="运单号（发货必填）"
+        value={props.trackingNumber}
+        maxLength={40}
+        onChange={(e) => props.onTrackingNumber(e.target.value)}
+        style={{ flex: 1, minWidth: 0 }}
+      />
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import * as migration_20261202_074013_initial from './20261202_074013_initial';
 import * as migration_20261202_162039_page_signals from './20261202_162039_page_signals';
+import * as migration_20261204_013113_order_shipment from './20261204_013113_order_shipment';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261202_162039_page_signals.up,
     down: migration_20261202_162039_page_signals.down,
-    name: '20261202_162039_page_signals'
+    name: '20261202_162039_page_signals',
+  },
+  {
+    up: migration_20261204_013113_order_shipment.up,
+    down: migration_20261204_013113_order_shipment.down,
+    name: '20261204_013113_order_shipment'
   },
 ];

@@ -4,6 +4,7 @@ import * as migration_20261201_212722_production_safety from './20261201_212722_
 import * as migration_20261201_215456_flash_sale_outbox from './20261201_215456_flash_sale_outbox';
 import * as migration_20261202_004232_funnel_rollups from './20261202_004232_funnel_rollups';
 import * as migration_20261202_162028_page_signals from './20261202_162028_page_signals';
+import * as migration_20261204_013059_order_shipment from './20261204_013059_order_shipment';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261202_162028_page_signals.up,
     down: migration_20261202_162028_page_signals.down,
-    name: '20261202_162028_page_signals'
+    name: '20261202_162028_page_signals',
+  },
+  {
+    up: migration_20261204_013059_order_shipment.up,
+    down: migration_20261204_013059_order_shipment.down,
+    name: '20261204_013059_order_shipment'
   },
 ];

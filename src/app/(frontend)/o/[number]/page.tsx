@@ -1,20 +1,29 @@
 import type { Metadata } from 'next'
+import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import QRCode from 'qrcode'
 import React from 'react'
 
 import { orderStatusLabel } from '@/commerce/orderStateMachine'
+import { orderTimeline } from '@/commerce/orderTimeline'
 import { payPath } from '@/commerce/orderToken'
 import { orderForToken } from '@/commerce/orderView'
 import { payGateway } from '@/commerce/payGateway'
 import { payStepFor } from '@/commerce/payStep'
+import { OrderAddress } from '@/components/web/order/OrderAddress'
+import { OrderLinks } from '@/components/web/order/OrderLinks'
+import { OrderShipment } from '@/components/web/order/OrderShipment'
+import { OrderTimeline } from '@/components/web/order/OrderTimeline'
 import { RefreshWhilePending } from '@/components/web/pay/RefreshWhilePending'
 import { WechatPayButton } from '@/components/web/pay/WechatPayButton'
+import { readerOf } from '@/platform/reader'
+import { orderPageLinks } from '@/queries/orderPageLinks'
 import { publicPayload } from '@/queries/publicPayload'
 import { formatFen } from '@/utilities/formatFen'
+import { idOf } from '@/utilities/idOf'
 
 export const dynamic = 'force-dynamic'
-export const metadata: Metadata = { title: '我的订单', robots: { index: false, follow: false }, referrer: 'no-referrer' }
+export const metadata: Metadata = { title: '订单详情', robots: { index: false, follow: false }, referrer: 'no-referrer' }
 
 type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ t?: string | string[]; pay_error?: string | string[] }> }
 
@@ -38,6 +47,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const step = pending ? payStepFor(payments, (prepayId) => payGateway().client.jsapiPayParams(prepayId)) : null
   const payError = pending && typeof query.pay_error === 'string' ? PAY_ERRORS[query.pay_error] : undefined
   const qr = step?.kind === 'qr' ? await QRCode.toDataURL(step.codeUrl, { margin: 1, width: 220 }) : null
+  const links = await orderPageLinks(order)
+  // 我的订单 only for the reader this order belongs to (their signed cookie), not for whoever holds the link.
+  const ownReader = Boolean(order.reader) && readerOf({ headers: await headers() }).customerId === idOf(order.reader)
   return (
     <article className="order-page">
       <h1>订单 {order.number}</h1>
@@ -96,6 +108,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </figure>
       ) : null}
       {payments.some((p) => p.sandbox) ? <p className="sandbox-note">沙箱演示订单，未真实扣款</p> : null}
+      <OrderAddress buyer={order.buyer} />
+      <OrderShipment shipment={order.shipment} />
+      <OrderTimeline steps={orderTimeline(order, history)} />
       <details>
         <summary>订单记录</summary>
         <ol>
@@ -106,6 +121,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           ))}
         </ol>
       </details>
+      <OrderLinks links={links} myOrders={ownReader} unpaid={pending} />
     </article>
   )
 }
