@@ -307,6 +307,16 @@ export interface Brand {
     sevenDayReturns?: boolean | null;
     returnsNote?: string | null;
   };
+  /**
+   * Shown on the shop home /s/<brand>, in this order
+   */
+  shelves?:
+    | {
+        title: string;
+        products?: (string | Product)[] | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -346,6 +356,10 @@ export interface Product {
       }[]
     | null;
   description?: string | null;
+  /**
+   * Groups products in the shop (货架)
+   */
+  category?: string | null;
   /**
    * So one buyer cannot hold a launch’s whole stock (empty: 20)
    */
@@ -1361,6 +1375,7 @@ export interface ProductsSelect<T extends boolean = true> {
         id?: T;
       };
   description?: T;
+  category?: T;
   maxPerOrder?: T;
   paymentWindowMinutes?: T;
   saleStartsAt?: T;
@@ -1662,6 +1677,13 @@ export interface BrandsSelect<T extends boolean = true> {
         shipWithin?: T;
         sevenDayReturns?: T;
         returnsNote?: T;
+      };
+  shelves?:
+    | T
+    | {
+        title?: T;
+        products?: T;
+        id?: T;
       };
   updatedAt?: T;
   createdAt?: T;

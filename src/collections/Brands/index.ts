@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { brandsWhere } from '../../access/brandsWhere'
 import { isAdmin } from '../../access/isAdmin'
 import { slugField } from '../../fields/slug'
+import { shelvesField } from './fields/shelves'
 import { shopPolicyField } from './fields/shopPolicy'
 import { refuseDeleteWhileInUse } from './hooks/refuseDeleteWhileInUse'
 
@@ -32,5 +33,6 @@ export const Brands: CollectionConfig = {
         !value || (typeof value === 'string' && /^wx[0-9a-f]{16}$/.test(value)) ? true : '小程序 AppID 格式应为 wx 加 16 位十六进制',
     },
     shopPolicyField,
+    shelvesField,
   ],
 }

@@ -110,6 +110,14 @@ export const Products: CollectionConfig = {
     },
     { name: 'description', type: 'textarea', maxLength: 2000, label: { en: 'Description', zh: '商品详情' } },
     {
+      name: 'category',
+      type: 'text',
+      maxLength: 12,
+      index: true,
+      label: { en: 'Category', zh: '分类' },
+      admin: { position: 'sidebar', placeholder: '绿茶', description: { en: 'Groups products in the shop (货架)', zh: '店铺首页按分类浏览' } },
+    },
+    {
       type: 'collapsible',
       label: { en: 'Purchase limits', zh: '购买限制' },
       admin: { initCollapsed: true },

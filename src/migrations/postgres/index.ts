@@ -1,6 +1,7 @@
 import * as migration_20261202_074013_initial from './20261202_074013_initial';
 import * as migration_20261202_162039_page_signals from './20261202_162039_page_signals';
 import * as migration_20261204_013113_order_shipment from './20261204_013113_order_shipment';
+import * as migration_20261204_015445_shop_storefront from './20261204_015445_shop_storefront';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261204_013113_order_shipment.up,
     down: migration_20261204_013113_order_shipment.down,
-    name: '20261204_013113_order_shipment'
+    name: '20261204_013113_order_shipment',
+  },
+  {
+    up: migration_20261204_015445_shop_storefront.up,
+    down: migration_20261204_015445_shop_storefront.down,
+    name: '20261204_015445_shop_storefront'
   },
 ];

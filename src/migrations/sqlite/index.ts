@@ -5,6 +5,7 @@ import * as migration_20261201_215456_flash_sale_outbox from './20261201_215456_
 import * as migration_20261202_004232_funnel_rollups from './20261202_004232_funnel_rollups';
 import * as migration_20261202_162028_page_signals from './20261202_162028_page_signals';
 import * as migration_20261204_013059_order_shipment from './20261204_013059_order_shipment';
+import * as migration_20261204_015437_shop_storefront from './20261204_015437_shop_storefront';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261204_013059_order_shipment.up,
     down: migration_20261204_013059_order_shipment.down,
-    name: '20261204_013059_order_shipment'
+    name: '20261204_013059_order_shipment',
+  },
+  {
+    up: migration_20261204_015437_shop_storefront.up,
+    down: migration_20261204_015437_shop_storefront.down,
+    name: '20261204_015437_shop_storefront'
   },
 ];
