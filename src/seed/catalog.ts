@@ -6,11 +6,18 @@ export const brands = [
 
 export type BrandKey = (typeof brands)[number]['key']
 
+/** The tea brand's shop shelves (店铺货架), by product slug, in the order the shop home shows them. */
+export const teaShelves = [
+  { title: '春茶上新', products: ['mingqian-longjing', 'osmanthus-oolong'] },
+  { title: '好茶配好器', products: ['white-gaiwan', 'yixing-teapot', 'bamboo-tray', 'travel-tea-set'] },
+]
+
 export const products = [
   // Sold per SKU: the product's stock (500) is the sum of its variants'; 250g uses the product price.
   {
     brand: 'tea',
     slug: 'mingqian-longjing',
+    category: '绿茶',
     title: '明前龙井 250g 罐装',
     price: 26800,
     compareAtPrice: 32800,
@@ -25,6 +32,7 @@ export const products = [
   {
     brand: 'tea',
     slug: 'white-gaiwan',
+    category: '茶器',
     title: '德化白瓷盖碗 150ml',
     price: 8900,
     compareAtPrice: 12900,
@@ -35,6 +43,7 @@ export const products = [
   {
     brand: 'tea',
     slug: 'osmanthus-oolong',
+    category: '乌龙茶',
     title: '桂花乌龙 冷泡茶包 20袋',
     price: 5900,
     stock: 800,
@@ -44,6 +53,7 @@ export const products = [
   {
     brand: 'tea',
     slug: 'yixing-teapot',
+    category: '茶器',
     title: '宜兴紫砂壶 西施 220ml',
     price: 49900,
     compareAtPrice: 68000,
@@ -51,10 +61,20 @@ export const products = [
     image: 'teapot.jpg',
     points: ['原矿紫泥 手工拍身', '出水顺畅 断水利落'],
   },
-  { brand: 'tea', slug: 'bamboo-tray', title: '重竹茶盘 储水式', price: 15900, stock: 60, image: 'tray.jpg', points: ['重竹压制 不开裂', '隐藏式储水 免接管'] },
+  {
+    brand: 'tea',
+    slug: 'bamboo-tray',
+    category: '茶器',
+    title: '重竹茶盘 储水式',
+    price: 15900,
+    stock: 60,
+    image: 'tray.jpg',
+    points: ['重竹压制 不开裂', '隐藏式储水 免接管'],
+  },
   {
     brand: 'tea',
     slug: 'travel-tea-set',
+    category: '茶器',
     title: '便携旅行茶具 一壶三杯',
     price: 12800,
     compareAtPrice: 16800,
@@ -65,6 +85,7 @@ export const products = [
   {
     brand: 'coffee',
     slug: 'yunnan-beans',
+    category: '咖啡豆',
     title: '云南保山 小粒咖啡豆 454g',
     price: 9800,
     compareAtPrice: 12800,
@@ -75,6 +96,7 @@ export const products = [
 ] as const satisfies readonly {
   brand: BrandKey
   slug: string
+  category: string
   title: string
   price: number
   compareAtPrice?: number

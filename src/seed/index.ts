@@ -6,7 +6,7 @@ import type { CollectionSlug, Payload, Where } from 'payload'
 
 import type { BrandRole } from '../access/roles'
 import { articles } from './articles'
-import { type BrandKey, brands, products } from './catalog'
+import { type BrandKey, brands, products, teaShelves } from './catalog'
 import { seedCommunityExtras } from './community'
 import { demoAccounts } from './demoAccounts'
 import { seedWechatSandbox } from './wechatSandbox'
@@ -73,6 +73,7 @@ export async function seed({ payload, log = () => {} }: { payload: Payload; log?
         data: {
           title: p.title,
           slug: p.slug,
+          category: p.category,
           brand,
           price: p.price,
           compareAtPrice: 'compareAtPrice' in p ? p.compareAtPrice : undefined,
@@ -86,6 +87,12 @@ export async function seed({ payload, log = () => {} }: { payload: Payload; log?
       }),
     )
     productIds.set(p.slug, id)
+  }
+  // The tea shop's shelves, once (an operator's own arrangement is kept on a later seed).
+  const tea = await payload.findByID({ collection: 'brands', id: brandIds.tea, depth: 0 })
+  if (!tea.shelves?.length) {
+    const shelves = teaShelves.map((s) => ({ title: s.title, products: s.products.map((slug) => productIds.get(slug)!) }))
+    await payload.update({ collection: 'brands', id: brandIds.tea, data: { shelves }, overrideAccess: true })
   }
 
   for (const a of articles) {

@@ -61,6 +61,9 @@ test('from an article, tap a product, buy it with a claimed coupon through the s
   await page.getByRole('button', { name: /确认支付/ }).click()
   await expect(page).toHaveURL(/\/o\/TW\d+\?t=/)
   await expect(page.locator('[data-status]')).toHaveText('已支付')
+  // the order page shows where it goes
+  await expect(page.getByTestId('order-address')).toContainText(DEMO_ADDRESS.address)
+  await expect(page.getByTestId('order-address')).toContainText('138****8000')
   const number = new URL(page.url()).pathname.split('/').pop()!
   const order = await orderByNumber(page.request, number)
   expect(order.status).toBe('paid')

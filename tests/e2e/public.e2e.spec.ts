@@ -66,3 +66,26 @@ test('a product page says whose shop it is, where to ask, and describes itself t
     offers: { '@type': 'AggregateOffer', lowPrice: '68.00', highPrice: '268.00' },
   })
 })
+
+test.describe('the shop home, also without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('shows the shelves the brand arranged, searches and filters by category, and leads to the product', async ({ page }) => {
+    await page.goto('/p/osmanthus-oolong')
+    await page.getByRole('link', { name: /进店逛逛/ }).click()
+    await expect(page).toHaveURL(/\/s\/shanye-tea$/)
+    await expect(page).toHaveTitle('山野茶事 · 店铺首页')
+    await expect(page.locator('[data-shelf="春茶上新"] [data-product]')).toHaveCount(2)
+    await expect(page.locator('[data-shelf="好茶配好器"] [data-product]').first()).toHaveAttribute('data-product', 'white-gaiwan')
+    await expect(page.locator('[data-shelf="new"] [data-product]')).not.toHaveCount(0)
+    await page.getByRole('searchbox', { name: '搜索本店商品' }).fill('盖碗')
+    await page.getByRole('button', { name: '搜索' }).click()
+    await expect(page.locator('[data-shelf="results"] [data-product]')).toHaveCount(1)
+    await expect(page.locator('[data-shelf="results"]')).toContainText('德化白瓷盖碗 150ml')
+    await page.goto('/s/shanye-tea')
+    await page.getByRole('navigation', { name: '分类' }).getByRole('link', { name: '茶器' }).click()
+    await expect(page.locator('[data-shelf="results"] [data-product]')).toHaveCount(4)
+    await page.locator('[data-shelf="results"] [data-product="yixing-teapot"]').click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('宜兴紫砂壶 西施 220ml')
+  })
+})

@@ -6,6 +6,7 @@ import { slugField } from '../../fields/slug'
 import { shelvesField } from './fields/shelves'
 import { shopPolicyField } from './fields/shopPolicy'
 import { refuseDeleteWhileInUse } from './hooks/refuseDeleteWhileInUse'
+import { revalidateShop } from './hooks/revalidateShop'
 
 export const Brands: CollectionConfig = {
   slug: 'brands',
@@ -13,7 +14,7 @@ export const Brands: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'primaryColor'], group: { en: 'Settings', zh: '设置' } },
   // Members read their brands; owners edit their brand's settings; only admins add or remove brands.
   access: { read: brandsWhere('view'), create: isAdmin, update: brandsWhere('settings'), delete: isAdmin },
-  hooks: { beforeDelete: [refuseDeleteWhileInUse] },
+  hooks: { beforeDelete: [refuseDeleteWhileInUse], afterChange: [revalidateShop] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 40, label: { en: 'Name', zh: '品牌名称' } },
     slugField('brand', 'name'),

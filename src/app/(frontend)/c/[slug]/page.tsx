@@ -45,7 +45,11 @@ export default async function CommunityPage({ params, searchParams }: Props) {
       {cover ? <img className="community-cover" src={cover.url} width={cover.width} height={cover.height} alt={cover.alt} /> : null}
       <h1>{community.name}</h1>
       <WechatShare title={community.name} desc={community.intro ?? ''} imgUrl={cover?.url ?? ''} link={`/c/${community.slug}`} />
-      {brand ? <p className="brand-line">{brand.name} · 粉丝社区</p> : null}
+      {brand ? (
+        <p className="brand-line">
+          {brand.name} · 粉丝社区 · <a href={`/s/${encodeURIComponent(brand.slug)}`}>进入店铺</a>
+        </p>
+      ) : null}
       <div className="community-stats" id="join">
         <span data-testid="member-count">{community.memberCount ?? 0} 位成员</span>
         <ReaderAction
