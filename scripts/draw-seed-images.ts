@@ -14,6 +14,12 @@ const steam = `<path d="M360 280 c-30 -40 30 -60 0 -110 M420 280 c-30 -40 30 -60
 
 const drawings: Drawing[] = [
   { file: 'longjing.jpg', bg: ['#dfeccf', '#9cc48a'], body: leaf('#4f8a3c', 330, 300, -25) + leaf('#6aa84f', 470, 320, 20) },
+  // The 50g SKU's own picture: one small leaf in a sample tin.
+  {
+    file: 'longjing-50g.jpg',
+    bg: ['#eef5e6', '#b9d7a8'],
+    body: `<rect x="280" y="220" width="240" height="280" rx="30" fill="#c9a14a"/><rect x="280" y="200" width="240" height="50" rx="16" fill="#8f6d24"/>${leaf('#4f8a3c', 400, 370, -10).replace('translate(400 370)', 'translate(400 370) scale(.6)')}`,
+  },
   { file: 'gaiwan.jpg', bg: ['#f4f1ea', '#d9d2c3'], body: cup('#ffffff') + `<path d="M240 330 q160 -90 320 0z" fill="#eef3f7"/>` },
   { file: 'oolong.jpg', bg: ['#fbe7c6', '#e8a85c'], body: cup('#b5651d') + steam },
   {

@@ -345,6 +345,10 @@ export interface Product {
          */
         price?: number | null;
         stock: number;
+        /**
+         * Optional: shown first on this SKU’s page and on its pill
+         */
+        image?: (string | null) | Media;
         id?: string | null;
       }[]
     | null;
@@ -1365,6 +1369,7 @@ export interface ProductsSelect<T extends boolean = true> {
         name?: T;
         price?: T;
         stock?: T;
+        image?: T;
         id?: T;
       };
   images?: T;

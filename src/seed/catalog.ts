@@ -25,7 +25,7 @@ export const products = [
     image: 'longjing.jpg',
     points: ['西湖产区 明前头采', '豆香清雅 回甘持久', '铁罐充氮 锁住鲜爽'],
     variants: [
-      { sku: 'LJ-50G', name: '50g 尝鲜装', price: 6800, stock: 200 },
+      { sku: 'LJ-50G', name: '50g 尝鲜装', price: 6800, stock: 200, image: 'longjing-50g.jpg' },
       { sku: 'LJ-250G', name: '250g 罐装', stock: 300 },
     ],
   },
@@ -103,5 +103,5 @@ export const products = [
   stock: number
   image: string
   points: readonly string[]
-  variants?: readonly { sku: string; name: string; price?: number; stock: number }[]
+  variants?: readonly { sku: string; name: string; price?: number; stock: number; image?: string }[]
 }[]

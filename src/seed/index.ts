@@ -67,6 +67,10 @@ export async function seed({ payload, log = () => {} }: { payload: Payload; log?
   for (const p of products) {
     const brand = brandIds[p.brand]
     const image = await media(p.image, p.title, brand)
+    const variants =
+      'variants' in p
+        ? await Promise.all(p.variants.map(async (v) => ({ ...v, image: 'image' in v ? await media(v.image, `${p.title} ${v.name}`, brand) : undefined })))
+        : undefined
     const id = await findOrCreate('products', { slug: { equals: p.slug } }, () =>
       payload.create({
         collection: 'products',
@@ -78,7 +82,7 @@ export async function seed({ payload, log = () => {} }: { payload: Payload; log?
           price: p.price,
           compareAtPrice: 'compareAtPrice' in p ? p.compareAtPrice : undefined,
           stock: p.stock,
-          variants: 'variants' in p ? p.variants.map((v) => ({ ...v })) : undefined,
+          variants,
           images: [image],
           sellingPoints: p.points.map((t) => ({ text: t })),
           description: `${p.title}。${p.points.join('；')}。`,

@@ -86,6 +86,9 @@ test('a card that names a SKU opens the page on that SKU, at the price the card 
   await expect(headline(page)).toHaveText('¥68.00')
   await expect(headlineSku(page)).toHaveText('已选：50g 尝鲜装')
   await expect(page).toHaveTitle('明前龙井 250g 罐装（50g 尝鲜装） · 山野茶事')
+  // the SKU's own picture leads the gallery, and marks its pill
+  await expect(page.locator('.gallery img').first()).toHaveAttribute('src', /longjing-50g/)
+  await expect(page.locator('.variant', { hasText: '50g 尝鲜装' }).locator('img')).toHaveAttribute('src', /longjing-50g/)
   // the first paint already is the SKU's page: the server rendered it, not a script
   const html = await (await page.request.get('/p/mingqian-longjing?sku=LJ-50G')).text()
   expect(html).toMatch(/value="LJ-50G"[^>]*checked|checked[^>]*value="LJ-50G"/)

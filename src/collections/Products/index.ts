@@ -90,6 +90,13 @@ export const Products: CollectionConfig = {
             },
           ],
         },
+        {
+          name: 'image',
+          type: 'upload',
+          relationTo: 'media',
+          label: { en: 'SKU image', zh: '规格图片' },
+          admin: { description: { en: 'Optional: shown first on this SKU’s page and on its pill', zh: '选填：打开该规格时首先显示，并显示在规格选项上' } },
+        },
       ],
     },
     {

@@ -8,7 +8,7 @@ import { SaleCountdown } from './SaleCountdown'
 import { StockState } from './StockState'
 import { initialVariant, VARIANT_INDEX, variantChoiceCss } from './variantChoice'
 
-export type BuyFormVariant = { sku: string; name: string; price?: number | null; stock: number }
+export type BuyFormVariant = { sku: string; name: string; price?: number | null; stock: number; image?: { url: string; alt?: string | null } | null }
 /** 秒杀 settings of the product and the render time they are judged at (the server's clock). */
 export type BuyFormSale = { startsAt?: string | null; limitPerBuyer?: number | null; renderedAt: number }
 
@@ -92,6 +92,7 @@ export function BuyForm({
                   {...{ [VARIANT_INDEX]: i }}
                   data-variant-stock={v.stock}
                 />
+                {v.image ? <img className="variant-image" src={v.image.url} width={28} height={28} alt="" loading="lazy" /> : null}
                 <span className="variant-name">{v.name}</span>
                 <span className="variant-price">{formatFen(unit)}</span>
                 <span className="variant-soldout" hidden={!out}>

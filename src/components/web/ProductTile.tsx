@@ -27,7 +27,7 @@ export function ProductTile({
   cta?: string | null
   now?: number
 }) {
-  const image = layout === 'text' ? null : mediaAt(product.images?.[0], layout === 'large' ? 'card' : 'thumbnail')
+  const image = layout === 'text' ? null : mediaAt(variant?.image ?? product.images?.[0], layout === 'large' ? 'card' : 'thumbnail')
   const point = product.sellingPoints?.[0]?.text
   const { price, compareAtPrice } = skuPrice(product, variant)
   return (

@@ -6,6 +6,7 @@ import * as migration_20261202_004232_funnel_rollups from './20261202_004232_fun
 import * as migration_20261202_162028_page_signals from './20261202_162028_page_signals';
 import * as migration_20261204_013059_order_shipment from './20261204_013059_order_shipment';
 import * as migration_20261204_015437_shop_storefront from './20261204_015437_shop_storefront';
+import * as migration_20261204_020451_sku_image from './20261204_020451_sku_image';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261204_015437_shop_storefront.up,
     down: migration_20261204_015437_shop_storefront.down,
-    name: '20261204_015437_shop_storefront'
+    name: '20261204_015437_shop_storefront',
+  },
+  {
+    up: migration_20261204_020451_sku_image.up,
+    down: migration_20261204_020451_sku_image.down,
+    name: '20261204_020451_sku_image'
   },
 ];

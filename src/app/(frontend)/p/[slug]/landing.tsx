@@ -45,6 +45,17 @@ function titleFor(product: Product, sku?: string): string {
   return variant && !product.title.includes(variant.name) ? `${product.title}（${variant.name}）` : product.title
 }
 
+/** The gallery: the product's images, led by the chosen SKU's own image when it has one (a SKU page's first paint). */
+function galleryOf(product: Product, sku?: string) {
+  const skuImage = sku === undefined ? undefined : variantOf(product, sku)?.image
+  const media = [skuImage, ...(product.images ?? [])].filter((m): m is Media => !!m && typeof m === 'object')
+  const seen = new Set<string>()
+  return media
+    .filter((m) => !seen.has(m.id) && !!seen.add(m.id))
+    .map((m) => mediaAt(m, 'card'))
+    .filter((m) => m !== null)
+}
+
 export async function landingMetadata(slug: string, sku?: string): Promise<Metadata> {
   const product = await publishedProduct(slug)
   if (!product) return {}
@@ -82,9 +93,9 @@ export async function ProductLanding({ slug, sku }: { slug: string; sku?: string
   const brand = await publicBrand(product.brand as Brand | string)
   const face = brand ? await shopFace(String(brand.id)) : null
   const sold = (await soldCounts(await publicPayload(), [product.id])).get(product.id) ?? 0
-  const images = (product.images ?? []).map((m) => mediaAt(m as Media, 'card')).filter((m) => m !== null)
-  const variants = (product.variants ?? []).map(({ sku, name, price, stock }) => ({ sku, name, price, stock }))
+  const variants = (product.variants ?? []).map(({ sku, name, price, stock, image }) => ({ sku, name, price, stock, image: mediaAt(image, 'thumbnail') }))
   const chosen = initialVariant(variants, product.price, sku)
+  const images = galleryOf(product, chosen?.sku)
   // 秒杀: the sale state is judged at render time, on the server's clock; the cached page is tagged to expire at the start.
   // eslint-disable-next-line react-hooks/purity -- a server component, rendered once per cache fill: the render time is the input
   const renderedAt = Date.now()

@@ -64,7 +64,7 @@ export default async function ConfirmOrderPage({ params, searchParams }: Props) 
   const field = refusedField(one(query.field))
   const error = code ? refusalMessage(code, new URLSearchParams(query as Record<string, string>)) : undefined
   const needsVariant = variants.length > 0 && !variant
-  const image = mediaAt(product.images?.[0] as Media | undefined, 'thumbnail')
+  const image = mediaAt((variant?.image ?? product.images?.[0]) as Media | undefined, 'thumbnail')
   const back = `/p/${encodeURIComponent(product.slug)}${variant ? `?sku=${encodeURIComponent(variant.sku)}` : ''}`
   const attribution = attributionOf(query, request.get('referer'), product.slug)
   return (
