@@ -21,7 +21,7 @@ const products: Record<string, ProductLike> = {
     status: 'published',
     variants: [
       { sku: 'TENT-2', name: '双人款', stock: 3 },
-      { sku: 'TENT-1', name: '单人款', price: 59900, stock: 2 },
+      { sku: 'TENT-1', name: '单人款', price: 59900, stock: 2, image: { url: 'https://cdn.example.com/tent-1.jpg', alt: '单人帐篷' } },
     ],
   },
   p2: { id: 'p2', title: '营地灯', slug: 'lamp', price: 1290, sellingPoints: '三档调光\n充电', images: ['m1'], stock: 0, status: 'published' },
@@ -82,6 +82,7 @@ describe('productCard (case 16)', () => {
     // 划线价 belongs to the product's own price, not to a SKU priced differently
     expect($.text()).not.toContain('¥1099.00')
     expect(qrCodes.map((q) => q.landingUrl)).toEqual([`${BASE}/p/shanye-2?sku=TENT-1&from=a1&b=0`])
+    expect($.tags('img')[0]!.attribs.src).toBe('https://cdn.example.com/tent-1.jpg')
   })
 
   it('ignores a SKU the product does not have (the product card as before)', async () => {

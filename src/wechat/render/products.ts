@@ -46,11 +46,12 @@ export function isFen(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
 }
 
-/** The product as a card naming `sku` shows it (that SKU's name and price), or the product itself for no or an unknown SKU. */
+/** The product as a card naming `sku` shows it (that SKU's name, price and picture), or the product itself for no or an unknown SKU. */
 export function productAsSku(product: ProductLike, sku: unknown): ProductLike {
   const variant = variantOf(product, sku)
   if (!variant?.sku) return product
-  return { ...product, ...skuPrice(product, variant), sku: variant.sku, skuName: variant.name ?? variant.sku }
+  const images = variant.image ? [variant.image, ...(product.images ?? [])] : product.images
+  return { ...product, ...skuPrice(product, variant), images, sku: variant.sku, skuName: variant.name ?? variant.sku }
 }
 
 /** `${baseUrl}/p/<slug>?[sku=<sku>&]from=<article id>&b=<product block ordinal>`; undefined without baseUrl or slug. */

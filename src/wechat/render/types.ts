@@ -24,7 +24,7 @@ export interface ProductLike {
   images?: ProductImageLike[] | null
   stock?: number | null
   status?: string | null
-  variants?: { sku?: string | null; name?: string | null; price?: number | null; stock?: number | null }[] | null
+  variants?: { sku?: string | null; name?: string | null; price?: number | null; stock?: number | null; image?: ProductImageLike | null }[] | null
   /** Set on a card's view of the product as one of its SKUs (src/commerce/skuView.ts): the landing page opens on it. */
   sku?: string
   skuName?: string
