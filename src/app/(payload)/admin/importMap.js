@@ -30,6 +30,7 @@ import { MoneyField as MoneyField_3bdbbe5aa84416b7901d094b16c3d114 } from '@/com
 import { CommunityNumbers as CommunityNumbers_e9a405868ed7f27cd265fe537ec31831 } from '@/components/admin/community/CommunityNumbers'
 import { GroupQrWarning as GroupQrWarning_d8a3c9117b491e12c410288b5ec3f1d9 } from '@/communities/admin/GroupQrWarning'
 import { OrderActions as OrderActions_bd9a3eb0969675b027902d6a22a18ee7 } from '@/components/admin/OrderActions'
+import { ShelfRowLabel as ShelfRowLabel_62327c6e1d788cdc95faef6908ba4004 } from '@/components/admin/shop/ShelfRowLabel'
 import { WatchTenantCollection as WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { PushPanel as PushPanel_58cd2716bb6c4b3ce4418a6375f9c772 } from '@/components/admin/publishing/PushPanel'
 import { TemplateUseSelect as TemplateUseSelect_9c9c7d493f604f4d98da9b060f6a3957 } from '@/components/admin/templates/TemplateUseSelect'
@@ -75,6 +76,7 @@ export const importMap = {
   "@/components/admin/community/CommunityNumbers#CommunityNumbers": CommunityNumbers_e9a405868ed7f27cd265fe537ec31831,
   "@/communities/admin/GroupQrWarning#GroupQrWarning": GroupQrWarning_d8a3c9117b491e12c410288b5ec3f1d9,
   "@/components/admin/OrderActions#OrderActions": OrderActions_bd9a3eb0969675b027902d6a22a18ee7,
+  "@/components/admin/shop/ShelfRowLabel#ShelfRowLabel": ShelfRowLabel_62327c6e1d788cdc95faef6908ba4004,
   "@payloadcms/plugin-multi-tenant/client#WatchTenantCollection": WatchTenantCollection_1d0591e3cf4f332c83a86da13a0de59a,
   "@/components/admin/publishing/PushPanel#PushPanel": PushPanel_58cd2716bb6c4b3ce4418a6375f9c772,
   "@/components/admin/templates/TemplateUseSelect#TemplateUseSelect": TemplateUseSelect_9c9c7d493f604f4d98da9b060f6a3957,

@@ -12,6 +12,7 @@ export const shelvesField: Field = {
   labels: { singular: { en: 'Shelf', zh: '货架' }, plural: { en: 'Shelves', zh: '货架' } },
   admin: {
     initCollapsed: true,
+    components: { RowLabel: '@/components/admin/shop/ShelfRowLabel#ShelfRowLabel' },
     description: { en: 'Shown on the shop home /s/<brand>, in this order', zh: '按顺序显示在店铺首页 /s/<品牌标识>' },
   },
   fields: [
