@@ -10,8 +10,7 @@ import QRCode from 'qrcode'
 import sharp, { type OverlayOptions } from 'sharp'
 
 import { mediaDir } from '../collections/Media'
-import type { Brand, Media, Product } from '../payload-types'
-import { publicBrand, publishedProduct } from '../queries/published'
+import type { Media, Product } from '../payload-types'
 import { formatFen } from '../utilities/formatFen'
 import { skuPrice, variantOf } from './skuView'
 
@@ -177,31 +176,26 @@ export async function mediaBytes(media: Media | string | null | undefined): Prom
 export type ProductPoster = { etag: string; draw: () => Promise<Buffer> }
 
 /**
- * The poster of a published product, as `?sku=&sharer=` ask for it (invalid ones ignored), on `origin`; null for
- * an unknown or unpublished product. The ETag is known before drawing, so a revalidation costs no drawing.
+ * The poster of a product as `?sku=&sharer=` ask for it (a SKU it does not have, a malformed sharer: ignored), its
+ * QR code on `origin`. The ETag is known before drawing, so a revalidation costs no drawing.
  */
-export async function productPoster(slug: string, search: URLSearchParams, origin: string): Promise<ProductPoster | null> {
-  const product = await publishedProduct(slug)
-  if (!product) return null
+export function productPoster(
+  product: Pick<Product, 'id' | 'slug' | 'title' | 'price' | 'compareAtPrice' | 'variants' | 'images' | 'updatedAt'>,
+  brandName: string | null,
+  search: URLSearchParams,
+  origin: string,
+): ProductPoster {
   const query = posterQuery(product, search)
   const variant = variantOf(product, query.sku)
-  const brand = await publicBrand(product.brand as Brand | string)
   const first = product.images?.[0]
   const url = posterUrl(origin, product.slug, query)
   const etag = `"${createHash('sha256')
-    .update(JSON.stringify([DRAWING_VERSION, product.id, product.updatedAt, brand?.name ?? null, url, typeof first === 'object' ? first?.updatedAt : null]))
+    .update(JSON.stringify([DRAWING_VERSION, product.id, product.updatedAt, brandName, url, typeof first === 'object' ? first?.updatedAt : null]))
     .digest('base64url')
     .slice(0, 27)}"`
   return {
     etag,
     draw: async () =>
-      drawPoster({
-        title: product.title,
-        ...skuPrice(product, variant),
-        variantName: variant?.name,
-        brandName: brand?.name ?? null,
-        image: await mediaBytes(first),
-        url,
-      }),
+      drawPoster({ title: product.title, ...skuPrice(product, variant), variantName: variant?.name, brandName, image: await mediaBytes(first), url }),
   }
 }
