@@ -4,7 +4,8 @@ import './sharePoster.css'
 
 /**
  * 生成分享海报: the product's poster (GET /p/<slug>/poster, src/commerce/sharePoster.ts) to long-press, save and
- * post to 朋友圈. A <details>, so it opens without JavaScript; the image is only fetched once it is opened.
+ * post to 朋友圈. A <details>, so it opens without JavaScript. With JavaScript the image is fetched when it is opened
+ * (loading="lazy"); without, browsers turn lazy loading off and fetch it with the page.
  */
 export function SharePoster({ slug, sku }: { slug: string; sku?: string }) {
   const src = `/p/${encodeURIComponent(slug)}/poster${sku ? `?sku=${encodeURIComponent(sku)}` : ''}`
