@@ -99,6 +99,24 @@ describe('security headers', () => {
     expect(proxy(request('/order-help')).headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
   })
 
+  it('images drawn by the app (/qr, the share poster /p/<slug>/poster) get the page headers, and are served as asked', () => {
+    const wechat = 'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 MicroMessenger/8.0.50 NetType/WIFI'
+    for (const p of ['/qr?u=http%3A%2F%2Flocalhost%3A3000%2Fp%2Fmingqian-longjing', '/p/mingqian-longjing/poster?sku=S50&sharer=reader_1']) {
+      // even opened as a document inside WeChat: no silent OAuth round trip, no rewrite to a SKU page
+      const res = proxy(request(p, { headers: { 'user-agent': wechat, accept: 'text/html,image/png' } }))
+      expect(passedThrough(res), p).toBe(true)
+      expect(res.headers.get('x-middleware-rewrite'), p).toBeNull()
+      expect(res.headers.get('location'), p).toBeNull()
+      expect(res.headers.get('x-content-type-options'), p).toBe('nosniff')
+      expect(res.headers.get('x-frame-options'), p).toBe('SAMEORIGIN')
+      expect(res.headers.get('referrer-policy'), p).toBe('strict-origin-when-cross-origin')
+      expect(parseCsp(res.headers.get('content-security-policy'))['default-src'], p).toEqual(["'self'"])
+    }
+    expect(proxy(request('/p/mingqian-longjing/poster', { proto: 'https', host: 'shop.example' })).headers.get('strict-transport-security')).toBe(
+      'max-age=31536000; includeSubDomains',
+    )
+  })
+
   it('admin: what Payload needs (inline, Monaco from its pinned CDN path), framable by ourselves only, no eval', () => {
     process.env.TUIWEN_IMAGE_HOSTS = 'https://media.example-cdn.com'
     const res = proxy(request('/admin/collections/articles'))
@@ -202,6 +220,7 @@ describe('security headers', () => {
       '/api/graphql',
       '/sandbox/wechatpay/pay/1',
       '/p/x/buy',
+      '/p/x/poster',
       '/qr',
     ])
       expect(re.test(p), p).toBe(true)

@@ -11,6 +11,7 @@ import { BuyForm } from '@/components/web/BuyForm'
 import { FlashSaleBadge } from '@/components/web/FlashSaleBadge'
 import { Price } from '@/components/web/Price'
 import { ServiceNotes } from '@/components/web/product/ServiceNotes'
+import { SharePoster } from '@/components/web/product/SharePoster'
 import { ShopHeader } from '@/components/web/product/ShopHeader'
 import { ShopPromises } from '@/components/web/product/ShopPromises'
 import { TrackView } from '@/components/web/TrackView'
@@ -134,6 +135,7 @@ export async function ProductLanding({ slug, sku }: { slug: string; sku?: string
       ) : null}
       {product.description ? <p>{product.description}</p> : null}
       {face ? <ServiceNotes face={face} /> : null}
+      <SharePoster slug={product.slug} sku={sku} />
       <BuyForm
         productId={product.id}
         slug={product.slug}
