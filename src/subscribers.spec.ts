@@ -8,6 +8,7 @@ import { publish } from '@/platform/events'
 const calls: string[] = []
 vi.mock('@/commerce/funnel', () => ({ recordOrderStep: vi.fn(async (_p, order: Order, type: string) => void calls.push(`funnel ${order.id} ${type}`)) }))
 vi.mock('@/jobs/notifyOrder', () => ({ queueOrderNotification: vi.fn(async (_p, id: string, to: string) => void calls.push(`notify ${id} ${to}`)) }))
+vi.mock('@/commerce/soldCount', () => ({ countSale: vi.fn(async (_p, order: Order, to: string) => void calls.push(`sold ${order.id} ${to}`)) }))
 vi.mock('@/communities/coupons/redeem', () => ({
   releaseCouponClaim: vi.fn(async (_p, claim: string, ref: string) => void calls.push(`coupon ${claim} ${ref}`)),
 }))
@@ -32,15 +33,24 @@ beforeEach(() => {
 })
 
 describe('the subscribers to an order transition', () => {
-  it('paid: the funnel step, then the notification', async () => {
+  it('paid: the funnel step, the sold count, then the notification', async () => {
     await publish(payload, 'order.transitioned', moved('pending_payment', 'paid'))
-    expect(calls).toEqual(['funnel o1 paid', 'notify o1 paid'])
+    expect(calls).toEqual(['funnel o1 paid', 'sold o1 paid', 'notify o1 paid'])
   })
 
-  it('refunded: the funnel step, then the notification; shipped: the notification only', async () => {
+  it('refunded: the funnel step, the sold count, then the notification; shipped: the notification only', async () => {
     await publish(payload, 'order.transitioned', moved('refunding', 'refunded'))
     await publish(payload, 'order.transitioned', moved('paid', 'shipped'))
-    expect(calls).toEqual(['funnel o1 refunded', 'notify o1 refunded', 'notify o1 shipped'])
+    expect(calls).toEqual(['funnel o1 refunded', 'sold o1 refunded', 'notify o1 refunded', 'notify o1 shipped'])
+  })
+
+  it('a failing sold count is logged, never passed on: the notification still goes', async () => {
+    const { countSale } = await import('@/commerce/soldCount')
+    vi.mocked(countSale).mockRejectedValueOnce(new Error('counters down'))
+    const warn = vi.fn()
+    await publish({ logger: { warn } } as unknown as Payload, 'order.transitioned', moved('pending_payment', 'paid'))
+    expect(calls).toEqual(['funnel o1 paid', 'notify o1 paid'])
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ msg: 'sold count not updated' }))
   })
 
   it('cancelled: the notification job is asked (it skips the event), then the coupon claim is given back', async () => {

@@ -94,7 +94,7 @@ test("the brand's shop settings: 店铺服务 and its shelves, each labelled by 
   await loginAs(page, demo.admin)
   await page.goto('/admin/collections/brands')
   await page.getByRole('link', { name: '山野茶事' }).first().click()
-  await expect(page.getByRole('heading', { name: '店铺服务' })).toBeVisible()
+  await expect(page.getByText('店铺服务', { exact: true }).first()).toBeVisible()
   await expect(page.getByText('支持 7 天无理由退货')).toBeVisible()
   await expect(page.getByText('春茶上新 · 2 件商品')).toBeVisible()
   await expect(page.getByText('好茶配好器 · 4 件商品')).toBeVisible()
