@@ -46,7 +46,8 @@ describe('page signals', () => {
       overrideAccess: true,
     })
     await payload.update({ collection: 'products', id: product.id, data: { slug: `${product.slug}-new` }, overrideAccess: true })
-    expect((await poll()).sort()).toEqual([`/p/${product.slug}`, `/p/${product.slug}-new`].sort())
+    // and the brand's shop home, which lists it
+    expect((await poll()).sort()).toEqual([`/p/${product.slug}`, `/p/${product.slug}-new`, `/s/${brand.slug}`].sort())
   })
 
   it('a product with SKUs signals the page of each SKU, also of a SKU just removed', async () => {
@@ -73,7 +74,7 @@ describe('page signals', () => {
     })
     await poll()
     await payload.update({ collection: 'products', id: product.id, data: { variants: [{ sku: 'S-1', name: '小罐', stock: 3 }] }, overrideAccess: true })
-    expect((await poll()).sort()).toEqual([`/p/${slug}`, `/p/${slug}/s/S-1`, `/p/${slug}/s/S-2`].sort())
+    expect((await poll()).sort()).toEqual([`/p/${slug}`, `/p/${slug}/s/S-1`, `/p/${slug}/s/S-2`, `/s/${brand.slug}`].sort())
   })
 
   it('the loopback route refuses a caller without the instance key, and bad paths', async () => {
