@@ -56,7 +56,7 @@ test('from an article, tap a product, buy it with a claimed coupon through the s
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('确认订单')
   expect(await page.getByLabel('收货人').evaluate((input: HTMLInputElement) => input.validity.valueMissing)).toBe(true)
   await placeOrder(page, {}, /茶友会专享券/)
-  await expect(page.getByRole('alert')).toContainText('沙箱')
+  await expect(page.getByRole('alert').filter({ hasText: '沙箱' })).toBeVisible()
   await expect(page.getByTestId('amount')).toHaveText('¥248.00')
   await page.getByRole('button', { name: /确认支付/ }).click()
   await expect(page).toHaveURL(/\/o\/TW\d+\?t=/)
