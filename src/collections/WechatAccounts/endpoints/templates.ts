@@ -1,11 +1,10 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { canInBrand } from '@/access/roles'
+import { brandDocFor } from '@/access/brandDocFor'
 import { templateKeys } from '@/notifications/templateKeys'
 import type { WechatAccount } from '@/payload-types'
 import { answersErrors, AppError } from '@/platform/errors'
 import { SecretDecryptError } from '@/platform/secrets'
-import { idOf } from '@/utilities/idOf'
 import { AccountSetupError, clientFor, loadAccount } from '@/wechat/account'
 import { defaultOrigin, publishingRuntime } from '@/wechat/account/runtime'
 import { isWechatApiError, type PrivateTemplate, withRetry } from '@/wechat/oa'
@@ -16,23 +15,8 @@ export type AccountTemplatesBody = { templates: AccountTemplate[] }
 const NO_TEMPLATE_RIGHTS = 48001
 
 /** The account when the user may update it (the collection's update access: settings in its brand). */
-async function editableAccount(req: PayloadRequest): Promise<WechatAccount> {
-  if (!req.user) throw new AppError('LOGIN_REQUIRED', 401, '请先登录')
-  const account = (await req.payload
-    .findByID({
-      collection: 'wechat-accounts',
-      id: String(req.routeParams?.id ?? ''),
-      depth: 0,
-      overrideAccess: false,
-      user: req.user,
-      req,
-      disableErrors: true,
-    })
-    .catch(() => null)) as WechatAccount | null
-  if (!account) throw new AppError('NOT_FOUND', 404, '找不到该公众号')
-  if (!canInBrand(req.user, idOf(account.brand), 'settings')) throw new AppError('FORBIDDEN', 403, '你没有权限修改该公众号的设置')
-  return account
-}
+const editableAccount = (req: PayloadRequest) =>
+  brandDocFor<WechatAccount>(req, 'wechat-accounts', 'settings', { notFound: '找不到该公众号', forbidden: '你没有权限修改该公众号的设置' })
 
 async function fetchTemplates(req: PayloadRequest, id: string): Promise<PrivateTemplate[]> {
   try {
