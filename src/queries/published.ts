@@ -52,35 +52,42 @@ export async function productsOfBrand(brandId: string, limit = 6): Promise<Produ
 }
 
 /** What any reader may see of a brand: its name and slug (the rest of a brand's settings stay private). */
-export type PublicBrand = Pick<Brand, 'id' | 'name' | 'slug'>
+export type PublicBrand = Pick<Brand, 'id' | 'name' | 'slug' | 'shopPolicy'> & { logo: Media | null }
+
+/** The fields of a brand its public pages show. */
+export const publicFace = (brand: Brand): PublicBrand => ({
+  id: brand.id,
+  name: brand.name,
+  slug: brand.slug,
+  shopPolicy: brand.shopPolicy,
+  logo: brand.logo && typeof brand.logo === 'object' ? brand.logo : null,
+})
 
 /** The public face of the brand a published document belongs to (its id or the populated brand), or null. */
 // Cached per request (React's cache): a page's metadata and its body ask for the same brand.
 export const publicBrand = cache(async function publicBrand(brand: Brand | string | null | undefined): Promise<PublicBrand | null> {
   if (!brand) return null
-  if (typeof brand === 'object') return { id: brand.id, name: brand.name, slug: brand.slug }
+  if (typeof brand === 'object') return publicFace(brand)
   const payload = await publicPayload()
-  // Brands are readable by their members only; this reads two fields, nothing else, for the public pages.
+  // Brands are readable by their members only; this reads the fields a public page shows, nothing else.
   const doc = await payload.findByID({
     collection: 'brands',
     id: brand,
-    depth: 0,
-    select: { name: true, slug: true },
+    depth: 1,
+    select: { name: true, slug: true, logo: true, shopPolicy: true },
     overrideAccess: true,
     disableErrors: true,
   })
-  return doc ? { id: doc.id, name: doc.name, slug: doc.slug } : null
+  return doc ? publicFace(doc as Brand) : null
 })
 
-/** What a product page shows of its shop: the brand's logo, its community (社区, 客服) and its Official Account's name. */
-export type ShopFace = { logo: Media | null; communitySlug: string | null; officialAccount: string | null; policy: Brand['shopPolicy'] | null }
+/** What a product page shows of its shop besides the brand's own face: its community (社区, 客服) and its Official Account's name. */
+export type ShopFace = { communitySlug: string | null; officialAccount: string | null }
 
-// Cached per request, like publicBrand. Brands and accounts are readable by their members only: these read the
-// few public fields, nothing else.
+// Cached per request, like publicBrand. Accounts are readable by their brand's members only: this reads the name.
 export const shopFace = cache(async function shopFace(brandId: string): Promise<ShopFace> {
   const payload = await publicPayload()
-  const [brand, community, account] = await Promise.all([
-    payload.findByID({ collection: 'brands', id: brandId, depth: 1, select: { logo: true, shopPolicy: true }, overrideAccess: true, disableErrors: true }),
+  const [community, account] = await Promise.all([
     payload.find({
       collection: 'communities',
       where: { brand: { equals: brandId } },
@@ -92,6 +99,5 @@ export const shopFace = cache(async function shopFace(brandId: string): Promise<
     }),
     payload.find({ collection: 'wechat-accounts', where: { brand: { equals: brandId } }, limit: 1, depth: 0, select: { name: true }, overrideAccess: true }),
   ])
-  const logo = brand?.logo && typeof brand.logo === 'object' ? brand.logo : null
-  return { logo, communitySlug: community.docs[0]?.slug ?? null, officialAccount: account.docs[0]?.name ?? null, policy: brand?.shopPolicy ?? null }
+  return { communitySlug: community.docs[0]?.slug ?? null, officialAccount: account.docs[0]?.name ?? null }
 })

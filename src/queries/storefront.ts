@@ -3,15 +3,16 @@
 import type { Where } from 'payload'
 import { cache } from 'react'
 
-import type { Brand, Media, Product } from '../payload-types'
+import type { Brand, Product } from '../payload-types'
 import { idOf } from '../utilities/idOf'
 import { publicPayload } from './publicPayload'
+import { type PublicBrand, publicFace } from './published'
 
 export const SECTION_SIZE = 6
 export const SEARCH_LIMIT = 40
 const CATEGORY_SAMPLE = 200
 
-export type ShopBrand = Pick<Brand, 'id' | 'name' | 'slug' | 'shelves'> & { logo: Media | null }
+export type ShopBrand = PublicBrand & Pick<Brand, 'shelves'>
 export type Shelf = { title: string; products: Product[] }
 export type Storefront = { shelves: Shelf[]; flash: Product[]; fresh: Product[]; categories: string[] }
 
@@ -28,7 +29,7 @@ export const shopBrand = cache(async function shopBrand(slug: string): Promise<S
   })
   const brand = docs[0]
   if (!brand) return null
-  return { id: brand.id, name: brand.name, slug: brand.slug, shelves: brand.shelves, logo: brand.logo && typeof brand.logo === 'object' ? brand.logo : null }
+  return { ...publicFace(brand), shelves: brand.shelves }
 })
 
 const published = async (brandId: string, options: { where?: Where; sort?: string; limit: number }) => {

@@ -1,10 +1,10 @@
 import React from 'react'
 
 import { SHIP_WITHIN } from '@/collections/Brands/fields/shopPolicy'
-import type { ShopFace } from '@/queries/published'
+import type { PublicBrand } from '@/queries/published'
 
 /** The brand's promises (店铺服务, brand settings): 发货时效, 7 天无理由退货 or not, 包邮 (checkout charges no 运费). */
-export function ShopPromises({ policy }: { policy: ShopFace['policy'] }) {
+export function ShopPromises({ policy }: { policy: PublicBrand['shopPolicy'] }) {
   const ship = SHIP_WITHIN.find((o) => o.value === (policy?.shipWithin ?? '48h'))?.label.zh
   const returns = policy?.sevenDayReturns === false ? '不支持 7 天无理由退货' : '7 天无理由退货'
   return (

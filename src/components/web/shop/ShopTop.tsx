@@ -1,16 +1,16 @@
 import React from 'react'
 
 import type { ShopBrand } from '@/queries/storefront'
-import { mediaAt } from '@/utilities/mediaUrl'
+
+import { BrandMark } from '../product/BrandMark'
 
 /** The shop's top: the brand, a search box (a plain GET form) and its categories. */
 export function ShopTop({ brand, categories, q, category }: { brand: ShopBrand; categories: string[]; q?: string; category?: string }) {
-  const logo = mediaAt(brand.logo, 'thumbnail')
   const base = `/s/${encodeURIComponent(brand.slug)}`
   return (
     <header className="shop-top">
       <a className="shop-top__brand" href={base}>
-        {logo ? <img src={logo.url} width={40} height={40} alt="" /> : <span className="shop-header__mark">{[...brand.name][0]}</span>}
+        <BrandMark name={brand.name} logo={brand.logo} size={40} />
         <span>{brand.name}</span>
       </a>
       <form className="shop-search" method="get" action={`${base}/search`} role="search">

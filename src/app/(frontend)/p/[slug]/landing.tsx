@@ -124,7 +124,7 @@ export async function ProductLanding({ slug, sku }: { slug: string; sku?: string
       </p>
       <h1>{product.title}</h1>
       <FlashSaleBadge saleStartsAt={product.saleStartsAt} limitPerBuyer={product.limitPerBuyer} now={renderedAt} />
-      {face ? <ShopPromises policy={face.policy} /> : null}
+      {brand ? <ShopPromises policy={brand.shopPolicy} /> : null}
       {brand && face ? <ShopHeader brand={brand} face={face} /> : null}
       {product.sellingPoints?.length ? (
         <ul className="points">
