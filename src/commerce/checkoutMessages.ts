@@ -52,5 +52,6 @@ export function refusalMessage(code: string, query: URLSearchParams): string {
   return MESSAGES[code] ?? MESSAGES.INTERNAL!
 }
 
-/** The refused field, if it is one the form has. */
-export const refusedField = (field: string | null | undefined) => (field && field in FIELD_MESSAGES ? field : undefined)
+/** The refused fields the form has: every one the refusal lists (`fields`), else the one it names (`field`). */
+export const refusedFields = (fields: string | null | undefined, field: string | null | undefined): string[] =>
+  (fields || field || '').split(',').filter((f) => f in FIELD_MESSAGES)

@@ -27,4 +27,13 @@ describe('the shipping address an order form must carry', () => {
     expect(fieldOf({ ...ok, phone: '12345' })).toBe('buyer.phone')
     expect(fieldOf({ ...ok, address: '杭州' })).toBe('buyer.address')
   })
+
+  it('lists every wrong field, so the form marks them all at once', () => {
+    try {
+      requireShippingAddress({ name: '', phone: '12345', address: '杭州' })
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toMatchObject({ field: 'buyer.name', details: { fields: 'buyer.name,buyer.phone,buyer.address' } })
+    }
+  })
 })

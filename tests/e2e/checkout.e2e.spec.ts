@@ -112,10 +112,14 @@ test.describe('without JavaScript', () => {
     await expect(headlineSku(page)).toHaveText('已选：50g 尝鲜装')
     await page.getByRole('button', { name: '立即购买' }).click()
     // 确认订单 without JavaScript: a refusal (a malformed phone number) shows inline, what was typed is kept
-    await placeOrder(page, { phone: '12345' })
+    await placeOrder(page, { phone: '12345', address: '杭州' })
     await expect(page.getByRole('alert')).toHaveText('请检查填写的信息')
+    // every wrong field is marked at once
     await expect(page.getByText('请填写正确的手机号')).toBeVisible()
-    await expect(page.getByLabel('详细地址')).toHaveValue(DEMO_ADDRESS.address)
+    await expect(page.getByText('请填写详细的收货地址')).toBeVisible()
+    // what was typed is kept
+    await expect(page.getByLabel('详细地址')).toHaveValue('杭州')
+    await expect(page.getByLabel('收货人')).toHaveValue(DEMO_ADDRESS.name)
     await expect(page.getByText('规格：50g 尝鲜装')).toBeVisible()
     await placeOrder(page)
     await expect(page.getByTestId('amount')).toHaveText('¥68.00')

@@ -209,6 +209,9 @@ describe('the no-JavaScript buy form', () => {
     // an address left out is refused before anything is held, naming the field
     const noAddress = await post({ product: p.id, variant: 'B', quantity: '1', address: '' })
     expect(noAddress.headers.get('location')).toContain('error=INVALID_BODY&field=buyer.address')
+    // several wrong at once: all of them come back, for the form to mark
+    const twoWrong = new URL((await post({ product: p.id, variant: 'B', quantity: '1', name: '', address: '' })).headers.get('location')!, 'http://x')
+    expect(twoWrong.searchParams.get('fields')).toBe('buyer.name,buyer.address')
     expect(await stockOf(p)).toEqual([30, 8, 38])
   })
 })

@@ -12,17 +12,17 @@ const FIELDS = [
 ] as const
 
 /**
- * 收货信息, required (everything sold here ships): filled in with the address remembered on this device; the field a
- * refusal names is marked and says why. Inside WeChat, 「使用微信收货地址」 fills it from the reader's WeChat
+ * 收货信息, required (everything sold here ships): filled in with the address remembered on this device; each field a
+ * refusal lists is marked and says why. Inside WeChat, 「使用微信收货地址」 fills it from the reader's WeChat
  * addresses (JS-SDK openAddress).
  */
-export function AddressFields({ remembered, invalid }: { remembered?: ShippingAddress; invalid?: string }) {
+export function AddressFields({ remembered, invalid = [] }: { remembered?: ShippingAddress; invalid?: string[] }) {
   return (
     <fieldset className="address-fields" data-address>
       <legend>收货信息</legend>
       <WechatAddressButton />
       {FIELDS.map((f) => {
-        const wrong = invalid === `buyer.${f.name}`
+        const wrong = invalid.includes(`buyer.${f.name}`)
         const hint = `${f.name}-error`
         return (
           <label key={f.name} className={wrong ? 'is-invalid' : undefined}>

@@ -33,7 +33,8 @@ function confirmUrl(
     if (refusal.field) query.set('field', refusal.field)
     if (refusal.retryAfterS) query.set('retry', String(refusal.retryAfterS))
     // 秒杀: the start time (NOT_STARTED) and the limit (LIMIT_REACHED) make the message concrete.
-    for (const key of ['startsAt', 'limit', 'remaining'] as const) {
+    // …and every wrong field of the address (`fields`), so the page marks them all.
+    for (const key of ['startsAt', 'limit', 'remaining', 'fields'] as const) {
       const detail = refusal.details?.[key]
       if (typeof detail === 'string' || typeof detail === 'number') query.set(key, String(detail))
     }

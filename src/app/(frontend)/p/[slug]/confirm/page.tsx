@@ -3,7 +3,7 @@ import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import React from 'react'
 
-import { refusalMessage, refusedField } from '@/commerce/checkoutMessages'
+import { refusalMessage, refusedFields } from '@/commerce/checkoutMessages'
 import { bestCoupon, couponChoices } from '@/commerce/couponChoices'
 import { sandboxEnabled } from '@/commerce/payGateway'
 import { variantOf } from '@/commerce/skuView'
@@ -61,7 +61,7 @@ export default async function ConfirmOrderPage({ params, searchParams }: Props) 
   const asked = one(query.coupon)
   const chosen = choices.find((c) => c.usable && c.code === asked) ?? (asked === '' ? undefined : bestCoupon(choices))
   const code = one(query.error)
-  const field = refusedField(one(query.field))
+  const fields = refusedFields(one(query.fields), one(query.field))
   const error = code ? refusalMessage(code, new URLSearchParams(query as Record<string, string>)) : undefined
   const needsVariant = variants.length > 0 && !variant
   const image = mediaAt((variant?.image ?? product.images?.[0]) as Media | undefined, 'thumbnail')
@@ -88,8 +88,8 @@ export default async function ConfirmOrderPage({ params, searchParams }: Props) 
           <input type="hidden" name="from" value={attribution.from} />
           <input type="hidden" name="b" value={attribution.b} />
           <input type="hidden" name="sharer" value={attribution.sharer} />
-          <AddressFields remembered={addressFromHeaders(request)} invalid={field?.startsWith('buyer.') ? field : undefined} />
-          <CouponChoices choices={choices} chosen={chosen?.code} subtotal={subtotal} invalid={field === 'coupon' || code?.startsWith('COUPON_')} />
+          <AddressFields remembered={addressFromHeaders(request)} invalid={fields.filter((f) => f.startsWith('buyer.'))} />
+          <CouponChoices choices={choices} chosen={chosen?.code} subtotal={subtotal} invalid={fields.includes('coupon') || code?.startsWith('COUPON_')} />
           {sandboxEnabled() ? <p className="sandbox-note">沙箱演示：支付不会真实扣款</p> : null}
           <button type="submit" className="buy" data-place-order>
             提交订单
